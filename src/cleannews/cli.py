@@ -1,0 +1,196 @@
+"""The command line: flags → Options, inputs → clean() → outputs. Nothing else lives here."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import tempfile
+from pathlib import Path
+from typing import IO
+
+import click
+
+from . import InputError, Options, Result, RuleError, __version__, clean
+from .render import FORMATS, render
+from .report import EXIT_USAGE, Report
+from .rules import load_rules
+
+CONFIG_ENV = "CLEANNEWS_CONFIG_DIR"
+USER_RULES = "rules.toml"
+EXPLAIN_WIDTH = 110
+
+
+def _config_dir() -> Path:
+    return Path(os.environ.get(CONFIG_ENV) or click.get_app_dir("cleannews"))
+
+
+def _rule_files(extra: tuple[Path, ...], use_config: bool) -> tuple[Path, ...]:
+    user = _config_dir() / USER_RULES
+    return ((user,) if use_config and user.is_file() else ()) + extra
+
+
+def _colour(stream: IO[str]) -> bool:
+    return "NO_COLOR" not in os.environ and stream.isatty()
+
+
+def _read(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    path = Path(name)
+    if path.is_dir():
+        raise InputError("is a folder; give files, or '-' for standard input")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from None
+
+
+def _explain(result: Result, colour: bool) -> str:
+    """Every block, kept or dropped, with the rule that decided and why."""
+    styles = {"KEEP": "green", "DROP": "red", "CUT": "yellow"}
+
+    def row(status: str, role: str, rule: str, text: str, reason: str) -> str:
+        shown = text if len(text) <= EXPLAIN_WIDTH else text[: EXPLAIN_WIDTH - 1] + "…"
+        head = click.style(f"{status:<4}", fg=styles[status], bold=True) if colour else f"{status:<4}"
+        why = click.style(reason, dim=True) if colour else reason
+        return f"{head}  {role:<8} {rule:<40} {shown}\n{'':<6}{'':<8} {why}\n"
+
+    out = []
+    for d in result.decisions:
+        out.append(row("KEEP" if d.keep else "DROP", d.role, d.rule, d.block.text, d.reason))
+        out.extend(row("CUT", "appeal", c.rule, c.text, c.reason) for c in d.cuts)
+    return "".join(out)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write next to the target and rename over it: a reader never sees half a file."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _list_rules(options: Options) -> None:
+    ruleset = load_rules(options.rule_files, options.languages)
+    lines = [f"# {len(ruleset.rules)} rules from: {', '.join(ruleset.sources)}"]
+    lines += [
+        f"{r.id:<44} {r.kind:<10} {r.scope:<8} {r.match:<6} {r.weight:<4.2g} {r.source}"
+        for r in sorted(ruleset.rules, key=lambda r: r.id)
+    ]
+    click.echo("\n".join(lines))
+
+
+def _usage_error(message: str) -> None:
+    click.echo(f"cleannews: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("inputs", nargs=-1, metavar="[FILE]...")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE instead of standard output (written whole, then renamed into place).")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text: headline, blank line, paragraphs. markdown: the same with headings and "
+                   "lists marked. json: one object per input (JSON Lines for several) with text, "
+                   "title, metadata and every removed block with its rule.")
+@click.option("--explain", is_flag=True,
+              help="Instead of the story, print every block marked KEEP or DROP (and each sentence "
+                   "CUT) with the rule id and the reason.")
+@click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto",
+              show_default=True, help="What the input is; auto looks at the content.")
+@click.option("--keep-captions", is_flag=True, help="Keep photo captions and credits.")
+@click.option("--links", is_flag=True, help="With --format markdown, keep links.")
+@click.option("--rules", "rule_files", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Add a rule pack (TOML; repeatable). Loaded after the shipped packs and the "
+                   f"user's {USER_RULES}.")
+@click.option("--no-config", is_flag=True,
+              help=f"Ignore the user's rule file ({USER_RULES} in the config folder, or in "
+                   f"${CONFIG_ENV}).")
+@click.option("--list-rules", is_flag=True, help="Print the active rules and where each comes from, then exit.")
+@click.version_option(__version__, "-V", "--version", prog_name="cleannews")
+def command(inputs: tuple[str, ...], output: Path | None, fmt: str, explain: bool, input_format: str,
+            keep_captions: bool, links: bool, rule_files: tuple[Path, ...], no_config: bool,
+            list_rules: bool) -> None:
+    """Print the clean story of a news article: its headline, a blank line, then the story's
+    paragraphs -- without donation and membership appeals, newsletter pitches, "Read more"
+    tails, share widgets, captions and credits.
+
+    FILE is an HTML page or plain text (a copy from a browser, a scrape, a `w3m -dump` or
+    `lynx -dump`), in any encoding. With no FILE, or when FILE is -, read standard input.
+    Output is always UTF-8.
+
+    \b
+    Examples:
+      curl -s https://example.com/story | cleannews
+      cleannews saved-page.html -o story.txt
+      cleannews --explain page.html | less -R
+      cleannews --format json *.html > stories.jsonl
+
+    \b
+    Exit status: 0 all inputs cleaned; 1 some input failed (named on stderr,
+    one line each; the others are still cleaned); 2 usage error or a broken rule file.
+    """
+    options = Options(
+        input_format=input_format,  # type: ignore[arg-type]
+        keep_captions=keep_captions,
+        rule_files=_rule_files(rule_files, not no_config),
+        links=links,
+    )
+    try:
+        if list_rules:
+            _list_rules(options)
+            return
+        load_rules(options.rule_files, options.languages)
+    except RuleError as exc:
+        _usage_error(str(exc))
+    names = inputs or ("-",)
+    if output is not None and any(n != "-" and Path(n).resolve() == output.resolve() for n in names):
+        _usage_error(f"{output}: is also an input; refusing to overwrite it")
+    report = Report()
+    colour = _colour(sys.stdout) if output is None else False
+    chunks: list[bytes] = []
+    for name in names:
+        shown = "<stdin>" if name == "-" else name
+        try:
+            result = clean(_read(name), options)
+        except InputError as exc:
+            report.fail(shown, str(exc))
+            continue
+        if explain:
+            text = _explain(result, colour)
+        else:
+            text = render(result, fmt, links=links, source=shown if len(names) > 1 else None)
+            if fmt != "json" and len(names) > 1:
+                text = f"==> {shown} <==\n{text}\n"
+        if not result.text.strip():
+            report.fail(shown, "nothing left after cleaning")
+        else:
+            report.done()
+        if output is not None:
+            chunks.append(text.encode("utf-8"))
+        else:
+            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.buffer.flush()
+    if output is not None:
+        try:
+            _write_atomically(output, b"".join(chunks))
+        except OSError as exc:
+            report.fail(str(output), f"cannot write: {exc.strerror or exc}")
+    sys.exit(report.exit_code)
+
+
+def main() -> None:
+    """Entry point: Unix manners around the click command."""
+    if hasattr(signal, "SIGPIPE"):
+        # `cleannews big.txt | head -1`: die quietly like any Unix filter when the reader leaves.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    try:
+        command(prog_name="cleannews")
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,332 @@
+"""Blocks → decisions: where the story is, which block is its headline, what inside it goes.
+
+The order of the tests, and why:
+
+1. Evidence. Every block is matched against the rule set once. Asks (appeals, newsletter,
+   membership, subscription pitches), chrome (read-more, related, share, buttons) and
+   caption credits are told apart by the rules' kinds; a weak ask next to a strong one is
+   treated as part of it, and so is a short block caught between two asks.
+2. The story region: the run of blocks with the most running prose, asks and page chrome
+   counting against it (a maximum-sum segment). Navigation, footers and the appeals at the
+   head and tail of a page fall outside it.
+3. The headline: the heading-like block just above the region's first real paragraph,
+   preferring one the page repeats or marks as a heading, or the title the page's metadata
+   names.
+4. Inside the region: asks, chrome, captions and form debris are dropped; a label such as
+   "Related" or "Join our newsletter" takes the short lines under it along; an ask that is
+   one sentence of a longer paragraph is cut from it and the rest is kept.
+
+Nothing here knows a language: every word lives in the rule packs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import CAPTION, CONTROL, HEADING, ITEM, Block, Cut, Decision
+from .rules import Rule, RuleSet
+
+# Built-in position tests, reported like rule ids.
+OUTSIDE = "position.outside-story"
+PREAMBLE = "position.between-headline-and-story"
+TITLE_DUPLICATE = "position.headline-repeated"
+FORM = "shape.form-or-placeholder"
+BOX = "position.under-a-dropped-label"
+SANDWICH = "position.between-appeals"
+TITLE = "position.headline"
+STORY = "story"
+
+_SENTENCE_SPLIT = re.compile(
+    r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[\"'«“‘(\[¿¡]?[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ0-9])"
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*$")
+_TITLE_END_OK = re.compile(r"(?:[^.;,]|\.\.\.|…)$")
+_WORD = re.compile(r"\w+")
+
+PROSE_MIN_WORDS = 8  # fewer words than this is a label, a button or a heading, not running text
+ANCHOR_MIN_WORDS = 15  # the first paragraph the headline must sit above
+SHORT_LINE_WORDS = 12  # lines this short under a dropped label go with it
+SANDWICH_MAX_WORDS = 60
+TITLE_WINDOW = 20
+
+
+def sentences(text: str) -> list[str]:
+    """Split running text into sentences (script-neutral: punctuation and capitals only)."""
+    return [s for s in _SENTENCE_SPLIT.split(text) if s]
+
+
+@dataclass(slots=True)
+class _Unit:
+    block: Block
+    words: int
+    prose: bool
+    hits: tuple[Rule, ...]
+    ask: float  # evidence from block- and sentence-scope ask rules
+    ask_edge: float  # the same with edge/head/tail rules, for blocks outside the story body
+    chrome: Rule | None
+    caption: Rule | None
+    label: bool  # short, heading-like: can open a box whose lines follow it
+    forced: str | None = None  # rule id when a neighbour test made this an ask
+
+
+def _strongest(hits: tuple[Rule, ...], family: str, scopes: frozenset[str]) -> Rule | None:
+    best = None
+    for r in hits:
+        if r.family == family and r.scope in scopes and (best is None or r.weight > best.weight):
+            best = r
+    return best
+
+
+_CORE = frozenset({"block", "sentence"})
+_ALL = frozenset({"block", "sentence", "edge", "head", "tail"})
+
+
+def _unit(block: Block, rules: RuleSet) -> _Unit:
+    text = block.text
+    words = len(text.split())
+    hits = rules.hits(text) if block.kind != CONTROL else ()
+    ask = sum(r.weight for r in hits if r.family == "ask" and r.scope in _CORE)
+    ask_edge = sum(r.weight for r in hits if r.family == "ask")
+    prose = (
+        block.kind not in (HEADING, CONTROL)
+        and words >= PROSE_MIN_WORDS
+        and (bool(_SENTENCE_END.search(text)) or words >= 25)
+    )
+    chrome = _strongest(hits, "chrome", _ALL)
+    if chrome is not None and chrome.match != "line" and words > 15:
+        chrome = None  # a chrome phrase inside running text is story ("read more about it in ...")
+    return _Unit(
+        block=block,
+        words=words,
+        prose=prose,
+        hits=hits,
+        ask=ask,
+        ask_edge=ask_edge,
+        chrome=chrome,
+        caption=_strongest(hits, "caption", _ALL),
+        label=block.kind != CONTROL and words <= 6 and not _SENTENCE_END.search(text.rstrip(":")),
+    )
+
+
+def _is_ask(u: _Unit) -> bool:
+    return u.forced is not None or u.ask >= 1.0
+
+
+def _long_paragraph(u: _Unit) -> bool:
+    return u.words >= 40 and len(sentences(u.block.text)) >= 3
+
+
+def _spread_asks(units: list[_Unit]) -> None:
+    """Weak asks beside strong ones, and short blocks between two asks, are part of the appeal."""
+    strong = [_is_ask(u) and not _long_paragraph(u) for u in units]
+    for i, u in enumerate(units):
+        if strong[i] or u.block.kind == CONTROL:
+            continue
+        before = next((j for j in range(i - 1, -1, -1) if units[j].block.kind != CONTROL), None)
+        after = next((j for j in range(i + 1, len(units)) if units[j].block.kind != CONTROL), None)
+        near = [j for j in (before, after) if j is not None and strong[j]]
+        if u.ask_edge > 0 and near:
+            u.forced = _strongest(u.hits, "ask", _ALL).id  # type: ignore[union-attr]
+        elif len(near) == 2 and u.words <= SANDWICH_MAX_WORDS and not u.caption:
+            u.forced = SANDWICH
+
+
+def _score(u: _Unit) -> float:
+    """How much a block speaks for being inside the story."""
+    if u.block.kind == CONTROL:
+        return -3
+    if _is_ask(u) and not _long_paragraph(u):
+        return -(10 + u.words)
+    if u.chrome is not None:
+        return -6
+    if u.caption is not None:
+        return -1
+    if u.prose:
+        return min(u.words, 200) if u.block.kind != ITEM else u.words / 2
+    return -4 if u.block.kind == ITEM else -2
+
+
+def _region(units: list[_Unit]) -> tuple[int, int] | None:
+    """The maximum-sum run of blocks (Kadane), or None when nothing scores above zero."""
+    best, best_span = 0.0, None
+    run, start = 0.0, 0
+    for i, u in enumerate(units):
+        s = _score(u)
+        if run <= 0:
+            run, start = s, i
+        else:
+            run += s
+        if run > best:
+            best, best_span = run, (start, i)
+    return best_span
+
+
+def _title_candidate(u: _Unit) -> bool:
+    return (
+        u.block.kind not in (CONTROL, ITEM, CAPTION)
+        and 2 <= u.words <= 30
+        and len(u.block.text) <= 300
+        and not u.hits
+        and bool(_TITLE_END_OK.search(u.block.text))
+    )
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _repeated_short_texts(units: list[_Unit]) -> set[str]:
+    """Heading-length texts that occur more than once: pages print their headline twice."""
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for u in units:
+        if 2 <= u.words <= 30:
+            key = _norm(u.block.text)
+            (repeated if key in seen else seen).add(key)
+    return repeated
+
+
+def _find_title(units: list[_Unit], anchor: int, hint: str | None) -> int | None:
+    """Index of the headline among the blocks above the first paragraph, or None."""
+    lo = max(0, anchor - TITLE_WINDOW)
+    if hint:
+        want = _norm(hint)
+        for i in range(anchor - 1, lo - 1, -1):
+            if _norm(units[i].block.text) == want:
+                return i
+    repeated = _repeated_short_texts(units)
+    best, best_score = None, 0.0
+    for i in range(lo, anchor):
+        u = units[i]
+        if not _title_candidate(u):
+            continue
+        score = 1.0 if 4 <= u.words <= 25 else 0.0
+        if u.block.kind == HEADING:
+            score += 3
+        if _norm(u.block.text) in repeated:
+            score += 3
+        # A headline is followed by what heads a story: a byline or date, a picture and its
+        # caption, or a standfirst; a sub-heading is followed by the paragraph itself.
+        following = units[i + 1 : min(anchor, i + 3)]
+        if any(f.chrome or f.caption or f.prose or f.block.kind == CONTROL for f in following):
+            score += 2
+        if score >= best_score:  # ties go to the later block, nearer the story
+            best, best_score = i, score
+    return best
+
+
+def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
+           title_hint: str | None = None) -> tuple[list[Decision], str | None]:
+    """Decide every block; returns the decisions in order and the headline (if found)."""
+    units = [_unit(b, rules) for b in blocks]
+    _spread_asks(units)
+    span = _region(units)
+    if span is None:
+        # No running text at all (a bare headline, a list): keep what is not chrome or an ask.
+        span = (0, len(units) - 1)
+    start, end = span
+    anchor = next(
+        (i for i in range(start, end + 1) if units[i].prose and units[i].words >= ANCHOR_MIN_WORDS
+         and units[i].caption is None),
+        start,
+    )
+    title_at = _find_title(units, anchor, title_hint) if units else None
+    title_text = units[title_at].block.text if title_at is not None else title_hint
+    title_key = _norm(title_text) if title_text else None
+    if title_at is not None:
+        # The story starts under its headline: blocks between the two (standfirst, byline,
+        # sub-heading) are judged as the story's preamble, anything above goes.
+        start = title_at + 1
+
+    decisions: list[Decision] = []
+    box: str | None = None
+    for i, u in enumerate(units):
+        b = u.block
+        if i == title_at:
+            decisions.append(Decision(b, True, "title", TITLE, "the headline", b.text))
+            box = None
+            continue
+        if title_key and i < anchor and u.words <= 30 and _norm(b.text) == title_key:
+            decisions.append(_drop(u, "outside", TITLE_DUPLICATE, "the headline again"))
+            continue
+        if i < start or i > end:
+            decisions.append(_outside(u, i < start))
+            continue
+        decision, box = _inside(u, box, in_preamble=i < anchor, keep_captions=keep_captions, rules=rules)
+        decisions.append(decision)
+    return decisions, title_text
+
+
+def _drop(u: _Unit, role: str, rule: str, reason: str) -> Decision:
+    return Decision(u.block, False, role, rule, reason, "")
+
+
+def _why(rule: Rule) -> str:
+    return f"{rule.kind}: {rule.why}" if rule.why else rule.kind
+
+
+def _outside(u: _Unit, before: bool) -> Decision:
+    """A block outside the story; named after the rule it matches when there is one."""
+    where = "above the story" if before else "below the story"
+    ask = _strongest(u.hits, "ask", _ALL)
+    if u.forced == SANDWICH:
+        return _drop(u, "appeal", SANDWICH, f"between two appeal blocks, {where}")
+    if ask is not None:
+        return _drop(u, "appeal", ask.id, f"{_why(ask)} ({where})")
+    for rule in (u.chrome, u.caption):
+        if rule is not None:
+            return _drop(u, rule.family, rule.id, f"{_why(rule)} ({where})")
+    if u.block.kind == CONTROL:
+        return _drop(u, "chrome", FORM, f"form field, button or placeholder ({where})")
+    return _drop(u, "outside", OUTSIDE, f"not part of the story's run of paragraphs ({where})")
+
+
+def _inside(u: _Unit, box: str | None, *, in_preamble: bool, keep_captions: bool,
+            rules: RuleSet) -> tuple[Decision, str | None]:
+    """A block inside the story region; returns its decision and the box it opens, if any."""
+    b = u.block
+    if b.kind == CONTROL:
+        return _drop(u, "chrome", FORM, "form field, button or placeholder"), box
+    if _is_ask(u) or (in_preamble and u.ask_edge >= 1.0):
+        if u.forced is None and _long_paragraph(u):
+            cut = _cut_sentences(u, rules)
+            if cut is not None:
+                return cut, None
+            return Decision(b, True, "story", STORY, "a long paragraph that only mentions support", b.text), None
+        if u.forced == SANDWICH:
+            return _drop(u, "appeal", SANDWICH, "between two appeal blocks"), None
+        rule = u.forced or _strongest(u.hits, "ask", _ALL).id  # type: ignore[union-attr]
+        ask = next((r for r in u.hits if r.id == rule), None)
+        reason = _why(ask) if ask else "next to an appeal"
+        return _drop(u, "appeal", rule, reason), (rule if u.label else box if box else None)
+    if u.chrome is not None:
+        return _drop(u, "chrome", u.chrome.id, _why(u.chrome)), (u.chrome.id if u.label else None)
+    if u.caption is not None and not keep_captions:
+        return _drop(u, "caption", u.caption.id, _why(u.caption)), None
+    if b.kind == CAPTION and not keep_captions:
+        return _drop(u, "caption", "markup.caption", "marked as a caption by the page"), None
+    if box is not None and not u.prose and u.words <= SHORT_LINE_WORDS:
+        return _drop(u, "chrome", BOX, f"a short line under a dropped label ({box})"), box
+    if in_preamble and not u.prose and b.kind != HEADING and not u.label:
+        return _drop(u, "outside", PREAMBLE, "between the headline and the story"), None
+    cut = _cut_sentences(u, rules) if any(r.scope == "sentence" for r in u.hits) else None
+    if cut is not None:
+        return cut, None
+    return Decision(b, True, "story", STORY, "story text", b.text), None
+
+
+def _cut_sentences(u: _Unit, rules: RuleSet) -> Decision | None:
+    """Cut the sentences a sentence-scope ask rule matches; None when nothing would be left."""
+    kept: list[str] = []
+    cuts: list[Cut] = []
+    for sentence in sentences(u.block.text):
+        hit = next((r for r in rules.sentence_hits(sentence) if r.family == "ask"), None)
+        if hit is None:
+            kept.append(sentence)
+        else:
+            cuts.append(Cut(sentence, hit.id, _why(hit)))
+    if not cuts or not kept:
+        return None
+    return Decision(u.block, True, "story", STORY, "story text, appeal sentences cut", " ".join(kept),
+                    tuple(cuts))

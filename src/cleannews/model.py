@@ -1,0 +1,94 @@
+"""The data that crosses module boundaries: blocks in, decisions and a result out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Block kinds. Readers (text.py, html.py) say what a block *is*; decide.py says what to do with it.
+HEADING = "heading"  # a heading: <h1>-<h6>, or a line a text dump sets apart as one
+PARAGRAPH = "paragraph"  # running text: a <p>, or a line / paragraph of a text dump
+ITEM = "item"  # a list item or a bulleted line of a dump
+QUOTE = "quote"  # a block quote
+CAPTION = "caption"  # marked as a caption by the markup (<figcaption>, caption classes)
+CONTROL = "control"  # form fields, buttons and image placeholders of a text dump
+PRE = "pre"  # preformatted text, kept as it is
+CELL = "cell"  # a table cell
+
+KINDS = frozenset({HEADING, PARAGRAPH, ITEM, QUOTE, CAPTION, CONTROL, PRE, CELL})
+
+
+@dataclass(slots=True)
+class Block:
+    """One unit of the document that is kept or dropped as a whole (save for inline cuts).
+
+    `group` ties blocks of one source paragraph together, so that rendering can put them
+    back on consecutive lines; `level` is a heading level (HTML) or the indentation (text).
+    """
+
+    text: str
+    kind: str = PARAGRAPH
+    group: int = 0
+    level: int = 0
+    marker: str = ""  # the bullet or number a list item was written with
+    href: str | None = None  # where a block that is one link points (HTML)
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """A sentence removed from inside a kept block."""
+
+    text: str
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What happened to one block, and why. `text` is what is printed ("" when dropped)."""
+
+    block: Block
+    keep: bool
+    role: str  # title | story | appeal | chrome | caption | outside
+    rule: str  # the id of the rule or position test that decided
+    reason: str
+    text: str
+    cuts: tuple[Cut, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A piece of the input that is not in the output, with the rule that removed it."""
+
+    text: str
+    rule: str
+    reason: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """The clean story and everything needed to explain it."""
+
+    text: str
+    title: str | None
+    metadata: dict[str, Any]
+    decisions: tuple[Decision, ...]
+    input_format: str  # "text" or "html"
+    encoding: str | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def removed(self) -> list[Removed]:
+        """Every dropped block and inline cut, in document order."""
+        out: list[Removed] = []
+        for d in self.decisions:
+            if not d.keep:
+                out.append(Removed(d.block.text, d.rule, d.reason, d.role))
+            out.extend(Removed(c.text, c.rule, c.reason, "appeal") for c in d.cuts)
+        return out
+
+    @property
+    def rules_fired(self) -> list[str]:
+        """The distinct rule ids behind every removal, sorted."""
+        return sorted({r.rule for r in self.removed})

@@ -1,0 +1,75 @@
+"""A Result → text, markdown or JSON. Rendering never decides: it prints what was kept."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import HEADING, ITEM, QUOTE, Decision, Result
+
+FORMATS = ("text", "markdown", "json")
+
+
+def _paragraphs(decisions: tuple[Decision, ...], markdown: bool, links: bool) -> list[str]:
+    """Kept story blocks as paragraphs; blocks of one source paragraph stay on adjacent lines."""
+    out: list[str] = []
+    last_group: int | None = None
+    for d in decisions:
+        if not d.keep or d.role == "title":
+            continue
+        b = d.block
+        line = d.text
+        if markdown:
+            if b.kind == HEADING:
+                line = f"## {line}"
+            elif b.kind == ITEM:
+                line = f"- {line}"
+            elif b.kind == QUOTE:
+                line = f"> {line}"
+            if links and b.href:
+                line = f"[{line}]({b.href})"
+        elif b.kind == ITEM and b.marker:
+            line = f"{b.marker} {line}"
+        if out and b.group == last_group and b.kind != HEADING:
+            out[-1] = f"{out[-1]}\n{line}"
+        else:
+            out.append(line)
+        last_group = b.group
+    return out
+
+
+def render_text(result: Result, *, markdown: bool = False, links: bool = False) -> str:
+    """The headline, a blank line, then the story's paragraphs separated by blank lines."""
+    parts = _paragraphs(result.decisions, markdown, links)
+    if result.title:
+        parts.insert(0, f"# {result.title}" if markdown else result.title)
+    return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def as_dict(result: Result, source: str | None = None) -> dict[str, Any]:
+    """The JSON shape: text, title, metadata, and every removed block with its rule."""
+    out: dict[str, Any] = {}
+    if source is not None:
+        out["source"] = source
+    out.update(
+        title=result.title,
+        text=render_text(result),
+        metadata=result.metadata,
+        input_format=result.input_format,
+        encoding=result.encoding,
+        removed=[
+            {"text": r.text, "rule": r.rule, "reason": r.reason, "role": r.role} for r in result.removed
+        ],
+    )
+    return out
+
+
+def render_json(result: Result, source: str | None = None) -> str:
+    """One JSON object on one line (so that several inputs make JSON Lines)."""
+    return json.dumps(as_dict(result, source), ensure_ascii=False) + "\n"
+
+
+def render(result: Result, fmt: str, *, links: bool = False, source: str | None = None) -> str:
+    if fmt == "json":
+        return render_json(result, source)
+    return render_text(result, markdown=fmt == "markdown", links=links)

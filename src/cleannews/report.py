@@ -1,0 +1,38 @@
+"""What happened to each input, and the exit code that follows from it."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2  # click's own code for bad flags; also used for a broken rule file
+
+
+@dataclass
+class Report:
+    """Counts outcomes and owns the exit code.
+
+    0: every input gave a story. 1: at least one input failed (missing, unreadable, not an
+    article, or nothing left after cleaning); the others were still processed, because in a
+    pipeline over many files one bad page must not cost the rest. 2: the command itself was
+    wrong (flags, rule files), so nothing was attempted.
+    """
+
+    cleaned: int = 0
+    failed: int = 0
+    messages: list[str] = field(default_factory=list)
+
+    def done(self) -> None:
+        self.cleaned += 1
+
+    def fail(self, name: str, reason: str) -> None:
+        self.failed += 1
+        line = f"cleannews: {name}: {reason}"
+        self.messages.append(line)
+        print(line, file=sys.stderr, flush=True)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_FAILED if self.failed else EXIT_OK

@@ -1,0 +1,143 @@
+"""Rule packs: which ones apply to a text, loading and validating them, compiling the set.
+
+Rules are data: ``packs/<lang>.toml`` beside this module, plus the user's own files. Each
+rule says what it targets (its kind), where it counts (its scope), how it matches (a phrase
+anywhere in a block, or the whole block) and how much evidence it is (its weight); see
+schema.py. ``packs/languages.toml`` lists the packs that always apply and, for the others,
+the common words that tell a text is in that language: only the packs a text needs are
+parsed and compiled, which keeps start-up short. decide.py holds the logic and knows no
+language.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from .engine import RuleSet, pattern_problem
+from .schema import FAMILIES, Pack, Rule, RuleError, fail, parse_pack
+
+__all__ = [
+    "FAMILIES",
+    "Pack",
+    "Rule",
+    "RuleError",
+    "RuleSet",
+    "all_packs",
+    "check_user_files",
+    "detect_languages",
+    "load_rules",
+]
+
+PACKS = Path(__file__).parent / "packs"
+_WORD = re.compile(r"\w+")
+DETECT_CHARS = 2000  # enough running text to tell a language; more only costs time
+DETECT_SHARE = 0.25  # a language is used when it has this share of the best one's hits
+
+
+@functools.cache
+def _languages() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """(packs always used, {common word: languages using it}, every language) from languages.toml."""
+    import tomllib
+
+    doc = tomllib.loads((PACKS / "languages.toml").read_text(encoding="utf-8"))
+    index: dict[str, tuple[str, ...]] = {}
+    for lang, table in doc.get("language", {}).items():
+        for word in table.get("stopwords", ()):
+            index[word.casefold()] = (*index.get(word.casefold(), ()), lang)
+    return tuple(doc.get("always", ())), index, tuple(doc.get("language", {}))
+
+
+def shipped_names() -> tuple[str, ...]:
+    return tuple(sorted(p.stem for p in PACKS.glob("*.toml") if p.stem != "languages"))
+
+
+@functools.cache
+def _shipped(name: str) -> Pack:
+    path = PACKS / f"{name}.toml"
+    return parse_pack(path.read_text(encoding="utf-8"), f"<shipped>/{path.name}", name)
+
+
+@functools.lru_cache(maxsize=64)
+def _user(path: str, _mtime: int) -> Pack:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise fail(path, f"cannot read: {reason}") from None
+    return parse_pack(text, path)
+
+
+def _user_pack(path: Path) -> Pack:
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        mtime = -1
+    return _user(str(path), mtime)
+
+
+def detect_languages(texts: Iterable[str]) -> tuple[str, ...]:
+    """The shipped packs a text needs: those always used, plus each language whose common
+    words make up a fair share of the text's words. When no language shows, every pack."""
+    always, index, languages = _languages()
+    counts = dict.fromkeys(languages, 0)
+    # The longest texts first: running prose says more about the language than menus do.
+    sample: list[str] = []
+    budget = DETECT_CHARS
+    for text in sorted(texts, key=len, reverse=True):
+        sample.append(text)
+        budget -= len(text)
+        if budget <= 0:
+            break
+    for word in _WORD.findall(" ".join(sample).casefold()):
+        for lang in index.get(word, ()):
+            counts[lang] += 1
+    best = max(counts.values(), default=0)
+    if best < 3:
+        return shipped_names()
+    found = [lang for lang, n in counts.items() if n >= best * DETECT_SHARE]
+    return tuple(sorted({*always, *found}))
+
+
+def check_user_files(rule_files: tuple[Path, ...]) -> None:
+    """Parse and compile each user file on its own; raises RuleError naming the first problem."""
+    for path in rule_files:
+        pack = _user_pack(path)
+        for rule in pack.rules:
+            problem = pattern_problem(rule)
+            if problem:
+                raise fail(pack.source, f"rule {rule.id}: bad pattern {rule.pattern!r}: {problem}")
+
+
+def all_packs(rule_files: tuple[Path, ...] = ()) -> list[Pack]:
+    """Every shipped pack, then the user's, in the order they are applied."""
+    return [_shipped(n) for n in shipped_names()] + [_user_pack(p) for p in rule_files]
+
+
+def load_rules(rule_files: tuple[Path, ...] = (), languages: tuple[str, ...] | None = None) -> RuleSet:
+    """The compiled rule set: the shipped packs of `languages` (all when None), then the
+    user's files, whose rules replace shipped ones of the same id and may disable others."""
+    names = shipped_names() if languages is None else tuple(sorted(set(languages)))
+    stamps = tuple((str(p), _mtime(p)) for p in rule_files)
+    return _compiled(names, stamps)
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return -1
+
+
+@functools.lru_cache(maxsize=32)
+def _compiled(names: tuple[str, ...], stamps: tuple[tuple[str, int], ...]) -> RuleSet:
+    known = set(shipped_names())
+    packs = [_shipped(n) for n in names if n in known] + [_user(p, m) for p, m in stamps]
+    by_id: dict[str, Rule] = {}
+    for pack in packs:
+        for rid in pack.disable:
+            by_id.pop(rid, None)
+        by_id.update((r.id, r) for r in pack.rules)
+    return RuleSet(by_id.values(), [p.source for p in packs])

@@ -1,0 +1,152 @@
+"""What a rule pack may say, and the checks that turn its TOML into Rules (or one-line errors)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+# What a rule can target, grouped into the families the decisions work with.
+FAMILIES: dict[str, str] = {
+    # asks: the reader is asked for money, an address, a subscription or a membership
+    "appeal": "ask",
+    "adfree": "ask",
+    "membership": "ask",
+    "newsletter": "ask",
+    "subscribe": "ask",
+    "paywall": "ask",
+    # chrome: the site's furniture around and inside the story
+    "readmore": "chrome",
+    "related": "chrome",
+    "share": "chrome",
+    "button": "chrome",
+    "comments": "chrome",
+    "cookie": "chrome",
+    "nav": "chrome",
+    "ad": "chrome",
+    "byline": "chrome",
+    # captions and picture credits
+    "caption": "caption",
+    "credit": "caption",
+}
+# block: anywhere in a block; edge: only above or below the story body (head or tail);
+# head / tail: only on that side; sentence: may also be cut as one sentence from inside a
+# story paragraph.
+SCOPES = frozenset({"block", "edge", "head", "tail", "sentence"})
+MATCHES = frozenset({"search", "line"})
+RULE_KEYS = frozenset({"id", "kind", "pattern", "scope", "match", "weight", "why"})
+PACK_KEYS = frozenset({"lang", "about", "disable", "rule"})
+
+
+class RuleError(ValueError):
+    """A rule file that cannot be used; the message is one line naming the file."""
+
+
+def fail(source: str, problem: str) -> RuleError:
+    return RuleError(f"{source}: {problem}")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    kind: str
+    pattern: str
+    scope: str
+    match: str
+    weight: float
+    why: str
+    source: str
+
+    @property
+    def family(self) -> str:
+        return FAMILIES[self.kind]
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """One rule file: its name (the id prefix), the rules, and the ids of rules it switches off."""
+
+    name: str
+    source: str
+    about: str
+    rules: tuple[Rule, ...]
+    disable: tuple[str, ...]
+
+
+def _parse_rule(raw: object, n: int, prefix: str, source: str) -> Rule:
+    where = f"rule #{n}"
+    if not isinstance(raw, dict):
+        raise fail(source, f"{where} is not a table")
+    if isinstance(raw.get("id"), str):
+        where = f"rule #{n} ({raw['id']})"
+    unknown = set(raw) - RULE_KEYS
+    if unknown:
+        raise fail(source, f"{where}: unknown key {sorted(unknown)[0]!r}")
+    for key in ("id", "kind", "pattern"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise fail(source, f"{where}: {key!r} must be a non-empty string")
+    kind, scope, match = raw["kind"], raw.get("scope", "block"), raw.get("match", "search")
+    weight = raw.get("weight", 1.0)
+    if kind not in FAMILIES:
+        raise fail(source, f"{where}: kind {kind!r} is not one of {', '.join(sorted(FAMILIES))}")
+    if scope not in SCOPES:
+        raise fail(source, f"{where}: scope {scope!r} is not one of {', '.join(sorted(SCOPES))}")
+    if match not in MATCHES:
+        raise fail(source, f"{where}: match {match!r} is not one of {', '.join(sorted(MATCHES))}")
+    if isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 < weight <= 1:
+        raise fail(source, f"{where}: weight must be a number in (0, 1]")
+    if not isinstance(raw.get("why", ""), str):
+        raise fail(source, f"{where}: 'why' must be a string")
+    return Rule(
+        id=f"{prefix}.{raw['id']}",
+        kind=kind,
+        pattern=raw["pattern"],
+        scope=scope,
+        match=match,
+        weight=float(weight),
+        why=" ".join(raw.get("why", "").split()),
+        source=source,
+    )
+
+
+def _string_list(doc: dict[str, Any], key: str, source: str) -> list[str]:
+    value = doc.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise fail(source, f"{key!r} must be a list of strings")
+    return value
+
+
+def build_pack(doc: dict[str, Any], source: str, default_name: str) -> Pack:
+    """A parsed TOML document → a validated Pack. Raises RuleError."""
+    unknown = set(doc) - PACK_KEYS
+    if unknown:
+        raise fail(source, f"unknown top-level key {sorted(unknown)[0]!r}")
+    name = doc.get("lang", default_name)
+    if not isinstance(name, str) or not name:
+        raise fail(source, "'lang' must be a non-empty string")
+    rules_raw = doc.get("rule", [])
+    if not isinstance(rules_raw, list):
+        raise fail(source, "'rule' must be an array of tables ([[rule]])")
+    rules = tuple(_parse_rule(raw, n, name, source) for n, raw in enumerate(rules_raw, 1))
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise fail(source, f"rule id {rule.id!r} appears twice")
+        seen.add(rule.id)
+    return Pack(
+        name=name,
+        source=source,
+        about=str(doc.get("about", "")),
+        rules=rules,
+        disable=tuple(_string_list(doc, "disable", source)),
+    )
+
+
+def parse_pack(data: str, source: str, default_name: str = "user") -> Pack:
+    """A pack's TOML text → a Pack. Raises RuleError."""
+    import tomllib  # only when a pack is actually parsed: the shipped ones usually come from cache
+
+    try:
+        doc = tomllib.loads(data)
+    except tomllib.TOMLDecodeError as exc:
+        raise fail(source, f"not valid TOML: {exc}") from None
+    return build_pack(doc, source, default_name)

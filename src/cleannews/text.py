@@ -1,0 +1,138 @@
+"""Plain text → blocks.
+
+The text may be just the article, or a whole page dumped by a browser (``w3m -dump``,
+``lynx -dump``) or a scraper: navigation as bullet lists, form fields, ``[image]``
+placeholders and ``(BUTTON)`` labels. This module only describes what each line is;
+decide.py works out which lines are the story.
+
+Each non-blank line is a block, except where a paragraph was hard-wrapped: those lines are
+joined back into one block first. Blank lines separate groups (source paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import CONTROL, HEADING, ITEM, PARAGRAPH, Block
+
+_BULLET = re.compile(r"(?P<marker>[•*+·▪◦□☆○●■►▸‣⁃◆◇-]|\d{1,3}[.)])(?:\s+|$)(?P<rest>.*)")
+# Placeholders a text browser prints for images, iframes and form fields, and lynx's
+# "(BUTTON)" label; on their own they are never story.
+_PLACEHOLDER = re.compile(
+    r"\[[^\]\s]{1,60}\]"  # [image.jpg] [lazyload-p]
+    r"|\[[\s_xX*]*\]"  # [    ] [ ] [X] [____]
+    r"|_{3,}"  # ____________ text fields
+    r"|\((?:BUTTON|RADIO|CHECKBOX)\)"
+    r"|(?:IFRAME|REFRESH\(\d+ sec\)):\s*\S*"
+    r"|#\w+(?: \w+)?$"  # lynx "#alternate alternate" link-rel lines
+)
+_LEADING_PLACEHOLDERS = re.compile(r"(?:\[[^\]\s]{1,60}\]|\((?:BUTTON|RADIO|CHECKBOX)\))\s*")
+_ONLY_MARKS = re.compile(r"[\W_]*")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SENTENCE_END = re.compile(r"[.!?:;…\"'»”’)\]]$")
+
+
+def normalize_space(text: str) -> str:
+    """Fold every run of whitespace (NBSP and the typographic spaces too) into one space."""
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    return " ".join(text.split())  # str.split() knows every Unicode space
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t\u00a0"))
+
+
+def _first_word(line: str) -> str:
+    parts = line.split(None, 1)
+    return parts[0] if parts else ""
+
+
+def _wrap_width(paragraphs: list[list[str]]) -> int | None:
+    """The column a hard-wrapped text was filled to, or None when it was not wrapped.
+
+    A text is wrapped when several lines that are followed by another line of the same
+    paragraph end close to one common width.
+    """
+    continued = [len(line) for para in paragraphs for line in para[:-1]]
+    if len(continued) < 3:
+        return None
+    width = max(continued)
+    near = sum(1 for n in continued if n >= width - 25)
+    return width if width >= 30 and near >= 3 and near * 2 >= len(continued) else None
+
+
+def _soft_wrapped(line: str, following: str, width: int | None) -> bool:
+    """Was `following` the continuation of `line` before the text was wrapped?"""
+    if not following.strip() or _BULLET.match(following.strip()):
+        return False
+    if width is not None and len(line) + 1 + len(_first_word(following)) > width:
+        return True
+    # A long line broken mid-sentence (lynx wraps lines near 1,000 columns).
+    head = following.lstrip()[:1]
+    return len(line) >= 300 and not _SENTENCE_END.search(line.rstrip()) and head.islower()
+
+
+def _paragraphs(text: str) -> list[list[str]]:
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.rstrip()
+        if line:
+            current.append(line.expandtabs(8))
+        elif current:
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _unwrap(paragraphs: list[list[str]]) -> list[list[str]]:
+    width = _wrap_width(paragraphs)
+    out: list[list[str]] = []
+    for para in paragraphs:
+        lines = [para[0]]
+        for line in para[1:]:
+            if _soft_wrapped(lines[-1], line, width):
+                lines[-1] = f"{lines[-1]} {line.strip()}"
+            else:
+                lines.append(line)
+        out.append(lines)
+    return out
+
+
+def _body_indent(paragraphs: list[list[str]]) -> int:
+    """The indentation of most running text (lynx indents it by three, headings not at all)."""
+    counts: dict[int, int] = {}
+    for para in paragraphs:
+        for line in para:
+            if len(line) >= 80 and not _BULLET.match(line.strip()):
+                counts[_indent(line)] = counts.get(_indent(line), 0) + len(line)
+    return max(counts, key=lambda k: counts[k]) if counts else 0
+
+
+def _block(line: str, group: int, body_indent: int) -> Block:
+    indent = _indent(line)
+    stripped = normalize_space(line)
+    rest = _LEADING_PLACEHOLDERS.sub("", stripped)
+    if not rest or _ONLY_MARKS.fullmatch(_PLACEHOLDER.sub("", rest)):
+        return Block(stripped, CONTROL, group, indent)
+    bullet = _BULLET.fullmatch(rest)
+    if bullet:
+        item = bullet["rest"].strip()
+        if not item or _ONLY_MARKS.fullmatch(_PLACEHOLDER.sub("", item)):
+            return Block(stripped, CONTROL, group, indent, marker=bullet["marker"])
+        return Block(item, ITEM, group, indent, marker=bullet["marker"])
+    kind = HEADING if body_indent and indent < body_indent else PARAGRAPH
+    return Block(rest, kind, group, indent)
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Split decoded text into blocks, in reading order."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    paragraphs = _unwrap(_paragraphs(text))
+    body_indent = _body_indent(paragraphs)
+    return [
+        _block(line, group, body_indent) for group, para in enumerate(paragraphs) for line in para
+    ]

@@ -1,0 +1,34 @@
+"""Golden fixtures: every fixtures/**/input.* must clean to its expected.txt, byte for byte.
+
+To change an expectation on purpose, regenerate it and read the diff before committing:
+    python -m tests.regenerate fixtures/text/<slug>
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import cleannews
+
+from .conftest import FIXTURES
+
+SEED = FIXTURES / "moscow-times-li-shangfu.txt"
+
+
+def golden_cases() -> list[tuple[Path, Path]]:
+    cases = [(SEED, SEED.with_name("moscow-times-li-shangfu.expected.txt"))]
+    for expected in sorted(FIXTURES.glob("*/*/expected.txt")):
+        inputs = sorted(p for p in expected.parent.glob("input.*"))
+        assert len(inputs) == 1, f"{expected.parent}: exactly one input.* expected, found {inputs}"
+        cases.append((inputs[0], expected))
+    return cases
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"), golden_cases(), ids=lambda p: str(p.relative_to(FIXTURES)) if p.name != "expected.txt" else ""
+)
+def test_golden(source: Path, expected: Path) -> None:
+    result = cleannews.clean(source.read_bytes())
+    assert result.text == expected.read_text(encoding="utf-8")
