@@ -40,13 +40,17 @@ STORY = "story"
 _SENTENCE_SPLIT = re.compile(
     r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[\"'«“‘(\[¿¡]?[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ0-9])"
 )
-_SENTENCE_END = re.compile(r"[.!?…][\"'»”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…:][\"'»”’)\]]*$")
 _TITLE_END_OK = re.compile(r"(?:[^.;,]|\.\.\.|…)$")
 _WORD = re.compile(r"\w+")
+# A time of day or a numeric date: a dateline, never a headline (digits need no language).
+_DATELIKE = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 
 PROSE_MIN_WORDS = 8  # fewer words than this is a label, a button or a heading, not running text
+PROSE_OFFSET = 10  # what a paragraph must have beyond this to speak for the region around it
 ANCHOR_MIN_WORDS = 15  # the first paragraph the headline must sit above
-SHORT_LINE_WORDS = 12  # lines this short under a dropped label go with it
+BOX_KINDS = frozenset({"related", "readmore"})  # chrome labels that head a list of links
+BOX_LINE_WORDS = 25  # lines under a dropped label go with it unless they are running text
 SANDWICH_MAX_WORDS = 60
 TITLE_WINDOW = 20
 
@@ -143,7 +147,10 @@ def _score(u: _Unit) -> float:
     if u.caption is not None:
         return -1
     if u.prose:
-        return min(u.words, 200) if u.block.kind != ITEM else u.words / 2
+        # Minus a constant: a story is long paragraphs; teasers in a footer are short ones
+        # between titles and dates, and should not add up to outweigh it.
+        gain = min(u.words, 200) - PROSE_OFFSET
+        return gain if u.block.kind != ITEM else gain / 2
     return -4 if u.block.kind == ITEM else -2
 
 
@@ -162,13 +169,15 @@ def _region(units: list[_Unit]) -> tuple[int, int] | None:
     return best_span
 
 
-def _title_candidate(u: _Unit) -> bool:
+def _title_shaped(u: _Unit, min_words: int = 2) -> bool:
+    """Short, no hits, not a date, not ending like a sentence: a headline or a sub-heading."""
     return (
         u.block.kind not in (CONTROL, ITEM, CAPTION)
-        and 2 <= u.words <= 30
+        and min_words <= u.words <= 30
         and len(u.block.text) <= 300
         and not u.hits
         and bool(_TITLE_END_OK.search(u.block.text))
+        and not _DATELIKE.search(u.block.text)
     )
 
 
@@ -199,7 +208,7 @@ def _find_title(units: list[_Unit], anchor: int, hint: str | None) -> int | None
     best, best_score = None, 0.0
     for i in range(lo, anchor):
         u = units[i]
-        if not _title_candidate(u):
+        if not _title_shaped(u):
             continue
         score = 1.0 if 4 <= u.words <= 25 else 0.0
         if u.block.kind == HEADING:
@@ -209,7 +218,8 @@ def _find_title(units: list[_Unit], anchor: int, hint: str | None) -> int | None
         # A headline is followed by what heads a story: a byline or date, a picture and its
         # caption, or a standfirst; a sub-heading is followed by the paragraph itself.
         following = units[i + 1 : min(anchor, i + 3)]
-        if any(f.chrome or f.caption or f.prose or f.block.kind == CONTROL for f in following):
+        if any(f.chrome or f.caption or f.prose or f.block.kind == CONTROL or _DATELIKE.search(f.block.text)
+               for f in following):
             score += 2
         if score >= best_score:  # ties go to the later block, nearer the story
             best, best_score = i, score
@@ -253,7 +263,8 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
         if i < start or i > end:
             decisions.append(_outside(u, i < start))
             continue
-        decision, box = _inside(u, box, in_preamble=i < anchor, keep_captions=keep_captions, rules=rules)
+        preamble = "subhead" if i == anchor - 1 else "before" if i < anchor else None
+        decision, box = _inside(u, box, preamble=preamble, keep_captions=keep_captions, rules=rules)
         decisions.append(decision)
     return decisions, title_text
 
@@ -282,13 +293,13 @@ def _outside(u: _Unit, before: bool) -> Decision:
     return _drop(u, "outside", OUTSIDE, f"not part of the story's run of paragraphs ({where})")
 
 
-def _inside(u: _Unit, box: str | None, *, in_preamble: bool, keep_captions: bool,
+def _inside(u: _Unit, box: str | None, *, preamble: str | None, keep_captions: bool,
             rules: RuleSet) -> tuple[Decision, str | None]:
     """A block inside the story region; returns its decision and the box it opens, if any."""
     b = u.block
     if b.kind == CONTROL:
         return _drop(u, "chrome", FORM, "form field, button or placeholder"), box
-    if _is_ask(u) or (in_preamble and u.ask_edge >= 1.0):
+    if _is_ask(u) or (preamble and u.ask_edge >= 1.0):
         if u.forced is None and _long_paragraph(u):
             cut = _cut_sentences(u, rules)
             if cut is not None:
@@ -301,14 +312,18 @@ def _inside(u: _Unit, box: str | None, *, in_preamble: bool, keep_captions: bool
         reason = _why(ask) if ask else "next to an appeal"
         return _drop(u, "appeal", rule, reason), (rule if u.label else box if box else None)
     if u.chrome is not None:
-        return _drop(u, "chrome", u.chrome.id, _why(u.chrome)), (u.chrome.id if u.label else None)
+        opens = u.label and u.chrome.kind in BOX_KINDS
+        return _drop(u, "chrome", u.chrome.id, _why(u.chrome)), (u.chrome.id if opens else None)
     if u.caption is not None and not keep_captions:
         return _drop(u, "caption", u.caption.id, _why(u.caption)), None
     if b.kind == CAPTION and not keep_captions:
         return _drop(u, "caption", "markup.caption", "marked as a caption by the page"), None
-    if box is not None and not u.prose and u.words <= SHORT_LINE_WORDS:
+    if box is not None and not u.prose and u.words <= BOX_LINE_WORDS:
         return _drop(u, "chrome", BOX, f"a short line under a dropped label ({box})"), box
-    if in_preamble and not u.prose and b.kind != HEADING and not u.label:
+    # Between the headline and the first paragraph only a standfirst and a sub-heading
+    # directly above the paragraph are story; the rest is bylines, credits, "in partnership
+    # with" and the like.
+    if preamble == "before" and not u.prose or preamble == "subhead" and not (u.prose or _title_shaped(u, 1)):
         return _drop(u, "outside", PREAMBLE, "between the headline and the story"), None
     cut = _cut_sentences(u, rules) if any(r.scope == "sentence" for r in u.hits) else None
     if cut is not None:

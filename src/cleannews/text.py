@@ -29,6 +29,7 @@ _PLACEHOLDER = re.compile(
 _LEADING_PLACEHOLDERS = re.compile(r"(?:\[[^\]\s]{1,60}\]|\((?:BUTTON|RADIO|CHECKBOX)\))\s*")
 _ONLY_MARKS = re.compile(r"[\W_]*")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+HEADING_MAX_CHARS = 200
 _SENTENCE_END = re.compile(r"[.!?:;…\"'»”’)\]]$")
 
 
@@ -107,8 +108,9 @@ def _body_indent(paragraphs: list[list[str]]) -> int:
     counts: dict[int, int] = {}
     for para in paragraphs:
         for line in para:
-            if len(line) >= 80 and not _BULLET.match(line.strip()):
-                counts[_indent(line)] = counts.get(_indent(line), 0) + len(line)
+            stripped = line.strip()
+            if len(stripped) >= 80 and not _BULLET.match(stripped) and " " in stripped:
+                counts[_indent(line)] = counts.get(_indent(line), 0) + len(stripped)
     return max(counts, key=lambda k: counts[k]) if counts else 0
 
 
@@ -124,7 +126,9 @@ def _block(line: str, group: int, body_indent: int) -> Block:
         if not item or _ONLY_MARKS.fullmatch(_PLACEHOLDER.sub("", item)):
             return Block(stripped, CONTROL, group, indent, marker=bullet["marker"])
         return Block(item, ITEM, group, indent, marker=bullet["marker"])
-    kind = HEADING if body_indent and indent < body_indent else PARAGRAPH
+    # A short line set left of the running text: how lynx prints <h1>-<h6>.
+    heading = body_indent and indent < body_indent and len(rest) <= HEADING_MAX_CHARS
+    kind = HEADING if heading else PARAGRAPH
     return Block(rest, kind, group, indent)
 
 
