@@ -10,8 +10,6 @@ pitches, captions and read-more tails that sites wrap around it.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .decide import decide
 from .model import Block, Cut, Decision, Removed, Result
 from .options import Options
@@ -58,4 +56,4 @@ def clean(data: str | bytes, options: Options = _DEFAULT) -> Result:
     rules = load_rules(options.rule_files, languages)
     decisions, title = decide(blocks, rules, keep_captions=options.keep_captions, title_hint=title_hint)
     result = Result("", title, metadata, tuple(decisions), doc.kind, doc.encoding)
-    return replace(result, text=render_text(result))
+    return result._replace(text=render_text(result))

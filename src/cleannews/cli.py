@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
-import tempfile
-from pathlib import Path
 from typing import IO
 
 import click
@@ -21,13 +20,13 @@ USER_RULES = "rules.toml"
 EXPLAIN_WIDTH = 110
 
 
-def _config_dir() -> Path:
-    return Path(os.environ.get(CONFIG_ENV) or click.get_app_dir("cleannews"))
+def _config_dir() -> str:
+    return os.environ.get(CONFIG_ENV) or click.get_app_dir("cleannews")
 
 
-def _rule_files(extra: tuple[Path, ...], use_config: bool) -> tuple[Path, ...]:
-    user = _config_dir() / USER_RULES
-    return ((user,) if use_config and user.is_file() else ()) + extra
+def _rule_files(extra: tuple[str, ...], use_config: bool) -> tuple[str, ...]:
+    user = os.path.join(_config_dir(), USER_RULES)
+    return ((user,) if use_config and os.path.isfile(user) else ()) + extra
 
 
 def _colour(stream: IO[str]) -> bool:
@@ -37,11 +36,11 @@ def _colour(stream: IO[str]) -> bool:
 def _read(name: str) -> bytes:
     if name == "-":
         return sys.stdin.buffer.read()
-    path = Path(name)
-    if path.is_dir():
+    if os.path.isdir(name):
         raise InputError("is a folder; give files, or '-' for standard input")
     try:
-        return path.read_bytes()
+        with open(name, "rb") as f:
+            return f.read()
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from None
 
@@ -63,15 +62,23 @@ def _explain(result: Result, colour: bool) -> str:
     return "".join(out)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def _same_file(a: str, b: str) -> bool:
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _write_atomically(path: str, data: bytes) -> None:
     """Write next to the target and rename over it: a reader never sees half a file."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    import tempfile  # only -o pays for the import
+
+    folder, name = os.path.split(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
         raise
 
 
@@ -92,7 +99,7 @@ def _usage_error(message: str) -> None:
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("inputs", nargs=-1, metavar="[FILE]...")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write to FILE instead of standard output (written whole, then renamed into place).")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text: headline, blank line, paragraphs. markdown: the same with headings and "
@@ -106,7 +113,7 @@ def _usage_error(message: str) -> None:
 @click.option("--keep-captions", is_flag=True, help="Keep photo captions and credits.")
 @click.option("--links", is_flag=True, help="With --format markdown, keep links.")
 @click.option("--rules", "rule_files", multiple=True,
-              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              type=click.Path(exists=True, dir_okay=False),
               help="Add a rule pack (TOML; repeatable). Loaded after the shipped packs and the "
                    f"user's {USER_RULES}.")
 @click.option("--no-config", is_flag=True,
@@ -114,8 +121,8 @@ def _usage_error(message: str) -> None:
                    f"${CONFIG_ENV}).")
 @click.option("--list-rules", is_flag=True, help="Print the active rules and where each comes from, then exit.")
 @click.version_option(__version__, "-V", "--version", prog_name="cleannews")
-def command(inputs: tuple[str, ...], output: Path | None, fmt: str, explain: bool, input_format: str,
-            keep_captions: bool, links: bool, rule_files: tuple[Path, ...], no_config: bool,
+def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool, input_format: str,
+            keep_captions: bool, links: bool, rule_files: tuple[str, ...], no_config: bool,
             list_rules: bool) -> None:
     """Print the clean story of a news article: its headline, a blank line, then the story's
     paragraphs -- without donation and membership appeals, newsletter pitches, "Read more"
@@ -150,7 +157,7 @@ def command(inputs: tuple[str, ...], output: Path | None, fmt: str, explain: boo
     except RuleError as exc:
         _usage_error(str(exc))
     names = inputs or ("-",)
-    if output is not None and any(n != "-" and Path(n).resolve() == output.resolve() for n in names):
+    if output is not None and any(n != "-" and _same_file(n, output) for n in names):
         _usage_error(f"{output}: is also an input; refusing to overwrite it")
     report = Report()
     colour = _colour(sys.stdout) if output is None else False

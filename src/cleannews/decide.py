@@ -22,7 +22,6 @@ Nothing here knows a language: every word lives in the rule packs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .model import CAPTION, CONTROL, HEADING, ITEM, Block, Cut, Decision
 from .rules import Rule, RuleSet
@@ -60,18 +59,8 @@ def sentences(text: str) -> list[str]:
     return [s for s in _SENTENCE_SPLIT.split(text) if s]
 
 
-@dataclass(slots=True)
-class _Unit:
-    block: Block
-    words: int
-    prose: bool
-    hits: tuple[Rule, ...]
-    ask: float  # evidence from block- and sentence-scope ask rules
-    ask_edge: float  # the same with edge/head/tail rules, for blocks outside the story body
-    chrome: Rule | None
-    caption: Rule | None
-    label: bool  # short, heading-like: can open a box whose lines follow it
-    forced: str | None = None  # rule id when a neighbour test made this an ask
+_CORE = frozenset({"block", "sentence"})
+_ALL = frozenset({"block", "sentence", "edge", "head", "tail"})
 
 
 def _strongest(hits: tuple[Rule, ...], family: str, scopes: frozenset[str]) -> Rule | None:
@@ -82,35 +71,31 @@ def _strongest(hits: tuple[Rule, ...], family: str, scopes: frozenset[str]) -> R
     return best
 
 
-_CORE = frozenset({"block", "sentence"})
-_ALL = frozenset({"block", "sentence", "edge", "head", "tail"})
+class _Unit:
+    """A block with what the rules and its shape say about it."""
 
+    __slots__ = ("ask", "ask_edge", "block", "caption", "chrome", "forced", "hits", "label", "prose", "words")
 
-def _unit(block: Block, rules: RuleSet) -> _Unit:
-    text = block.text
-    words = len(text.split())
-    hits = rules.hits(text) if block.kind != CONTROL else ()
-    ask = sum(r.weight for r in hits if r.family == "ask" and r.scope in _CORE)
-    ask_edge = sum(r.weight for r in hits if r.family == "ask")
-    prose = (
-        block.kind not in (HEADING, CONTROL)
-        and words >= PROSE_MIN_WORDS
-        and (bool(_SENTENCE_END.search(text)) or words >= 25)
-    )
-    chrome = _strongest(hits, "chrome", _ALL)
-    if chrome is not None and chrome.match != "line" and words > 15:
-        chrome = None  # a chrome phrase inside running text is story ("read more about it in ...")
-    return _Unit(
-        block=block,
-        words=words,
-        prose=prose,
-        hits=hits,
-        ask=ask,
-        ask_edge=ask_edge,
-        chrome=chrome,
-        caption=_strongest(hits, "caption", _ALL),
-        label=block.kind != CONTROL and words <= 6 and not _SENTENCE_END.search(text.rstrip(":")),
-    )
+    def __init__(self, block: Block, rules: RuleSet) -> None:
+        text = block.text
+        self.block = block
+        self.words = words = len(text.split())
+        self.hits = hits = rules.hits(text) if block.kind != CONTROL else ()
+        self.ask = sum(r.weight for r in hits if r.family == "ask" and r.scope in _CORE)
+        self.ask_edge = sum(r.weight for r in hits if r.family == "ask")  # counts outside the story body
+        self.prose = (
+            block.kind not in (HEADING, CONTROL)
+            and words >= PROSE_MIN_WORDS
+            and (bool(_SENTENCE_END.search(text)) or words >= 25)
+        )
+        chrome = _strongest(hits, "chrome", _ALL)
+        if chrome is not None and chrome.match != "line" and words > 15:
+            chrome = None  # a chrome phrase inside running text is story ("read more about it in ...")
+        self.chrome = chrome
+        self.caption = _strongest(hits, "caption", _ALL)
+        # short and heading-like: can open a box whose lines follow it
+        self.label = block.kind != CONTROL and words <= 6 and not _SENTENCE_END.search(text.rstrip(":"))
+        self.forced: str | None = None  # rule id when a neighbour test made this an ask
 
 
 def _is_ask(u: _Unit) -> bool:
@@ -229,7 +214,7 @@ def _find_title(units: list[_Unit], anchor: int, hint: str | None) -> int | None
 def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
            title_hint: str | None = None) -> tuple[list[Decision], str | None]:
     """Decide every block; returns the decisions in order and the headline (if found)."""
-    units = [_unit(b, rules) for b in blocks]
+    units = [_Unit(b, rules) for b in blocks]
     _spread_asks(units)
     span = _region(units)
     if span is None:
@@ -323,7 +308,7 @@ def _inside(u: _Unit, box: str | None, *, preamble: str | None, keep_captions: b
     # Between the headline and the first paragraph only a standfirst and a sub-heading
     # directly above the paragraph are story; the rest is bylines, credits, "in partnership
     # with" and the like.
-    if preamble == "before" and not u.prose or preamble == "subhead" and not (u.prose or _title_shaped(u, 1)):
+    if (preamble == "before" and not u.prose) or (preamble == "subhead" and not (u.prose or _title_shaped(u, 1))):
         return _drop(u, "outside", PREAMBLE, "between the headline and the story"), None
     cut = _cut_sentences(u, rules) if any(r.scope == "sentence" for r in u.hits) else None
     if cut is not None:

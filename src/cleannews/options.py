@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 InputFormat = Literal["auto", "text", "html"]
@@ -21,6 +20,6 @@ class Options:
 
     input_format: InputFormat = "auto"
     keep_captions: bool = False
-    rule_files: tuple[Path, ...] = ()
+    rule_files: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     links: bool = False

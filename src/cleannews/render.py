@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .model import HEADING, ITEM, QUOTE, Decision, Result
@@ -66,6 +65,8 @@ def as_dict(result: Result, source: str | None = None) -> dict[str, Any]:
 
 def render_json(result: Result, source: str | None = None) -> str:
     """One JSON object on one line (so that several inputs make JSON Lines)."""
+    import json  # only JSON output pays for the import
+
     return json.dumps(as_dict(result, source), ensure_ascii=False) + "\n"
 
 

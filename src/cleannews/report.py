@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2  # click's own code for bad flags; also used for a broken rule file
 
 
-@dataclass
 class Report:
     """Counts outcomes and owns the exit code.
 
@@ -20,9 +18,10 @@ class Report:
     wrong (flags, rule files), so nothing was attempted.
     """
 
-    cleaned: int = 0
-    failed: int = 0
-    messages: list[str] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.cleaned = 0
+        self.failed = 0
+        self.messages: list[str] = []
 
     def done(self) -> None:
         self.cleaned += 1

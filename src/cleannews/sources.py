@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .options import InputFormat
 
@@ -13,8 +13,7 @@ class InputError(ValueError):
     """Input that cannot be cleaned; the message is one line, fit for stderr."""
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(NamedTuple):
     kind: str  # "text" or "html"
     text: str
     encoding: str | None  # None when the caller passed str

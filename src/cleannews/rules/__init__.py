@@ -12,9 +12,9 @@ language.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterable
-from pathlib import Path
 
 from .engine import RuleSet, pattern_problem
 from .schema import FAMILIES, Pack, Rule, RuleError, fail, parse_pack
@@ -31,7 +31,7 @@ __all__ = [
     "load_rules",
 ]
 
-PACKS = Path(__file__).parent / "packs"
+PACKS = os.path.join(os.path.dirname(__file__), "packs")  # os.path, not pathlib: start-up time
 _WORD = re.compile(r"\w+")
 DETECT_CHARS = 2000  # enough running text to tell a language; more only costs time
 DETECT_SHARE = 0.25  # a language is used when it has this share of the best one's hits
@@ -42,7 +42,7 @@ def _languages() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], tuple[str
     """(packs always used, {common word: languages using it}, every language) from languages.toml."""
     import tomllib
 
-    doc = tomllib.loads((PACKS / "languages.toml").read_text(encoding="utf-8"))
+    doc = tomllib.loads(_read(os.path.join(PACKS, "languages.toml")))
     index: dict[str, tuple[str, ...]] = {}
     for lang, table in doc.get("language", {}).items():
         for word in table.get("stopwords", ()):
@@ -51,31 +51,27 @@ def _languages() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], tuple[str
 
 
 def shipped_names() -> tuple[str, ...]:
-    return tuple(sorted(p.stem for p in PACKS.glob("*.toml") if p.stem != "languages"))
+    names = (n.removesuffix(".toml") for n in os.listdir(PACKS) if n.endswith(".toml"))
+    return tuple(sorted(n for n in names if n != "languages"))
 
 
 @functools.cache
 def _shipped(name: str) -> Pack:
-    path = PACKS / f"{name}.toml"
-    return parse_pack(path.read_text(encoding="utf-8"), f"<shipped>/{path.name}", name)
+    return parse_pack(_read(os.path.join(PACKS, f"{name}.toml")), f"<shipped>/{name}.toml", name)
 
 
 @functools.lru_cache(maxsize=64)
 def _user(path: str, _mtime: int) -> Pack:
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = _read(path)
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise fail(path, f"cannot read: {reason}") from None
     return parse_pack(text, path)
 
 
-def _user_pack(path: Path) -> Pack:
-    try:
-        mtime = path.stat().st_mtime_ns
-    except OSError:
-        mtime = -1
-    return _user(str(path), mtime)
+def _user_pack(path: str) -> Pack:
+    return _user(os.fspath(path), _mtime(path))
 
 
 def detect_languages(texts: Iterable[str]) -> tuple[str, ...]:
@@ -101,7 +97,7 @@ def detect_languages(texts: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({*always, *found}))
 
 
-def check_user_files(rule_files: tuple[Path, ...]) -> None:
+def check_user_files(rule_files: tuple[str, ...]) -> None:
     """Parse and compile each user file on its own; raises RuleError naming the first problem."""
     for path in rule_files:
         pack = _user_pack(path)
@@ -111,22 +107,27 @@ def check_user_files(rule_files: tuple[Path, ...]) -> None:
                 raise fail(pack.source, f"rule {rule.id}: bad pattern {rule.pattern!r}: {problem}")
 
 
-def all_packs(rule_files: tuple[Path, ...] = ()) -> list[Pack]:
+def all_packs(rule_files: tuple[str, ...] = ()) -> list[Pack]:
     """Every shipped pack, then the user's, in the order they are applied."""
     return [_shipped(n) for n in shipped_names()] + [_user_pack(p) for p in rule_files]
 
 
-def load_rules(rule_files: tuple[Path, ...] = (), languages: tuple[str, ...] | None = None) -> RuleSet:
+def load_rules(rule_files: tuple[str, ...] = (), languages: tuple[str, ...] | None = None) -> RuleSet:
     """The compiled rule set: the shipped packs of `languages` (all when None), then the
     user's files, whose rules replace shipped ones of the same id and may disable others."""
     names = shipped_names() if languages is None else tuple(sorted(set(languages)))
-    stamps = tuple((str(p), _mtime(p)) for p in rule_files)
+    stamps = tuple((os.fspath(p), _mtime(p)) for p in rule_files)
     return _compiled(names, stamps)
 
 
-def _mtime(path: Path) -> int:
+def _read(path: str) -> str:
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def _mtime(path: str) -> int:
     try:
-        return path.stat().st_mtime_ns
+        return os.stat(path).st_mtime_ns
     except OSError:
         return -1
 

@@ -12,6 +12,7 @@ compile into large automata, so words are told apart by the separators between t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import re2
@@ -34,36 +35,33 @@ def match_text(text: str) -> str:
     return text.translate(_QUOTES)
 
 
+# A pattern as tokens: an escape, a bracket, a paren, a bar, or a run of anything else.
+_TOKEN = re.compile(r"\\.|[\[\]()|]|[^\\\[\]()|]+", re.S)
+
+
 def rewrite(pattern: str) -> str:
     """Make \\b, \\w and \\W script-aware. Raises ValueError for what cannot be rewritten."""
+    if "\\b" not in pattern and "\\w" not in pattern and "\\W" not in pattern:
+        return pattern
     out: list[str] = []
-    i, in_class = 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\" and i + 1 < len(pattern):
-            esc = pattern[i + 1]
-            if esc in "bW" and in_class:
-                raise ValueError(f"\\{esc} inside [...] is not supported; spell the characters out")
-            if esc == "w" and in_class:
-                out.append(r"\pL\pN_")
-            elif esc == "b":
-                prev = pattern[i - 1] if i else ""
-                opening = not prev or prev in "(|:" or prev.isspace()
-                out.append(WORD_START if opening else WORD_END)
-            elif esc == "w":
-                out.append(f"[^{SEP}]")
-            elif esc == "W":
-                out.append(f"[{SEP}]")
-            else:
-                out.append(pattern[i : i + 2])
-            i += 2
-            continue
-        if c == "[" and not in_class:
-            in_class = True
-        elif c == "]" and in_class:
-            in_class = False
-        out.append(c)
-        i += 1
+    in_class = False
+    for token in _TOKEN.findall(pattern):
+        if token in ("\\b", "\\W") and in_class:
+            raise ValueError(f"{token} inside [...] is not supported; spell the characters out")
+        if token == "\\w":
+            out.append(r"\pL\pN_" if in_class else f"[^{SEP}]")
+        elif token == "\\W":
+            out.append(f"[{SEP}]")
+        elif token == "\\b":
+            prev = out[-1][-1:] if out else ""
+            opening = not prev or prev in "(|:" or prev.isspace()
+            out.append(WORD_START if opening else WORD_END)
+        else:
+            if token == "[" and not in_class:
+                in_class = True
+            elif token == "]" and in_class:
+                in_class = False
+            out.append(token)
     return "".join(out)
 
 
@@ -75,12 +73,102 @@ def _options() -> re2.Options:
     return opts
 
 
+def _top_level(tokens: list[str]) -> tuple[list[list[str]], int]:
+    """Split tokens into alternatives at depth 0, up to the ')' that closes the current
+    group; returns the alternatives and the index of that ')' (or len(tokens))."""
+    alternatives: list[list[str]] = [[]]
+    depth, in_class = 0, False
+    for i, token in enumerate(tokens):
+        if in_class:
+            in_class = token != "]"
+        elif token == "[":
+            in_class = True
+        elif token == "(":
+            depth += 1
+        elif token == ")":
+            if depth == 0:
+                return alternatives, i
+            depth -= 1
+        elif token == "|" and depth == 0:
+            alternatives.append([])
+            continue
+        alternatives[-1].append(token)
+    return alternatives, len(tokens)
+
+
+def _leading(tokens: list[str]) -> set[str] | None:
+    alternatives, _ = _top_level(tokens)
+    if len(alternatives) > 1:
+        found: set[str] = set()
+        for alternative in alternatives:
+            sub = _leading(alternative)
+            if sub is None:
+                return None
+            found |= sub
+        return found
+    if not tokens:
+        return None
+    head = tokens[0]
+    if head == "(":
+        _, close = _top_level(tokens[1:])
+        inner = tokens[1 : close + 1]
+        after = tokens[close + 2 :]
+        if inner and inner[0].startswith("?"):
+            flag = inner[0]
+            for prefix in ("?:", "?-i:", "?i:"):
+                if flag.startswith(prefix):
+                    inner = ([flag[len(prefix) :]] if flag[len(prefix) :] else []) + inner[1:]
+                    break
+            else:
+                return None
+        first = _leading(inner)
+        if first is None:
+            return None
+        quantifier = after[0][:1] if after else ""
+        if quantifier in ("?", "*"):  # an optional group: what follows it may begin the match
+            rest = after[0][1:]
+            rest_first = _leading(([rest] if rest else []) + after[1:])
+            return None if rest_first is None else first | rest_first
+        return None if quantifier == "{" else first
+    if head == "^":
+        return _leading(tokens[1:])
+    if head.startswith("\\"):
+        if head[1:].isalnum():
+            return None
+        char, rest = head[1], (tokens[1][:1] if len(tokens) > 1 else "")
+    elif head[0] in "[.$^":
+        return _leading([head[1:], *tokens[1:]]) if head[0] == "^" and len(head) > 1 else None
+    else:
+        char, rest = head[0], (head[1:2] or (tokens[1][:1] if len(tokens) > 1 else ""))
+    return None if rest in ("?", "*", "{") else {char}
+
+
+def leading(pattern: str) -> set[str] | None:
+    """The characters a match of `pattern` can begin with, or None when that is not simple to
+    tell (a class, a quantified first atom, an escape such as \\S)."""
+    return _leading(_TOKEN.findall(pattern))
+
+
+def _start_edge(pattern: str) -> str:
+    """How a pattern must begin: RE2's zero-width \\b where it starts with an ASCII letter or
+    digit (far cheaper for the DFA than consuming a separator), nothing where it starts with
+    punctuation, and a consumed separator otherwise (other scripts, or unknown)."""
+    first = leading(pattern)
+    if first is None:
+        return WORD_START
+    if all(c.isascii() and (c.isalnum() or c == "_") for c in first):
+        return r"\b"
+    if not any(c.isalnum() or c == "_" for c in first):
+        return ""
+    return WORD_START
+
+
 def compiled_pattern(rule: Rule) -> str:
     body = rewrite(rule.pattern)
     if rule.match == "line":
         # The whole block, give or take surrounding punctuation: "Support us!", "Read more »".
         return f"^[{SEP}]*(?:{body})[{SEP}]*$"
-    return f"{WORD_START}(?:{body}){WORD_END}"
+    return f"{_start_edge(rule.pattern)}(?:{body}){WORD_END}"
 
 
 def pattern_problem(rule: Rule) -> str | None:

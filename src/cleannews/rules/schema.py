@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 # What a rule can target, grouped into the families the decisions work with.
 FAMILIES: dict[str, str] = {
@@ -45,8 +44,7 @@ def fail(source: str, problem: str) -> RuleError:
     return RuleError(f"{source}: {problem}")
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     kind: str
     pattern: str
@@ -61,8 +59,7 @@ class Rule:
         return FAMILIES[self.kind]
 
 
-@dataclass(frozen=True, slots=True)
-class Pack:
+class Pack(NamedTuple):
     """One rule file: its name (the id prefix), the rules, and the ids of rules it switches off."""
 
     name: str
