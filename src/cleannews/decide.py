@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .model import CAPTION, CONTROL, HEADING, ITEM, Block, Cut, Decision
+from .model import CAPTION, CONTROL, HEADING, ITEM, PARAGRAPH, Block, Cut, Decision
 from .rules import Rule, RuleSet
 
 # Built-in position tests, reported like rule ids.
@@ -44,6 +44,7 @@ _TITLE_END_OK = re.compile(r"(?:[^.;,]|\.\.\.|…)$")
 _WORD = re.compile(r"\w+")
 # A time of day or a numeric date: a dateline, never a headline (digits need no language).
 _DATELIKE = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year in a line of a few words: a dateline
 
 PROSE_MIN_WORDS = 8  # fewer words than this is a label, a button or a heading, not running text
 PROSE_OFFSET = 10  # what a paragraph must have beyond this to speak for the region around it
@@ -51,7 +52,10 @@ ANCHOR_MIN_WORDS = 15  # the first paragraph the headline must sit above
 BOX_KINDS = frozenset({"related", "readmore"})  # chrome labels that head a list of links
 BOX_LINE_WORDS = 25  # lines under a dropped label go with it unless they are running text
 SANDWICH_MAX_WORDS = 60
+WEAK_ASK_MAX_WORDS = 30  # a weak ask longer than this beside an appeal is more likely story
 TITLE_WINDOW = 20
+CAPTION_MAX_WORDS = 40
+DATELINE_MAX_WORDS = 8  # a line this short with a year in it is a dateline
 
 
 def sentences(text: str) -> list[str]:
@@ -61,9 +65,10 @@ def sentences(text: str) -> list[str]:
 
 _CORE = frozenset({"block", "sentence"})
 _ALL = frozenset({"block", "sentence", "edge", "head", "tail"})
+_QUOTE_CHARS = frozenset('"“”«»„‹›')
 
 
-def _strongest(hits: tuple[Rule, ...], family: str, scopes: frozenset[str]) -> Rule | None:
+def _strongest(hits: tuple[Rule, ...], family: str, scopes: frozenset[str] = _ALL) -> Rule | None:
     best = None
     for r in hits:
         if r.family == family and r.scope in scopes and (best is None or r.weight > best.weight):
@@ -71,62 +76,133 @@ def _strongest(hits: tuple[Rule, ...], family: str, scopes: frozenset[str]) -> R
     return best
 
 
+def _quoted(parts: list[str]) -> list[bool]:
+    """For each sentence, whether it is quoted speech: it opens with a quotation mark or
+    starts inside one. An appeal a story quotes ("Please give what you can," she said) is
+    reported, not made to the reader."""
+    out: list[bool] = []
+    inside, opener = False, ""
+    for part in parts:
+        out.append(inside or part[:1] in _QUOTE_CHARS)
+        for c in part:
+            if c not in _QUOTE_CHARS:
+                continue
+            if c == '"':
+                inside = not inside
+            elif c in "«„‹":
+                inside, opener = True, c
+            elif c in "»›”" or (inside and opener == "„"):
+                inside = False
+            else:
+                inside, opener = True, c
+    return out
+
+
+def _weight(hits: list[Rule], scopes: frozenset[str]) -> float:
+    return sum(r.weight for r in {r.id: r for r in hits}.values() if r.family == "ask" and r.scope in scopes)
+
+
 class _Unit:
     """A block with what the rules and its shape say about it."""
 
-    __slots__ = ("ask", "ask_edge", "block", "caption", "chrome", "forced", "hits", "label", "prose", "words")
+    __slots__ = (
+        "ask", "ask_edge", "block", "caption", "chrome", "forced", "hits", "label", "prose",
+        "sentence_asks", "share", "words",
+    )
 
     def __init__(self, block: Block, rules: RuleSet) -> None:
         text = block.text
         self.block = block
         self.words = words = len(text.split())
         self.hits = hits = rules.hits(text) if block.kind != CONTROL else ()
-        self.ask = sum(r.weight for r in hits if r.family == "ask" and r.scope in _CORE)
-        self.ask_edge = sum(r.weight for r in hits if r.family == "ask")  # counts outside the story body
         self.prose = (
             block.kind not in (HEADING, CONTROL)
             and words >= PROSE_MIN_WORDS
             and (bool(_SENTENCE_END.search(text)) or words >= 25)
         )
-        chrome = _strongest(hits, "chrome", _ALL)
+        chrome = _strongest(hits, "chrome")
         if chrome is not None and chrome.match != "line" and words > 15:
             chrome = None  # a chrome phrase inside running text is story ("read more about it in ...")
         self.chrome = chrome
-        self.caption = _strongest(hits, "caption", _ALL)
+        self.caption = _strongest(hits, "caption")
         # short and heading-like: can open a box whose lines follow it
         self.label = block.kind != CONTROL and words <= 6 and not _SENTENCE_END.search(text.rstrip(":"))
         self.forced: str | None = None  # rule id when a neighbour test made this an ask
+        # (sentence, its ask rules) for every unquoted sentence that asks something
+        self.sentence_asks: list[tuple[str, tuple[Rule, ...]]] = []
+        self.ask = self.ask_edge = self.share = 0.0
+        if any(r.family == "ask" for r in hits):
+            self._weigh_asks(rules)
+
+    def _weigh_asks(self, rules: RuleSet) -> None:
+        """Ask evidence counted per sentence, leaving out quoted speech."""
+        text = self.block.text
+        parts = sentences(text)
+        if len(parts) == 1 and not _QUOTE_CHARS.intersection(text):
+            asks = [r for r in self.hits if r.family == "ask"]
+            self.sentence_asks = [(text, tuple(asks))]
+        else:
+            for part, quoted in zip(parts, _quoted(parts)):
+                asks = [r for r in rules.hits(part) if r.family == "ask"] if not quoted else []
+                if asks:
+                    self.sentence_asks.append((part, tuple(asks)))
+        found = [r for _, asks in self.sentence_asks for r in asks]
+        self.ask = _weight(found, _CORE)
+        self.ask_edge = _weight(found, _ALL)
+        self.share = len(self.sentence_asks) / len(parts)
 
 
 def _is_ask(u: _Unit) -> bool:
-    return u.forced is not None or u.ask >= 1.0
+    """An appeal block: enough ask evidence, and asking is what most of its sentences do
+    (a story paragraph with one asking sentence keeps the rest; see _cut_sentences)."""
+    return u.forced is not None or (u.ask >= 1.0 and u.share > 0.5)
 
 
-def _long_paragraph(u: _Unit) -> bool:
-    return u.words >= 40 and len(sentences(u.block.text)) >= 3
+def _asks_at_all(u: _Unit) -> bool:
+    """Some sentence of it asks the reader: enough to go when it sits at the story's edge."""
+    return u.forced is not None or u.ask_edge >= 1.0
 
 
 def _spread_asks(units: list[_Unit]) -> None:
-    """Weak asks beside strong ones, and short blocks between two asks, are part of the appeal."""
-    strong = [_is_ask(u) and not _long_paragraph(u) for u in units]
+    """Short weak asks beside strong ones, and short blocks between two asks, are part of the
+    appeal: an appeal box is several blocks, and not every one of them names money."""
+    strong = [_is_ask(u) for u in units]
     for i, u in enumerate(units):
         if strong[i] or u.block.kind == CONTROL:
             continue
         before = next((j for j in range(i - 1, -1, -1) if units[j].block.kind != CONTROL), None)
         after = next((j for j in range(i + 1, len(units)) if units[j].block.kind != CONTROL), None)
         near = [j for j in (before, after) if j is not None and strong[j]]
-        if u.ask_edge > 0 and near:
-            u.forced = _strongest(u.hits, "ask", _ALL).id  # type: ignore[union-attr]
+        if u.ask_edge > 0 and near and u.words <= WEAK_ASK_MAX_WORDS:
+            u.forced = _strongest(u.hits, "ask").id  # type: ignore[union-attr]
         elif len(near) == 2 and u.words <= SANDWICH_MAX_WORDS and not u.caption:
             u.forced = SANDWICH
+
+
+def _caption_neighbours(units: list[_Unit]) -> None:
+    """A short line on the same source paragraph as a picture credit is its caption
+    ("Photo: Name" above "Engineers repair a line."), as text dumps of figures print them."""
+    credits = [i for i, u in enumerate(units) if u.caption is not None and u.block.kind != CONTROL]
+    for i in credits:
+        u = units[i]
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(units):
+                other = units[j]
+                if (other.block.group == u.block.group and other.caption is None and not other.hits
+                        and other.block.kind == PARAGRAPH and other.words <= CAPTION_MAX_WORDS):
+                    other.caption = u.caption
 
 
 def _score(u: _Unit) -> float:
     """How much a block speaks for being inside the story."""
     if u.block.kind == CONTROL:
         return -3
-    if _is_ask(u) and not _long_paragraph(u):
+    if _is_ask(u):
         return -(10 + u.words)
+    if _asks_at_all(u):
+        # A paragraph with an asking sentence among others: a story paragraph with a call to
+        # action in it, or an appeal written as prose. Only its other sentences count.
+        return u.words * (1 - u.share) - PROSE_OFFSET
     if u.chrome is not None:
         return -6
     if u.caption is not None:
@@ -154,6 +230,30 @@ def _region(units: list[_Unit]) -> tuple[int, int] | None:
     return best_span
 
 
+def _clean_prose(u: _Unit) -> bool:
+    return u.prose and not u.hits and u.block.kind != ITEM
+
+
+def _settle_end(units: list[_Unit], start: int, end: int) -> tuple[int, int]:
+    """Where the story really ends. A last paragraph too short to pay for itself in the region
+    sum is still story when it follows directly; paragraphs at the end that ask the reader for
+    something (an appeal whose sentences do not all name money) are not, nor is the label or
+    sub-heading just above them."""
+    while end + 1 < len(units) and _clean_prose(units[end + 1]):
+        end += 1
+    after_ask = end + 1 < len(units) and units[end + 1].ask_edge > 0
+    while end > start:
+        u = units[end]
+        if _asks_at_all(u) or not u.prose or u.chrome or (after_ask and u.ask_edge > 0):
+            after_ask = after_ask or _asks_at_all(u)
+        elif after_ask and u.words <= SANDWICH_MAX_WORDS and _asks_at_all(units[end - 1]):
+            u.forced = SANDWICH  # "… we have a small favour to ask. / As you may know … / We need you"
+        else:
+            break
+        end -= 1
+    return start, end
+
+
 def _title_shaped(u: _Unit, min_words: int = 2) -> bool:
     """Short, no hits, not a date, not ending like a sentence: a headline or a sub-heading."""
     return (
@@ -163,6 +263,7 @@ def _title_shaped(u: _Unit, min_words: int = 2) -> bool:
         and not u.hits
         and bool(_TITLE_END_OK.search(u.block.text))
         and not _DATELIKE.search(u.block.text)
+        and not (_YEAR.search(u.block.text) and len(_WORD.findall(u.block.text)) <= DATELINE_MAX_WORDS)
     )
 
 
@@ -200,6 +301,8 @@ def _find_title(units: list[_Unit], anchor: int, hint: str | None) -> int | None
             score += 3
         if _norm(u.block.text) in repeated:
             score += 3
+        if " | " in u.block.text:
+            score -= 2  # "Section | Date" lines, "Headline | Site" page titles
         # A headline is followed by what heads a story: a byline or date, a picture and its
         # caption, or a standfirst; a sub-heading is followed by the paragraph itself.
         following = units[i + 1 : min(anchor, i + 3)]
@@ -216,11 +319,12 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     """Decide every block; returns the decisions in order and the headline (if found)."""
     units = [_Unit(b, rules) for b in blocks]
     _spread_asks(units)
+    _caption_neighbours(units)
     span = _region(units)
     if span is None:
         # No running text at all (a bare headline, a list): keep what is not chrome or an ask.
         span = (0, len(units) - 1)
-    start, end = span
+    start, end = _settle_end(units, *span)
     anchor = next(
         (i for i in range(start, end + 1) if units[i].prose and units[i].words >= ANCHOR_MIN_WORDS
          and units[i].caption is None),
@@ -249,7 +353,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
             decisions.append(_outside(u, i < start))
             continue
         preamble = "subhead" if i == anchor - 1 else "before" if i < anchor else None
-        decision, box = _inside(u, box, preamble=preamble, keep_captions=keep_captions, rules=rules)
+        decision, box = _inside(u, box, preamble=preamble, keep_captions=keep_captions)
         decisions.append(decision)
     return decisions, title_text
 
@@ -265,7 +369,7 @@ def _why(rule: Rule) -> str:
 def _outside(u: _Unit, before: bool) -> Decision:
     """A block outside the story; named after the rule it matches when there is one."""
     where = "above the story" if before else "below the story"
-    ask = _strongest(u.hits, "ask", _ALL)
+    ask = _strongest(u.hits, "ask")
     if u.forced == SANDWICH:
         return _drop(u, "appeal", SANDWICH, f"between two appeal blocks, {where}")
     if ask is not None:
@@ -278,21 +382,15 @@ def _outside(u: _Unit, before: bool) -> Decision:
     return _drop(u, "outside", OUTSIDE, f"not part of the story's run of paragraphs ({where})")
 
 
-def _inside(u: _Unit, box: str | None, *, preamble: str | None, keep_captions: bool,
-            rules: RuleSet) -> tuple[Decision, str | None]:
+def _inside(u: _Unit, box: str | None, *, preamble: str | None, keep_captions: bool) -> tuple[Decision, str | None]:
     """A block inside the story region; returns its decision and the box it opens, if any."""
     b = u.block
     if b.kind == CONTROL:
         return _drop(u, "chrome", FORM, "form field, button or placeholder"), box
-    if _is_ask(u) or (preamble and u.ask_edge >= 1.0):
-        if u.forced is None and _long_paragraph(u):
-            cut = _cut_sentences(u, rules)
-            if cut is not None:
-                return cut, None
-            return Decision(b, True, "story", STORY, "a long paragraph that only mentions support", b.text), None
+    if _is_ask(u) or (preamble and _asks_at_all(u)):
         if u.forced == SANDWICH:
             return _drop(u, "appeal", SANDWICH, "between two appeal blocks"), None
-        rule = u.forced or _strongest(u.hits, "ask", _ALL).id  # type: ignore[union-attr]
+        rule = u.forced or _strongest(u.hits, "ask").id  # type: ignore[union-attr]
         ask = next((r for r in u.hits if r.id == rule), None)
         reason = _why(ask) if ask else "next to an appeal"
         return _drop(u, "appeal", rule, reason), (rule if u.label else box if box else None)
@@ -310,23 +408,24 @@ def _inside(u: _Unit, box: str | None, *, preamble: str | None, keep_captions: b
     # with" and the like.
     if (preamble == "before" and not u.prose) or (preamble == "subhead" and not (u.prose or _title_shaped(u, 1))):
         return _drop(u, "outside", PREAMBLE, "between the headline and the story"), None
-    cut = _cut_sentences(u, rules) if any(r.scope == "sentence" for r in u.hits) else None
+    cut = _cut_sentences(u) if u.sentence_asks else None
     if cut is not None:
         return cut, None
     return Decision(b, True, "story", STORY, "story text", b.text), None
 
 
-def _cut_sentences(u: _Unit, rules: RuleSet) -> Decision | None:
-    """Cut the sentences a sentence-scope ask rule matches; None when nothing would be left."""
-    kept: list[str] = []
-    cuts: list[Cut] = []
-    for sentence in sentences(u.block.text):
-        hit = next((r for r in rules.sentence_hits(sentence) if r.family == "ask"), None)
-        if hit is None:
-            kept.append(sentence)
-        else:
-            cuts.append(Cut(sentence, hit.id, _why(hit)))
-    if not cuts or not kept:
+def _cut_sentences(u: _Unit) -> Decision | None:
+    """Cut the unquoted sentences that sentence-scope ask rules match with full weight; None
+    when there is nothing to cut or nothing would be left."""
+    doomed: dict[str, Rule] = {}
+    for sentence, asks in u.sentence_asks:
+        cutting = [r for r in asks if r.scope == "sentence"]
+        if cutting and _weight(list(asks), _ALL) >= 1.0:
+            doomed[sentence] = max(cutting, key=lambda r: r.weight)
+    if not doomed:
         return None
-    return Decision(u.block, True, "story", STORY, "story text, appeal sentences cut", " ".join(kept),
-                    tuple(cuts))
+    kept = [part for part in sentences(u.block.text) if part not in doomed]
+    if not kept:
+        return None
+    cuts = tuple(Cut(text, rule.id, _why(rule)) for text, rule in doomed.items())
+    return Decision(u.block, True, "story", STORY, "story text, appeal sentences cut", " ".join(kept), cuts)

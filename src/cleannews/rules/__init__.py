@@ -101,7 +101,7 @@ def check_user_files(rule_files: tuple[str, ...]) -> None:
     """Parse and compile each user file on its own; raises RuleError naming the first problem."""
     for path in rule_files:
         pack = _user_pack(path)
-        for rule in pack.rules:
+        for rule in pack.rules + pack.selectors:
             problem = pattern_problem(rule)
             if problem:
                 raise fail(pack.source, f"rule {rule.id}: bad pattern {rule.pattern!r}: {problem}")
@@ -137,8 +137,11 @@ def _compiled(names: tuple[str, ...], stamps: tuple[tuple[str, int], ...]) -> Ru
     known = set(shipped_names())
     packs = [_shipped(n) for n in names if n in known] + [_user(p, m) for p, m in stamps]
     by_id: dict[str, Rule] = {}
+    selectors: dict[str, Rule] = {}
     for pack in packs:
         for rid in pack.disable:
             by_id.pop(rid, None)
+            selectors.pop(rid, None)
         by_id.update((r.id, r) for r in pack.rules)
-    return RuleSet(by_id.values(), [p.source for p in packs])
+        selectors.update((r.id, r) for r in pack.selectors)
+    return RuleSet(by_id.values(), selectors.values(), [p.source for p in packs])

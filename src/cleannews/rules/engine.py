@@ -184,33 +184,56 @@ def pattern_problem(rule: Rule) -> str | None:
     return None
 
 
-class RuleSet:
-    """Active rules, compiled together; answers which of them match a text."""
+class _Matcher:
+    """Rules compiled into one RE2 set."""
 
-    def __init__(self, rules: Iterable[Rule], sources: Iterable[str] = ()) -> None:
-        self.rules: tuple[Rule, ...] = tuple(rules)
-        self.sources: tuple[str, ...] = tuple(sources)
+    def __init__(self, rules: tuple[Rule, ...], sources: str) -> None:
+        self.rules = rules
         self._set: re2.Set | None = None
-        if self.rules:
-            self._set = re2.Set.SearchSet(_options())
-            for rule in self.rules:
-                try:
-                    self._set.Add(compiled_pattern(rule))
-                except (re2.error, ValueError):
-                    raise fail(rule.source, f"rule {rule.id}: bad pattern {rule.pattern!r}: "
-                                            f"{pattern_problem(rule)}") from None
+        if not rules:
+            return
+        self._set = re2.Set.SearchSet(_options())
+        for rule in rules:
             try:
-                self._set.Compile()
-            except re2.error:
-                raise fail(", ".join(self.sources), "the rules are too large to compile together") from None
+                self._set.Add(compiled_pattern(rule))
+            except (re2.error, ValueError):
+                raise fail(rule.source, f"rule {rule.id}: bad pattern {rule.pattern!r}: "
+                                        f"{pattern_problem(rule)}") from None
+        try:
+            self._set.Compile()
+        except re2.error:
+            raise fail(sources, "the rules are too large to compile together") from None
 
     def hits(self, text: str) -> tuple[Rule, ...]:
-        """The rules that match `text`, in rule order."""
         if self._set is None:
             return ()
-        found = self._set.Match(match_text(text))
+        found = self._set.Match(text)
         return tuple(self.rules[i] for i in sorted(found)) if found else ()
+
+
+class RuleSet:
+    """Active rules, compiled; answers which of them match a text or an element's names.
+
+    Selector rules compile on first use: plain text never needs them.
+    """
+
+    def __init__(self, rules: Iterable[Rule], selectors: Iterable[Rule] = (), sources: Iterable[str] = ()) -> None:
+        self.rules: tuple[Rule, ...] = tuple(rules)
+        self.selectors: tuple[Rule, ...] = tuple(selectors)
+        self.sources: tuple[str, ...] = tuple(sources)
+        self._phrases = _Matcher(self.rules, ", ".join(self.sources))
+        self._names: _Matcher | None = None
+
+    def hits(self, text: str) -> tuple[Rule, ...]:
+        """The phrase rules that match `text`, in rule order."""
+        return self._phrases.hits(match_text(text))
 
     def sentence_hits(self, text: str) -> tuple[Rule, ...]:
         """Sentence-scope rules that match one sentence."""
         return tuple(r for r in self.hits(text) if r.scope == "sentence")
+
+    def selector_hits(self, names: str) -> tuple[Rule, ...]:
+        """The selector rules that match an element's names (see html.py: element_names)."""
+        if self._names is None:
+            self._names = _Matcher(self.selectors, ", ".join(self.sources))
+        return self._names.hits(names)

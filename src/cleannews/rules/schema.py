@@ -33,7 +33,8 @@ FAMILIES: dict[str, str] = {
 SCOPES = frozenset({"block", "edge", "head", "tail", "sentence"})
 MATCHES = frozenset({"search", "line"})
 RULE_KEYS = frozenset({"id", "kind", "pattern", "scope", "match", "weight", "why"})
-PACK_KEYS = frozenset({"lang", "about", "disable", "rule"})
+SELECTOR_KEYS = frozenset({"id", "kind", "pattern", "why"})
+PACK_KEYS = frozenset({"lang", "about", "disable", "rule", "selector"})
 
 
 class RuleError(ValueError):
@@ -60,22 +61,25 @@ class Rule(NamedTuple):
 
 
 class Pack(NamedTuple):
-    """One rule file: its name (the id prefix), the rules, and the ids of rules it switches off."""
+    """One rule file: its name (the id prefix), its phrase rules, its selector rules (matched
+    against the words of an HTML element's class, id, role, aria-label and data-* names) and
+    the ids of rules it switches off."""
 
     name: str
     source: str
     about: str
     rules: tuple[Rule, ...]
+    selectors: tuple[Rule, ...]
     disable: tuple[str, ...]
 
 
-def _parse_rule(raw: object, n: int, prefix: str, source: str) -> Rule:
-    where = f"rule #{n}"
+def _parse_rule(raw: object, n: int, prefix: str, source: str, table: str = "rule") -> Rule:
+    where = f"{table} #{n}"
     if not isinstance(raw, dict):
         raise fail(source, f"{where} is not a table")
     if isinstance(raw.get("id"), str):
-        where = f"rule #{n} ({raw['id']})"
-    unknown = set(raw) - RULE_KEYS
+        where = f"{table} #{n} ({raw['id']})"
+    unknown = set(raw) - (RULE_KEYS if table == "rule" else SELECTOR_KEYS)
     if unknown:
         raise fail(source, f"{where}: unknown key {sorted(unknown)[0]!r}")
     for key in ("id", "kind", "pattern"):
@@ -120,12 +124,15 @@ def build_pack(doc: dict[str, Any], source: str, default_name: str) -> Pack:
     name = doc.get("lang", default_name)
     if not isinstance(name, str) or not name:
         raise fail(source, "'lang' must be a non-empty string")
-    rules_raw = doc.get("rule", [])
-    if not isinstance(rules_raw, list):
-        raise fail(source, "'rule' must be an array of tables ([[rule]])")
-    rules = tuple(_parse_rule(raw, n, name, source) for n, raw in enumerate(rules_raw, 1))
+    tables: dict[str, tuple[Rule, ...]] = {}
+    for table in ("rule", "selector"):
+        raw_list = doc.get(table, [])
+        if not isinstance(raw_list, list):
+            raise fail(source, f"{table!r} must be an array of tables ([[{table}]])")
+        tables[table] = tuple(_parse_rule(raw, n, name, source, table) for n, raw in enumerate(raw_list, 1))
+    rules, selectors = tables["rule"], tables["selector"]
     seen: set[str] = set()
-    for rule in rules:
+    for rule in rules + selectors:
         if rule.id in seen:
             raise fail(source, f"rule id {rule.id!r} appears twice")
         seen.add(rule.id)
@@ -134,6 +141,7 @@ def build_pack(doc: dict[str, Any], source: str, default_name: str) -> Pack:
         source=source,
         about=str(doc.get("about", "")),
         rules=rules,
+        selectors=selectors,
         disable=tuple(_string_list(doc, "disable", source)),
     )
 
