@@ -26,9 +26,12 @@ def golden_cases() -> list[tuple[Path, Path]]:
     return cases
 
 
-@pytest.mark.parametrize(
-    ("source", "expected"), golden_cases(), ids=lambda p: str(p.relative_to(FIXTURES)) if p.name != "expected.txt" else ""
-)
+def _case_id(path: Path) -> str:
+    return "" if path.name.startswith("expected") or path.name.endswith(".expected.txt") else str(
+        path.relative_to(FIXTURES).parent if path.parent != FIXTURES else path.name)
+
+
+@pytest.mark.parametrize(("source", "expected"), golden_cases(), ids=_case_id)
 def test_golden(source: Path, expected: Path) -> None:
     result = cleannews.clean(source.read_bytes())
     assert result.text == expected.read_text(encoding="utf-8")

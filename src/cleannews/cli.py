@@ -12,8 +12,8 @@ import click
 
 from . import InputError, Options, Result, RuleError, __version__, clean
 from .render import FORMATS, render
-from .report import EXIT_USAGE, Report
-from .rules import load_rules
+from .report import EXIT_FAILED, EXIT_USAGE, Report
+from .rules import check_user_files, load_rules
 
 CONFIG_ENV = "CLEANNEWS_CONFIG_DIR"
 USER_RULES = "rules.toml"
@@ -29,12 +29,20 @@ def _rule_files(extra: tuple[str, ...], use_config: bool) -> tuple[str, ...]:
     return ((user,) if use_config and os.path.isfile(user) else ()) + extra
 
 
-def _colour(stream: IO[str]) -> bool:
-    return "NO_COLOR" not in os.environ and stream.isatty()
+def _colour(stream: IO[str] | None) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set to anything (no-color.org)."""
+    return not os.environ.get("NO_COLOR") and stream is not None and stream.isatty()
+
+
+def display(name: str) -> str:
+    """A file name fit to print: bytes that are not UTF-8 (kept by Python as surrogates) shown as U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _read(name: str) -> bytes:
     if name == "-":
+        if sys.stdin is None:
+            raise InputError("standard input is closed")
         return sys.stdin.buffer.read()
     if os.path.isdir(name):
         raise InputError("is a folder; give files, or '-' for standard input")
@@ -83,7 +91,7 @@ def _write_atomically(path: str, data: bytes) -> None:
 
 
 def _list_rules(options: Options) -> None:
-    ruleset = load_rules(options.rule_files, options.languages)
+    ruleset = load_rules(options.rule_files, None)
     lines = [f"# {len(ruleset.rules)} rules from: {', '.join(ruleset.sources)}"]
     lines += [
         f"{r.id:<44} {r.kind:<10} {r.scope:<8} {r.match:<6} {r.weight:<4.2g} {r.source}"
@@ -153,28 +161,33 @@ def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
         if list_rules:
             _list_rules(options)
             return
-        load_rules(options.rule_files, options.languages)
+        check_user_files(options.rule_files)
     except RuleError as exc:
         _usage_error(str(exc))
+    if sys.stdout is None and output is None:
+        click.echo("cleannews: cannot write: standard output is closed", err=True)
+        sys.exit(EXIT_FAILED)
     names = inputs or ("-",)
     if output is not None and any(n != "-" and _same_file(n, output) for n in names):
-        _usage_error(f"{output}: is also an input; refusing to overwrite it")
+        _usage_error(f"{display(output)}: is also an input; refusing to overwrite it")
     report = Report()
     colour = _colour(sys.stdout) if output is None else False
     chunks: list[bytes] = []
     for name in names:
-        shown = "<stdin>" if name == "-" else name
+        shown = "<stdin>" if name == "-" else display(name)
         try:
             result = clean(_read(name), options)
         except InputError as exc:
             report.fail(shown, str(exc))
             continue
+        except RuleError as exc:
+            _usage_error(str(exc))
         if explain:
             text = _explain(result, colour)
         else:
             text = render(result, fmt, links=links, source=shown if len(names) > 1 else None)
-            if fmt != "json" and len(names) > 1:
-                text = f"==> {shown} <==\n{text}\n"
+        if len(names) > 1 and (explain or fmt != "json"):
+            text = f"==> {shown} <==\n{text}\n"  # as head(1) and tail(1) label several files
         if not result.text.strip():
             report.fail(shown, "nothing left after cleaning")
         else:
@@ -184,11 +197,11 @@ def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
         else:
             sys.stdout.buffer.write(text.encode("utf-8"))
             sys.stdout.buffer.flush()
-    if output is not None:
+    if output is not None and report.cleaned:  # nothing to write: leave an existing file alone
         try:
             _write_atomically(output, b"".join(chunks))
         except OSError as exc:
-            report.fail(str(output), f"cannot write: {exc.strerror or exc}")
+            report.fail(display(output), f"cannot write: {exc.strerror or exc}")
     sys.exit(report.exit_code)
 
 

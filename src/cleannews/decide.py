@@ -142,7 +142,7 @@ class _Unit:
             asks = [r for r in self.hits if r.family == "ask"]
             self.sentence_asks = [(text, tuple(asks))]
         else:
-            for part, quoted in zip(parts, _quoted(parts)):
+            for part, quoted in zip(parts, _quoted(parts), strict=True):
                 asks = [r for r in rules.hits(part) if r.family == "ask"] if not quoted else []
                 if asks:
                     self.sentence_asks.append((part, tuple(asks)))

@@ -30,7 +30,10 @@ class Report:
         self.failed += 1
         line = f"cleannews: {name}: {reason}"
         self.messages.append(line)
-        print(line, file=sys.stderr, flush=True)
+        if sys.stderr is not None:
+            # UTF-8 whatever the locale, like standard output
+            sys.stderr.buffer.write(f"{line}\n".encode("utf-8", "replace"))
+            sys.stderr.buffer.flush()
 
     @property
     def exit_code(self) -> int:

@@ -43,15 +43,30 @@ def _bom(data: bytes) -> tuple[str, int] | None:
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
-    """UTF-16 text without a BOM shows as every other byte being NUL in mostly-ASCII text."""
-    if len(head) < 4:
+    """UTF-16 without a BOM: the high byte of each code unit comes from very few values (0 for
+    ASCII, 4 for Cyrillic, ...) while the low byte varies; binary data has no such pattern."""
+    head = head[: len(head) // 2 * 2]
+    if len(head) < 16:
         return None
-    even, odd = head[0::2], head[1::2]
-    if odd.count(0) > len(odd) * 0.4 and even.count(0) < len(even) * 0.1:
-        return "utf-16-le"
-    if even.count(0) > len(even) * 0.4 and odd.count(0) < len(odd) * 0.1:
-        return "utf-16-be"
+    for name, high, low in (("utf-16-le", head[1::2], head[0::2]), ("utf-16-be", head[0::2], head[1::2])):
+        counts = sorted((high.count(b) for b in set(high)), reverse=True)
+        if sum(counts[:3]) >= 0.95 * len(high) and low.count(0) < 0.05 * len(low) and 0 in high:
+            try:
+                head.decode(name)
+            except UnicodeDecodeError as exc:
+                if exc.start < len(head) - 4:
+                    continue
+            return name
     return None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few broken sequences (a bad byte, a cut-off character) is still UTF-8: a
+    legacy encoding would make nearly every non-ASCII byte invalid."""
+    text = data[: SNIFF * 4].decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if c > "\x7f") - bad
+    return good >= 8 * bad
 
 
 def _known(name: str) -> str | None:
@@ -102,9 +117,9 @@ def decode(data: bytes) -> tuple[str, str]:
         raise InputError("binary data, not text or HTML")
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
-            return data.decode("utf-8", errors="replace"), "utf-8"  # cut off mid-character
+    except UnicodeDecodeError:
+        if _mostly_utf8(data):
+            return data.decode("utf-8", errors="replace"), "utf-8"
     declared = _declared(head)
     if declared and declared != "utf-8":
         return data.decode(declared, errors="replace"), declared

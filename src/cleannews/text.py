@@ -89,16 +89,25 @@ def _paragraphs(text: str) -> list[list[str]]:
     return paragraphs
 
 
+def _hanging_indent(line: str) -> int | None:
+    """The column where a bulleted line's text starts: its wrapped lines are indented to it."""
+    bullet = _BULLET.match(line.lstrip())
+    return _indent(line) + bullet.start("rest") if bullet and bullet["rest"] else None
+
+
 def _unwrap(paragraphs: list[list[str]]) -> list[list[str]]:
     width = _wrap_width(paragraphs)
     out: list[list[str]] = []
     for para in paragraphs:
         lines = [para[0]]
+        hang = _hanging_indent(para[0])
         for line in para[1:]:
-            if _soft_wrapped(lines[-1], line, width):
+            continues_item = hang is not None and _indent(line) == hang and not _BULLET.match(line.strip())
+            if continues_item or _soft_wrapped(lines[-1], line, width):
                 lines[-1] = f"{lines[-1]} {line.strip()}"
             else:
                 lines.append(line)
+                hang = _hanging_indent(line)
         out.append(lines)
     return out
 

@@ -1,0 +1,830 @@
+"""The command line as a user meets it: inputs, outputs, exit codes, stderr, terminals and pipes.
+
+Behaviour that lives in click and Python (option parsing, JSON shape) is driven through
+click's CliRunner, which is fast. Anything where the operating system has a say (locale and
+stdout encoding, stdin, signals on a closed pipe, file permissions, a terminal) runs the real
+thing: ``python -m cleannews`` in a subprocess.
+
+Every test runs with CLEANNEWS_CONFIG_DIR pointing at an empty folder, so the rules.toml of
+whoever runs the tests cannot change what the shipped rules do.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import select
+import shlex
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner, Result
+
+import cleannews
+from cleannews.cli import command
+
+from .conftest import FIXTURES
+
+SEED = FIXTURES / "moscow-times-li-shangfu.txt"
+SEED_EXPECTED = FIXTURES / "moscow-times-li-shangfu.expected.txt"
+SEED_TITLE = "China Minister Hails 'Strong' Russia Ties in Putin Meeting"
+ANSI = re.compile(rb"\x1b\[[0-9;]*m")
+TIMEOUT = 30  # seconds for any one subprocess: a hang is a failure, not a stuck test run
+
+# Small articles written for these tests: a headline and plain story paragraphs, nothing for
+# the rules to remove, so the clean text is the article itself whatever its encoding was.
+FRENCH = """Le maire de Besançon défend son budget
+
+Le conseil municipal de Besançon a adopté jeudi soir un budget révisé, après un débat animé sur les dépenses liées à l'éclairage public et à la rénovation des écoles.
+
+« Nous avons fait des choix difficiles, mais nécessaires », a déclaré la maire devant les élus réunis à l'hôtel de ville. L'opposition a dénoncé une hausse des impôts déguisée.
+
+Les travaux de rénovation du lycée Pasteur débuteront à l'été, selon le calendrier présenté aux conseillers. Coût prévu : 4,2 millions d'euros.
+"""  # noqa: E501
+RUSSIAN = """Мэр Новосибирска представил новый бюджет города
+
+Городской совет Новосибирска в четверг утвердил пересмотренный бюджет после долгих споров о расходах на освещение улиц и ремонт школ.
+
+«Мы сделали трудный, но необходимый выбор», — заявил мэр перед депутатами, собравшимися в здании мэрии. Оппозиция назвала решение скрытым повышением налогов.
+
+Ремонт лицея имени Пастера начнётся летом, говорится в графике, который был представлен депутатам. Ожидаемая стоимость работ составит четыре миллиона рублей.
+"""  # noqa: E501
+# The first bytes of a real PNG: signature, then the IHDR chunk of a 1x1 image.
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+# A rule that drops one paragraph of the seed, for the user-rule tests.
+CUSTOM_RULES = """\
+lang = "mine"
+
+[[rule]]
+id = "drop-he-added"
+kind = "related"
+pattern = "He added that Russia-China ties"
+why = "A test rule: drops one story paragraph of the seed."
+"""
+DROPPED_BY_CUSTOM = 'He added that Russia-China ties have "already entered a new era."'
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty config folder, no NO_COLOR, and the tmp folder as the working directory."""
+    config = tmp_path / "config"
+    config.mkdir()
+    monkeypatch.setenv("CLEANNEWS_CONFIG_DIR", str(config))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    return config
+
+
+def cleannews_argv(*args: str | os.PathLike[str]) -> list[str]:
+    return [sys.executable, "-m", "cleannews", *map(os.fspath, args)]
+
+
+def run(
+    *args: str | os.PathLike[str],
+    stdin: bytes | None = None,
+    env: Mapping[str, str | None] | None = None,
+) -> subprocess.CompletedProcess[bytes]:
+    """cleannews as a real process. `env` changes the current environment (None removes)."""
+    full = dict(os.environ)
+    for key, value in (env or {}).items():
+        if value is None:
+            full.pop(key, None)
+        else:
+            full[key] = value
+    return subprocess.run(
+        cleannews_argv(*args),
+        input=stdin if stdin is not None else b"",
+        capture_output=True,
+        env=full,
+        timeout=TIMEOUT,
+    )
+
+
+def invoke(*args: str | os.PathLike[str], stdin: bytes | str | None = None) -> Result:
+    """cleannews through click's CliRunner: in-process, so fast."""
+    return CliRunner().invoke(command, [os.fspath(a) for a in args], input=stdin, catch_exceptions=False)
+
+
+def assert_no_traceback(stderr: str | bytes) -> None:
+    text = stderr.decode("utf-8", "replace") if isinstance(stderr, bytes) else stderr
+    assert "Traceback (most recent call last)" not in text, text
+
+
+def one_error_line(stderr: str | bytes, name: str) -> str:
+    """The single stderr line, which must be `cleannews: <name>: <reason>`."""
+    text = stderr.decode("utf-8") if isinstance(stderr, bytes) else stderr
+    assert_no_traceback(text)
+    lines = text.splitlines()
+    assert len(lines) == 1, f"expected exactly one line on stderr, got: {text!r}"
+    assert lines[0].startswith(f"cleannews: {name}: "), lines[0]
+    return lines[0]
+
+
+def expected_seed() -> bytes:
+    return SEED_EXPECTED.read_bytes()
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    path = tmp_path / "seed.txt"
+    path.write_bytes(SEED.read_bytes())
+    return path
+
+
+# --- help and version ----------------------------------------------------------------------
+
+
+def test_help_mentions_every_option_with_a_description() -> None:
+    result = invoke("--help")
+    assert result.exit_code == 0
+    help_text = result.stdout
+    options = [p for p in command.params if isinstance(p, click.Option)]
+    assert len(options) >= 10  # the test would prove nothing if it found no options
+    for option in options:
+        for flag in (*option.opts, *option.secondary_opts):
+            assert re.search(rf"(?<![\w-]){re.escape(flag)}\b", help_text), f"{flag} is not in --help"
+        assert option.help or option.is_eager, f"{option.opts[0]} has no help text"
+    assert "[FILE]..." in help_text
+    assert "Exit status" in help_text
+    assert "-h" in help_text
+
+
+def test_version() -> None:
+    for flag in ("--version", "-V"):
+        result = invoke(flag)
+        assert result.exit_code == 0
+        assert result.stdout == f"cleannews, version {cleannews.__version__}\n"
+
+
+def test_version_as_a_process() -> None:
+    proc = run("--version")
+    assert proc.returncode == 0
+    assert proc.stdout.decode() == f"cleannews, version {cleannews.__version__}\n"
+    assert proc.stderr == b""
+
+
+# --- the seed, and where input comes from --------------------------------------------------
+
+
+def test_seed_prints_exactly_the_expected_story() -> None:
+    proc = run(SEED)
+    assert proc.stderr == b""
+    assert proc.returncode == 0
+    assert proc.stdout == expected_seed()
+
+
+@pytest.mark.parametrize(
+    ("args", "from_stdin"),
+    [((str(SEED),), False), (("-",), True), ((), True)],
+    ids=["file-argument", "dash-is-stdin", "no-argument-is-stdin"],
+)
+def test_input_from_file_or_stdin(args: tuple[str, ...], from_stdin: bool) -> None:
+    proc = run(*args, stdin=SEED.read_bytes() if from_stdin else b"")
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert proc.stdout == expected_seed()
+
+
+def test_stdin_through_clirunner() -> None:
+    result = invoke("-", stdin=SEED.read_bytes())
+    assert result.exit_code == 0
+    assert result.stdout == SEED_EXPECTED.read_text(encoding="utf-8")
+
+
+# --- encodings: bytes in, UTF-8 out --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": None, "PYTHONUTF8": None},
+        {"LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": "ascii", "PYTHONUTF8": None},
+        # No locale coercion and no UTF-8 mode: Python's own stdout really is ASCII here.
+        {"LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": None, "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"},
+        {"PYTHONIOENCODING": "latin-1"},
+    ],
+    ids=["LC_ALL=C", "LC_ALL=C+PYTHONIOENCODING=ascii", "ascii-no-coercion", "PYTHONIOENCODING=latin-1"],
+)
+def test_output_is_utf8_whatever_the_locale(env: dict[str, str | None], tmp_path: Path) -> None:
+    russian = tmp_path / "ru.txt"
+    russian.write_bytes(RUSSIAN.encode("cp1251"))
+    proc = run(SEED, env=env)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert proc.stdout == expected_seed()  # has "—" and "'": not ASCII, not Latin-1
+    proc = run(russian, env=env)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert proc.stdout.decode("utf-8") == RUSSIAN
+    for fmt in ("json", "markdown"):
+        proc = run("--format", fmt, russian, env=env)
+        assert (proc.returncode, proc.stderr) == (0, b"")
+        assert "Новосибирска" in proc.stdout.decode("utf-8")
+    proc = run("--explain", russian, env=env)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert "Мэр Новосибирска" in proc.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        (FRENCH, "latin-1"),
+        (FRENCH, "cp1252"),
+        (RUSSIAN, "cp1251"),
+        (RUSSIAN, "utf-16"),  # Python's "utf-16" writes a BOM
+        (FRENCH, "utf-16"),
+        (RUSSIAN, "utf-16-be-bom"),
+        (RUSSIAN, "utf-8-sig"),
+        (RUSSIAN, "utf-8"),
+    ],
+)
+def test_input_encodings_decode_correctly(text: str, codec: str, tmp_path: Path) -> None:
+    data = b"\xfe\xff" + text.encode("utf-16-be") if codec == "utf-16-be-bom" else text.encode(codec)
+    path = tmp_path / "article.txt"
+    path.write_bytes(data)
+    proc = run(path)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert proc.stdout.decode("utf-8") == text
+    proc = run("-", stdin=data)  # the same bytes through a pipe
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert proc.stdout.decode("utf-8") == text
+
+
+def test_html_with_a_declared_charset(tmp_path: Path) -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in RUSSIAN.split("\n\n")[1:])
+    title = RUSSIAN.split("\n", 1)[0]
+    page = (
+        '<html><head><meta charset="windows-1251"><title>' + title + "</title></head>"
+        "<body><article><h1>" + title + "</h1>" + paragraphs + "</article></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp1251"))
+    proc = run("--format", "json", path)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    doc = json.loads(proc.stdout)
+    assert doc["title"] == title
+    assert "Ремонт лицея имени Пастера начнётся летом" in doc["text"]
+
+
+def test_utf16_without_bom_in_cyrillic(tmp_path: Path) -> None:
+    path = tmp_path / "ru.txt"
+    path.write_bytes(RUSSIAN.encode("utf-16-le"))
+    proc = run(path)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert proc.stdout.decode("utf-8") == RUSSIAN
+
+
+def test_one_bad_byte_in_utf8_does_not_garble_the_rest(tmp_path: Path) -> None:
+    data = SEED.read_bytes().replace(b"During two days", b"During two\xff days")
+    path = tmp_path / "stray.txt"
+    path.write_bytes(data)
+    proc = run(path)
+    assert proc.returncode == 0
+    out = proc.stdout.decode("utf-8")
+    assert "Li's trip to Russia — which will last until April 19 —" in out
+    assert "Â" not in out
+
+
+# --- failing inputs: exit 1, one stderr line each, the others still cleaned ----------------
+
+
+def _missing(tmp: Path) -> str:
+    return "missing.txt"
+
+
+def _folder(tmp: Path) -> str:
+    (tmp / "folder").mkdir()
+    return "folder"
+
+
+def _png(tmp: Path) -> str:
+    (tmp / "picture.png").write_bytes(PNG)
+    return "picture.png"
+
+
+def _only_an_appeal(tmp: Path) -> str:
+    (tmp / "appeal.txt").write_text("Support us\n\nDonate now\n", encoding="utf-8")
+    return "appeal.txt"
+
+
+def _empty(tmp: Path) -> str:
+    (tmp / "empty.txt").write_bytes(b"")
+    return "empty.txt"
+
+
+def _blank(tmp: Path) -> str:
+    (tmp / "blank.txt").write_bytes(b"  \n\n\t\n")
+    return "blank.txt"
+
+
+FAILING = {
+    "missing": (_missing, "No such file or directory"),
+    "folder": (_folder, "folder"),
+    "binary-png": (_png, "binary"),
+    "only-an-appeal": (_only_an_appeal, "nothing left after cleaning"),
+    "empty-file": (_empty, "nothing left after cleaning"),
+    "blank-file": (_blank, "nothing left after cleaning"),
+}
+
+
+@pytest.mark.parametrize("case", FAILING, ids=list(FAILING))
+def test_failing_input_exit_1_with_one_line_naming_it(case: str, tmp_path: Path) -> None:
+    make, reason = FAILING[case]
+    name = make(tmp_path)
+    proc = run(name)
+    assert proc.returncode == 1
+    line = one_error_line(proc.stderr, name)
+    assert reason in line
+    assert proc.stdout == b""
+
+
+def _cannot_read(prefix: list[str], path: Path) -> bool:
+    """Whether a process started under `prefix` is refused reading `path`."""
+    try:
+        probe = subprocess.run([*prefix, "cat", str(path)], capture_output=True, timeout=TIMEOUT)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return probe.returncode != 0 and b"Permission denied" in probe.stderr
+
+
+def test_unreadable_file(seed_copy: Path) -> None:
+    seed_copy.chmod(0)
+    try:
+        prefix: list[str] = []
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            # Root reads any file through its DAC-override capabilities; setpriv can drop them
+            # from the bounding set before exec, leaving root bound by file modes like anyone.
+            prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+            if not _cannot_read(prefix, seed_copy):
+                pytest.skip("running as root, which can read a chmod 000 file, and setpriv cannot change that")
+        proc = subprocess.run(
+            [*prefix, *cleannews_argv(seed_copy.name, SEED)], capture_output=True, timeout=TIMEOUT
+        )
+    finally:
+        seed_copy.chmod(0o644)
+    assert proc.returncode == 1
+    assert "Permission denied" in one_error_line(proc.stderr, seed_copy.name)
+    assert proc.stdout.count(expected_seed()) == 1  # the readable one is still cleaned
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [(PNG, "binary"), (b"", "nothing left after cleaning"), (b"Support us\n", "nothing left after cleaning")],
+    ids=["binary", "empty", "only-an-appeal"],
+)
+def test_failing_stdin_is_named_stdin(data: bytes, reason: str) -> None:
+    proc = run("-", stdin=data)
+    assert proc.returncode == 1
+    assert reason in one_error_line(proc.stderr, "<stdin>")
+
+
+def test_one_failing_input_does_not_stop_the_others(tmp_path: Path, seed_copy: Path) -> None:
+    _png(tmp_path)
+    proc = run("missing.txt", seed_copy.name, "picture.png", SEED)
+    assert proc.returncode == 1
+    stderr = proc.stderr.decode()
+    assert_no_traceback(stderr)
+    lines = stderr.splitlines()
+    assert len(lines) == 2, stderr
+    assert lines[0].startswith("cleannews: missing.txt: ")
+    assert lines[1].startswith("cleannews: picture.png: ")
+    out = proc.stdout.decode()
+    story = SEED_EXPECTED.read_text(encoding="utf-8")
+    assert out.count(story) == 2
+    assert f"==> {seed_copy.name} <==\n{story}" in out
+    assert f"==> {SEED} <==\n{story}" in out
+
+
+def test_several_good_inputs_exit_0(seed_copy: Path) -> None:
+    proc = run(SEED, seed_copy.name)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert proc.stdout.decode().count(SEED_TITLE) == 2
+
+
+def test_closed_stdin_is_an_input_error() -> None:
+    proc = subprocess.run(
+        shlex.join(cleannews_argv()) + " <&-", shell=True, capture_output=True, timeout=TIMEOUT
+    )
+    assert proc.returncode == 1
+    one_error_line(proc.stderr, "<stdin>")
+
+
+def test_closed_stdout_gives_no_traceback() -> None:
+    proc = subprocess.run(
+        shlex.join(cleannews_argv(SEED)) + " >&-", shell=True, stderr=subprocess.PIPE, timeout=TIMEOUT
+    )
+    assert proc.returncode != 0
+    assert_no_traceback(proc.stderr)
+    assert len(proc.stderr.splitlines()) == 1, proc.stderr
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes in a name")
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_file_name_that_is_not_utf8(fmt: str, tmp_path: Path) -> None:
+    odd = os.fsdecode(b"caf\xe9.txt")  # Latin-1 bytes in a name: a surrogate escape in Python
+    (tmp_path / odd).write_bytes(SEED.read_bytes())
+    proc = run("--format", fmt, odd, SEED)
+    assert_no_traceback(proc.stderr)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    out = proc.stdout.decode("utf-8")
+    if fmt == "json":
+        objects = [json.loads(line) for line in out.splitlines()]
+        assert [o["title"] for o in objects] == [SEED_TITLE, SEED_TITLE]
+        assert objects[0]["source"].startswith("caf\ufffd")
+    else:
+        assert out.count(SEED_TITLE) == 2
+        assert "==> caf\ufffd.txt <==" in out
+
+
+# --- usage errors: exit 2, nothing attempted ------------------------------------------------
+
+
+def test_unknown_flag_exit_2() -> None:
+    proc = run("--no-such-flag", SEED)
+    assert proc.returncode == 2
+    assert proc.stdout == b""
+    stderr = proc.stderr.decode()
+    assert "Traceback" not in stderr
+    assert "--no-such-flag" in stderr
+
+
+def test_unknown_format_exit_2() -> None:
+    result = invoke("--format", "yaml", SEED)
+    assert result.exit_code == 2
+    assert "yaml" in result.stderr
+    assert result.stdout == ""
+
+
+BROKEN_RULES = {
+    "invalid-toml": ("[[rule]\nid = 'x'\n", "not valid TOML"),
+    "unknown-kind": ("[[rule]]\nid = 'x'\nkind = 'banana'\npattern = 'support us'\n", "kind 'banana'"),
+    "bad-regex": ("[[rule]]\nid = 'x'\nkind = 'appeal'\npattern = 'support (us'\n", "bad pattern"),
+    "bad-regex-cyrillic": ("[[rule]]\nid = 'x'\nkind = 'appeal'\npattern = 'поддержите (нас'\n", "bad pattern"),
+    "unknown-key": ("[[rule]]\nid = 'x'\nkind = 'appeal'\npattern = 'a'\ncolour = 'red'\n", "unknown key"),
+    "not-utf8": (None, "cannot read"),
+}
+
+
+def _write_rules(path: Path, case: str) -> None:
+    text, _ = BROKEN_RULES[case]
+    if text is None:
+        path.write_bytes(b"[[rule]]\nid = 'x'\nkind = 'appeal'\npattern = '\xff\xfe'\n")
+    else:
+        path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", BROKEN_RULES, ids=list(BROKEN_RULES))
+def test_broken_rules_file_exit_2_naming_it(case: str, tmp_path: Path) -> None:
+    rules = tmp_path / "broken.toml"
+    _write_rules(rules, case)
+    before = SEED.read_bytes()
+    proc = run("--rules", rules.name, SEED)
+    assert proc.returncode == 2
+    assert proc.stdout == b""
+    assert BROKEN_RULES[case][1] in one_error_line(proc.stderr, rules.name)
+    assert SEED.read_bytes() == before
+
+
+@pytest.mark.parametrize("case", ["invalid-toml", "bad-regex"])
+def test_broken_rules_file_in_config_dir_exit_2(case: str, isolated: Path) -> None:
+    rules = isolated / "rules.toml"
+    _write_rules(rules, case)
+    proc = run(SEED)
+    assert proc.returncode == 2
+    one_error_line(proc.stderr, str(rules))
+    proc = run("--no-config", SEED)  # the way out: ignore it
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert proc.stdout == expected_seed()
+
+
+def test_broken_rules_file_with_list_rules_exit_2(tmp_path: Path) -> None:
+    rules = tmp_path / "broken.toml"
+    _write_rules(rules, "bad-regex")
+    proc = run("--rules", rules.name, "--list-rules")
+    assert proc.returncode == 2
+    one_error_line(proc.stderr, rules.name)
+
+
+def test_missing_rules_file_exit_2() -> None:
+    proc = run("--rules", "no-such-rules.toml", SEED)
+    assert proc.returncode == 2
+    assert proc.stdout == b""
+    assert "no-such-rules.toml" in proc.stderr.decode()
+    assert "Traceback" not in proc.stderr.decode()
+
+
+# --- -o FILE -------------------------------------------------------------------------------
+
+
+def test_output_file_is_written(tmp_path: Path) -> None:
+    out = tmp_path / "story.txt"
+    proc = run(SEED, "-o", out.name)
+    assert (proc.returncode, proc.stderr, proc.stdout) == (0, b"", b"")
+    assert out.read_bytes() == expected_seed()
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []  # no temp file left
+
+
+def test_output_file_replaces_an_older_one(tmp_path: Path) -> None:
+    out = tmp_path / "story.txt"
+    out.write_text("an older story that is much longer than the new one " * 200, encoding="utf-8")
+    result = invoke(SEED, "--output", out)
+    assert result.exit_code == 0
+    assert out.read_bytes() == expected_seed()
+
+
+@pytest.mark.parametrize("spelling", ["same", "dotted", "absolute"])
+def test_output_refuses_to_overwrite_an_input(spelling: str, seed_copy: Path) -> None:
+    before = seed_copy.read_bytes()
+    out = {"same": seed_copy.name, "dotted": f"./{seed_copy.name}", "absolute": str(seed_copy)}[spelling]
+    proc = run(SEED, seed_copy.name, "-o", out)
+    assert proc.returncode == 2
+    assert proc.stdout == b""
+    stderr = proc.stderr.decode()
+    named = out if stderr.startswith(f"cleannews: {out}: ") else str(Path(out))  # as given, or normalised
+    line = one_error_line(stderr, named)
+    assert "input" in line
+    assert seed_copy.read_bytes() == before
+
+
+def test_output_with_a_failing_input_still_writes_the_others(seed_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "stories.txt"
+    proc = run("missing.txt", seed_copy.name, "-o", out.name)
+    assert proc.returncode == 1
+    one_error_line(proc.stderr, "missing.txt")
+    assert SEED_EXPECTED.read_text(encoding="utf-8") in out.read_text(encoding="utf-8")
+
+
+def test_output_file_kept_when_every_input_fails(tmp_path: Path) -> None:
+    out = tmp_path / "story.txt"
+    out.write_text("yesterday's good story\n", encoding="utf-8")
+    proc = run("missing.txt", "-o", out.name)
+    assert proc.returncode == 1
+    assert out.read_text(encoding="utf-8") == "yesterday's good story\n"
+
+
+# --- formats -------------------------------------------------------------------------------
+
+
+def test_json_is_one_object() -> None:
+    result = invoke("--format", "json", SEED)
+    assert result.exit_code == 0
+    assert result.stdout.count("\n") == 1  # one line
+    doc = json.loads(result.stdout)
+    assert {"text", "title", "metadata", "removed"} <= set(doc)
+    assert doc["title"] == SEED_TITLE
+    assert doc["text"] == SEED_EXPECTED.read_text(encoding="utf-8")
+    assert isinstance(doc["metadata"], dict)
+    removed = {r["text"]: r for r in doc["removed"]}
+    assert re.match(r"en\.(adfree|appeal)\.", removed["Enjoying ad-free content?"]["rule"])
+    assert all(r["rule"] and "reason" in r for r in doc["removed"])
+    assert "source" not in doc  # only with several inputs
+
+
+def test_json_lines_for_several_inputs(seed_copy: Path) -> None:
+    proc = run("-f", "json", SEED, seed_copy.name)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    lines = proc.stdout.decode("utf-8").splitlines()
+    assert len(lines) == 2
+    docs = [json.loads(line) for line in lines]
+    assert [d["source"] for d in docs] == [str(SEED), seed_copy.name]
+    assert all({"text", "title", "metadata", "removed"} <= set(d) for d in docs)
+    assert all(d["title"] == SEED_TITLE for d in docs)
+
+
+def test_json_is_not_ascii_escaped(tmp_path: Path) -> None:
+    path = tmp_path / "ru.txt"
+    path.write_bytes(RUSSIAN.encode("cp1251"))
+    proc = run("--format", "json", path)
+    assert proc.returncode == 0
+    assert "Мэр Новосибирска".encode() in proc.stdout
+    assert json.loads(proc.stdout)["text"] == RUSSIAN
+
+
+def test_markdown_starts_with_the_headline() -> None:
+    result = invoke("--format", "markdown", SEED)
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"# {SEED_TITLE}\n\n")
+    assert "Chinese Defense Minister Li Shangfu on Sunday" in result.stdout
+    assert "Support us" not in result.stdout
+
+
+# --- --explain -----------------------------------------------------------------------------
+
+
+def _explain_rows(out: str) -> list[tuple[str, str, str, str]]:
+    """(status, role, rule, text) of each row; reason lines (indented) are skipped."""
+    rows = []
+    for line in out.splitlines():
+        m = re.match(r"(KEEP|DROP|CUT)\s+(\S+)\s+(\S+)\s+(.*)$", line)
+        if m:
+            rows.append((m[1], m[2], m[3], m[4]))
+    return rows
+
+
+def test_explain_lists_dropped_and_kept_blocks_with_rule_ids() -> None:
+    proc = run("--explain", SEED)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert not ANSI.search(proc.stdout), "colour codes on a pipe"
+    rows = _explain_rows(proc.stdout.decode("utf-8"))
+    by_text = {text: (status, rule) for status, _, rule, text in rows}
+    status, rule = by_text["Enjoying ad-free content?"]
+    assert status == "DROP"
+    assert re.fullmatch(r"en\.(adfree|appeal)\.[\w.-]+", rule), rule
+    assert by_text[SEED_TITLE][0] == "KEEP"
+    assert by_text["He added that Russia-China ties have \"already entered a new era.\""][0] == "KEEP"
+    assert by_text["Support us"][0] == "DROP"
+    assert by_text["Remind me later."][0] == "DROP"
+    tail = [r for r in rows if r[3].startswith("… we have a small favor to ask")]
+    assert tail and tail[0][0] in ("DROP", "CUT") and tail[0][2].startswith("en.appeal.")
+    assert sum(r[0] == "KEEP" for r in rows) >= 10
+    for status, _, rule, _ in rows:
+        if status in ("DROP", "CUT"):
+            assert re.fullmatch(r"[a-z]+\.[\w.-]+", rule), f"a {status} row without a rule id: {rule}"
+
+
+def _run_in_terminal(args: list[str], env: dict[str, str]) -> tuple[int, bytes]:
+    """Run with stdout on a pseudo-terminal; returns (exit code, what the terminal got)."""
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.PIPE, env=env)
+    finally:
+        os.close(slave)
+    out = b""
+    deadline = time.monotonic() + TIMEOUT
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.5)
+            if not ready:
+                if proc.poll() is not None:
+                    break
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            out += chunk
+    finally:
+        os.close(master)
+    _, stderr = proc.communicate(timeout=TIMEOUT)
+    assert_no_traceback(stderr)
+    return proc.returncode, out
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_explain_colour_only_on_a_terminal_and_never_with_no_color() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    args = cleannews_argv("--explain", SEED)
+    code, out = _run_in_terminal(args, env)
+    assert code == 0
+    assert ANSI.search(out), "no colour on a terminal"
+    assert b"DROP" in out and b"KEEP" in out
+    code, out = _run_in_terminal(args, {**env, "NO_COLOR": "1"})
+    assert code == 0
+    assert b"DROP" in out and b"KEEP" in out
+    assert not ANSI.search(out), "colour despite NO_COLOR"
+
+
+def test_explain_into_a_file_has_no_colour(tmp_path: Path) -> None:
+    out = tmp_path / "explain.txt"
+    result = invoke("--explain", SEED, "-o", out)
+    assert result.exit_code == 0
+    data = out.read_bytes()
+    assert b"DROP" in data and not ANSI.search(data)
+
+
+# --- rules: listing them, the user's own ---------------------------------------------------
+
+
+def test_list_rules_shows_shipped_rules_with_their_source() -> None:
+    result = invoke("--list-rules")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    m = re.match(r"# (\d+) rules from: (.*)", lines[0])
+    assert m and int(m[1]) == len(lines) - 1 > 10
+    assert "<shipped>/en.toml" in m[2]
+    ids = {line.split()[0]: line.split()[-1] for line in lines[1:]}
+    assert ids["en.appeal.favour-to-ask"] == "<shipped>/en.toml"
+    assert any(rid.startswith("common.") for rid in ids)
+
+
+def test_list_rules_shows_a_user_rule_with_its_file(tmp_path: Path) -> None:
+    rules = tmp_path / "mine.toml"
+    rules.write_text(CUSTOM_RULES, encoding="utf-8")
+    result = invoke("--rules", rules.name, "--list-rules")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# ")
+    row = next(line for line in result.stdout.splitlines() if line.startswith("mine.drop-he-added "))
+    assert row.split()[1:3] == ["related", "block"]
+    assert row.endswith(" mine.toml")
+
+
+def test_list_rules_shows_the_config_dir_file(isolated: Path) -> None:
+    (isolated / "rules.toml").write_text(CUSTOM_RULES, encoding="utf-8")
+    result = invoke("--list-rules")
+    assert result.exit_code == 0
+    assert "mine.drop-he-added" in result.stdout
+    assert str(isolated / "rules.toml") in result.stdout
+    result = invoke("--list-rules", "--no-config")
+    assert result.exit_code == 0
+    assert "mine.drop-he-added" not in result.stdout
+
+
+def test_user_rules_file_via_flag_takes_effect(tmp_path: Path) -> None:
+    rules = tmp_path / "mine.toml"
+    rules.write_text(CUSTOM_RULES, encoding="utf-8")
+    assert DROPPED_BY_CUSTOM in SEED_EXPECTED.read_text(encoding="utf-8")
+    result = invoke("--rules", rules.name, SEED)
+    assert result.exit_code == 0
+    assert DROPPED_BY_CUSTOM not in result.stdout
+    expected = SEED_EXPECTED.read_text(encoding="utf-8").replace(DROPPED_BY_CUSTOM + "\n\n", "")
+    assert result.stdout == expected
+    result = invoke("--rules", rules.name, "--explain", SEED)
+    row = next(r for r in _explain_rows(result.stdout) if r[3] == DROPPED_BY_CUSTOM)
+    assert row[0] == "DROP" and row[2] == "mine.drop-he-added"
+
+
+def test_user_rules_file_in_config_dir_takes_effect_and_no_config_ignores_it(isolated: Path) -> None:
+    (isolated / "rules.toml").write_text(CUSTOM_RULES, encoding="utf-8")
+    proc = run(SEED)  # as a process: the env variable is read where a user would set it
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert DROPPED_BY_CUSTOM.encode() not in proc.stdout
+    assert SEED_TITLE.encode() in proc.stdout
+    proc = run("--no-config", SEED)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert proc.stdout == expected_seed()
+
+
+def test_rules_flag_still_applies_with_no_config(isolated: Path, tmp_path: Path) -> None:
+    (isolated / "rules.toml").write_text("this is not TOML [", encoding="utf-8")  # would be exit 2
+    rules = tmp_path / "mine.toml"
+    rules.write_text(CUSTOM_RULES, encoding="utf-8")
+    result = invoke("--no-config", "--rules", rules.name, SEED)
+    assert result.exit_code == 0
+    assert DROPPED_BY_CUSTOM not in result.stdout
+
+
+# --- pipes ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def big_article(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """About 2 MB of article text: the seed's story paragraphs, numbered so no two repeat."""
+    story = SEED_EXPECTED.read_text(encoding="utf-8").split("\n\n")[1:]
+    parts = ["A Very Long Story About Everything That Happened This Year\n"]
+    size, n = 0, 0
+    while size < 2_000_000:
+        para = f"Part {n}. {story[n % len(story)].strip()}\n"
+        parts.append(para)
+        size += len(para.encode("utf-8")) + 1
+        n += 1
+    path = tmp_path_factory.mktemp("big") / "big.txt"
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("form", ["file", "stdin"])
+def test_closed_pipe_is_quiet(form: str, big_article: Path) -> None:
+    me = shlex.join(cleannews_argv())
+    line = f"{me} {shlex.quote(str(big_article))} | head -1" if form == "file" else (
+        f"cat {shlex.quote(str(big_article))} | {me} | head -1"
+    )
+    proc = subprocess.run(line, shell=True, capture_output=True, timeout=TIMEOUT)
+    assert proc.stderr == b""
+    assert proc.stdout == b"A Very Long Story About Everything That Happened This Year\n"
+
+
+def test_big_article_is_cleaned_whole(big_article: Path) -> None:
+    proc = run(big_article)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert len(proc.stdout) > 1_500_000
+
+
+# --- everything above, once more: no traceback whatever goes wrong -------------------------
+
+
+def iter_error_invocations(tmp: Path) -> Iterator[list[str]]:
+    (tmp / "bad.toml").write_text("[[rule]]\nid='x'\nkind='appeal'\npattern='('\n", encoding="utf-8")
+    (tmp / "folder").mkdir(exist_ok=True)
+    yield ["--rules", "bad.toml", str(SEED)]
+    yield ["--format", "json", "folder", "missing.txt"]
+    yield ["--explain", "missing.txt"]
+    yield ["--input-format", "html", "folder"]
+    yield ["-o", "no-such-dir/out.txt", str(SEED)]
+
+
+def test_no_traceback_in_mixed_error_cases(tmp_path: Path) -> None:
+    for args in iter_error_invocations(tmp_path):
+        proc = run(*args)
+        assert proc.returncode in (1, 2), args
+        stderr = proc.stderr.decode()
+        assert "Traceback" not in stderr, (args, stderr)
+        assert all(line.startswith("cleannews: ") for line in stderr.splitlines()), (args, stderr)
