@@ -115,18 +115,15 @@ class _Unit:
         self.block = block
         self.words = words = len(text.split())
         self.hits = hits = rules.hits(text) if block.kind != CONTROL else ()
-        self.prose = (
-            block.kind not in (HEADING, CONTROL)
-            and words >= PROSE_MIN_WORDS
-            and (bool(_SENTENCE_END.search(text)) or words >= 25)
-        )
-        chrome = _strongest(hits, "chrome")
+        ends_sentence = bool(_SENTENCE_END.search(text))
+        self.prose = block.kind not in (HEADING, CONTROL) and words >= PROSE_MIN_WORDS and (ends_sentence or words >= 25)
+        chrome = _strongest(hits, "chrome") if hits else None
         if chrome is not None and chrome.match != "line" and words > 15:
             chrome = None  # a chrome phrase inside running text is story ("read more about it in ...")
         self.chrome = chrome
-        self.caption = _strongest(hits, "caption")
+        self.caption = _strongest(hits, "caption") if hits else None
         # short and heading-like: can open a box whose lines follow it
-        self.label = block.kind != CONTROL and words <= 6 and not _SENTENCE_END.search(text.rstrip(":"))
+        self.label = block.kind != CONTROL and words <= 6 and (not ends_sentence or text.endswith(":"))
         self.forced: str | None = None  # rule id when a neighbour test made this an ask
         # (sentence, its ask rules) for every unquoted sentence that asks something
         self.sentence_asks: list[tuple[str, tuple[Rule, ...]]] = []
@@ -166,16 +163,17 @@ def _asks_at_all(u: _Unit) -> bool:
 def _spread_asks(units: list[_Unit]) -> None:
     """Short weak asks beside strong ones, and short blocks between two asks, are part of the
     appeal: an appeal box is several blocks, and not every one of them names money."""
-    strong = [_is_ask(u) for u in units]
-    for i, u in enumerate(units):
-        if strong[i] or u.block.kind == CONTROL:
+    solid = [u for u in units if u.block.kind != CONTROL]  # form debris does not separate blocks
+    strong = [_is_ask(u) for u in solid]
+    if not any(strong):
+        return
+    for i, u in enumerate(solid):
+        if strong[i]:
             continue
-        before = next((j for j in range(i - 1, -1, -1) if units[j].block.kind != CONTROL), None)
-        after = next((j for j in range(i + 1, len(units)) if units[j].block.kind != CONTROL), None)
-        near = [j for j in (before, after) if j is not None and strong[j]]
+        near = (i > 0 and strong[i - 1]) + (i + 1 < len(solid) and strong[i + 1])
         if u.ask_edge > 0 and near and u.words <= WEAK_ASK_MAX_WORDS:
             u.forced = _strongest(u.hits, "ask").id  # type: ignore[union-attr]
-        elif len(near) == 2 and u.words <= SANDWICH_MAX_WORDS and not u.caption:
+        elif near == 2 and u.words <= SANDWICH_MAX_WORDS and not u.caption:
             u.forced = SANDWICH
 
 
@@ -268,7 +266,7 @@ def _title_shaped(u: _Unit, min_words: int = 2) -> bool:
 
 
 def _norm(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
+    return text.casefold()  # block text is already whitespace-folded
 
 
 def _repeated_short_texts(units: list[_Unit]) -> set[str]:

@@ -46,7 +46,7 @@ def _utf16_without_bom(head: bytes) -> str | None:
     """UTF-16 without a BOM: the high byte of each code unit comes from very few values (0 for
     ASCII, 4 for Cyrillic, ...) while the low byte varies; binary data has no such pattern."""
     head = head[: len(head) // 2 * 2]
-    if len(head) < 16:
+    if len(head) < 16 or b"\x00" not in head:  # spaces and ASCII punctuation have a zero byte
         return None
     for name, high, low in (("utf-16-le", head[1::2], head[0::2]), ("utf-16-be", head[0::2], head[1::2])):
         counts = sorted((high.count(b) for b in set(high)), reverse=True)

@@ -28,6 +28,8 @@ _PLACEHOLDER = re.compile(
 )
 _LEADING_PLACEHOLDERS = re.compile(r"(?:\[[^\]\s]{1,60}\]|\((?:BUTTON|RADIO|CHECKBOX)\))\s*")
 _ONLY_MARKS = re.compile(r"[\W_]*")
+_MAY_PLACEHOLD = re.compile(r"[\[_(#:]")
+_HAS_WORD = re.compile(r"[^\W_]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 HEADING_MAX_CHARS = 200
 _SENTENCE_END = re.compile(r"[.!?:;…\"'»”’)\]]$")
@@ -123,16 +125,22 @@ def _body_indent(paragraphs: list[list[str]]) -> int:
     return max(counts, key=lambda k: counts[k]) if counts else 0
 
 
+def _only_placeholders(text: str) -> bool:
+    if not _MAY_PLACEHOLD.search(text):  # most lines: no bracket, underscore, hash or colon
+        return not _HAS_WORD.search(text)
+    return bool(_ONLY_MARKS.fullmatch(_PLACEHOLDER.sub("", text)))
+
+
 def _block(line: str, group: int, body_indent: int) -> Block:
     indent = _indent(line)
-    stripped = normalize_space(line)
-    rest = _LEADING_PLACEHOLDERS.sub("", stripped)
-    if not rest or _ONLY_MARKS.fullmatch(_PLACEHOLDER.sub("", rest)):
+    stripped = " ".join(line.split())  # invisible characters went with the whole text
+    rest = _LEADING_PLACEHOLDERS.sub("", stripped) if stripped[:1] in "[(" else stripped
+    if not rest or _only_placeholders(rest):
         return Block(stripped, CONTROL, group, indent)
     bullet = _BULLET.fullmatch(rest)
     if bullet:
         item = bullet["rest"].strip()
-        if not item or _ONLY_MARKS.fullmatch(_PLACEHOLDER.sub("", item)):
+        if not item or _only_placeholders(item):
             return Block(stripped, CONTROL, group, indent, marker=bullet["marker"])
         return Block(item, ITEM, group, indent, marker=bullet["marker"])
     # A short line set left of the running text: how lynx prints <h1>-<h6>.
@@ -144,6 +152,8 @@ def _block(line: str, group: int, body_indent: int) -> Block:
 def text_blocks(text: str) -> list[Block]:
     """Split decoded text into blocks, in reading order."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
     paragraphs = _unwrap(_paragraphs(text))
     body_indent = _body_indent(paragraphs)
     return [

@@ -27,12 +27,10 @@ SEP = (
 )
 WORD_START = f"(?:^|[{SEP}])"
 WORD_END = f"(?:[{SEP}]|$)"
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "“": '"', "”": '"', "„": '"'})
-
-
-def match_text(text: str) -> str:
-    """The form of a block's text that rules see: typographic quotes folded to ASCII."""
-    return text.translate(_QUOTES)
+# A quote in a pattern matches its typographic forms too ("don't" matches "don’t"): cheaper
+# than folding the quotes of every block before matching.
+_APOSTROPHES = "'’‘ʼ´"
+_DOUBLE_QUOTES = '"“”„'
 
 
 # A pattern as tokens: an escape, a bracket, a paren, a bar, or a run of anything else.
@@ -40,8 +38,9 @@ _TOKEN = re.compile(r"\\.|[\[\]()|]|[^\\\[\]()|]+", re.S)
 
 
 def rewrite(pattern: str) -> str:
-    """Make \\b, \\w and \\W script-aware. Raises ValueError for what cannot be rewritten."""
-    if "\\b" not in pattern and "\\w" not in pattern and "\\W" not in pattern:
+    """Make \\b, \\w and \\W script-aware and quotes typography-aware. Raises ValueError for
+    what cannot be rewritten."""
+    if not any(mark in pattern for mark in ("\\b", "\\w", "\\W", "'", '"')):
         return pattern
     out: list[str] = []
     in_class = False
@@ -61,8 +60,16 @@ def rewrite(pattern: str) -> str:
                 in_class = True
             elif token == "]" and in_class:
                 in_class = False
+            elif not token.startswith("\\"):
+                token = _typographic(token, in_class)
             out.append(token)
     return "".join(out)
+
+
+def _typographic(run: str, in_class: bool) -> str:
+    if in_class:
+        return run.replace("'", _APOSTROPHES).replace('"', _DOUBLE_QUOTES)
+    return run.replace("'", f"[{_APOSTROPHES}]").replace('"', f"[{_DOUBLE_QUOTES}]")
 
 
 def _options() -> re2.Options:
@@ -208,7 +215,9 @@ class _Matcher:
         if self._set is None:
             return ()
         found = self._set.Match(text)
-        return tuple(self.rules[i] for i in sorted(found)) if found else ()
+        if not found:
+            return ()
+        return (self.rules[found[0]],) if len(found) == 1 else tuple(self.rules[i] for i in sorted(found))
 
 
 class RuleSet:
@@ -226,7 +235,7 @@ class RuleSet:
 
     def hits(self, text: str) -> tuple[Rule, ...]:
         """The phrase rules that match `text`, in rule order."""
-        return self._phrases.hits(match_text(text))
+        return self._phrases.hits(text)
 
     def sentence_hits(self, text: str) -> tuple[Rule, ...]:
         """Sentence-scope rules that match one sentence."""
