@@ -116,7 +116,9 @@ class _Unit:
         self.words = words = len(text.split())
         self.hits = hits = rules.hits(text) if block.kind != CONTROL else ()
         ends_sentence = bool(_SENTENCE_END.search(text))
-        self.prose = block.kind not in (HEADING, CONTROL) and words >= PROSE_MIN_WORDS and (ends_sentence or words >= 25)
+        self.prose = (
+            block.kind not in (HEADING, CONTROL) and words >= PROSE_MIN_WORDS and (ends_sentence or words >= 25)
+        )
         chrome = _strongest(hits, "chrome") if hits else None
         if chrome is not None and chrome.match != "line" and words > 15:
             chrome = None  # a chrome phrase inside running text is story ("read more about it in ...")
