@@ -14,7 +14,7 @@ from .decide import decide
 from .model import Block, Cut, Decision, Removed, Result
 from .options import Options
 from .render import render_text
-from .rules import RuleError, detect_languages, load_rules
+from .rules import RuleError, always_languages, detect_languages, load_rules
 from .sources import InputError, read_document
 
 __all__ = [
@@ -43,17 +43,19 @@ def clean(data: str | bytes, options: Options = _DEFAULT) -> Result:
     doc = read_document(data, options.input_format)
     metadata: dict[str, object] = {}
     title_hint: str | None = None
+    pruned: list[Decision] = []
     if doc.kind == "html":
         from .html import html_blocks  # lxml and readability load only for HTML
 
-        page = html_blocks(doc.text)
-        blocks, metadata, title_hint = page.blocks, page.metadata, page.title
+        page = html_blocks(doc.text, load_rules(options.rule_files, options.languages or always_languages()))
+        blocks, metadata, title_hint, pruned = page.blocks, page.metadata, page.title, page.pruned
     else:
         from .text import text_blocks
 
         blocks = text_blocks(doc.text)
     languages = options.languages or detect_languages(b.text for b in blocks)
     rules = load_rules(options.rule_files, languages)
-    decisions, title = decide(blocks, rules, keep_captions=options.keep_captions, title_hint=title_hint)
-    result = Result("", title, metadata, tuple(decisions), doc.kind, doc.encoding)
+    decisions, title = decide(blocks, rules, keep_captions=options.keep_captions, title_hint=title_hint,
+                              extracted=doc.kind == "html")
+    result = Result("", title, metadata, (*pruned, *decisions), doc.kind, doc.encoding)
     return result._replace(text=render_text(result))

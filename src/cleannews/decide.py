@@ -37,15 +37,17 @@ TITLE = "position.headline"
 STORY = "story"
 
 _SENTENCE_SPLIT = re.compile(
-    r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[\"'«“‘(\[¿¡]?[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ0-9])"
+    r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[\"'«“‘(\[¿¡]?[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ0-9])|(?<=[。！？])"
 )
-_SENTENCE_END = re.compile(r"[.!?…:][\"'»”’)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…:。！？][\"'»”’)\]」』]*$")
 _TITLE_END_OK = re.compile(r"(?:[^.;,]|\.\.\.|…)$")
 _WORD = re.compile(r"\w+")
 # A time of day or a numeric date: a dateline, never a headline (digits need no language).
 _DATELIKE = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year in a line of a few words: a dateline
 
+CJK_CHARS_PER_WORD = 2
+LONG_TOKEN_CHARS = 15  # an average "word" longer than this is a script without spaces
 PROSE_MIN_WORDS = 8  # fewer words than this is a label, a button or a heading, not running text
 PROSE_OFFSET = 10  # what a paragraph must have beyond this to speak for the region around it
 ANCHOR_MIN_WORDS = 15  # the first paragraph the headline must sit above
@@ -56,6 +58,13 @@ WEAK_ASK_MAX_WORDS = 30  # a weak ask longer than this beside an appeal is more 
 TITLE_WINDOW = 20
 CAPTION_MAX_WORDS = 40
 DATELINE_MAX_WORDS = 8  # a line this short with a year in it is a dateline
+
+
+def word_count(text: str) -> int:
+    """Words, or for scripts written without spaces (Chinese, Japanese, Thai) their
+    characters divided by a typical word length, so that prose tests work for them too."""
+    n = len(text.split())
+    return max(n, len(text) // CJK_CHARS_PER_WORD) if len(text) > LONG_TOKEN_CHARS * n else n
 
 
 def sentences(text: str) -> list[str]:
@@ -113,7 +122,7 @@ class _Unit:
     def __init__(self, block: Block, rules: RuleSet) -> None:
         text = block.text
         self.block = block
-        self.words = words = len(text.split())
+        self.words = words = word_count(text)
         self.hits = hits = rules.hits(text) if block.kind != CONTROL else ()
         ends_sentence = bool(_SENTENCE_END.search(text))
         self.prose = (
@@ -282,14 +291,21 @@ def _repeated_short_texts(units: list[_Unit]) -> set[str]:
     return repeated
 
 
+def _find_hint(units: list[_Unit], anchor: int, hint: str) -> int | None:
+    """The block above the first paragraph that is the headline the page's metadata names."""
+    want = _norm(hint)
+    for i in range(anchor - 1, max(0, anchor - TITLE_WINDOW) - 1, -1):
+        if _norm(units[i].block.text) == want:
+            return i
+    return None
+
+
 def _find_title(units: list[_Unit], anchor: int, hint: str | None) -> int | None:
     """Index of the headline among the blocks above the first paragraph, or None."""
     lo = max(0, anchor - TITLE_WINDOW)
-    if hint:
-        want = _norm(hint)
-        for i in range(anchor - 1, lo - 1, -1):
-            if _norm(units[i].block.text) == want:
-                return i
+    found = _find_hint(units, anchor, hint) if hint else None
+    if found is not None:
+        return found
     repeated = _repeated_short_texts(units)
     best, best_score = None, 0.0
     for i in range(lo, anchor):
@@ -315,12 +331,17 @@ def _find_title(units: list[_Unit], anchor: int, hint: str | None) -> int | None
 
 
 def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
-           title_hint: str | None = None) -> tuple[list[Decision], str | None]:
-    """Decide every block; returns the decisions in order and the headline (if found)."""
+           title_hint: str | None = None, extracted: bool = False) -> tuple[list[Decision], str | None]:
+    """Decide every block; returns the decisions in order and the headline (if found).
+
+    extracted: the blocks are already a page's main content (HTML through readability), so
+    the story region is all of them, trimmed of asks at the end; and a title_hint is the
+    headline whether or not a block repeats it.
+    """
     units = [_Unit(b, rules) for b in blocks]
     _spread_asks(units)
     _caption_neighbours(units)
-    span = _region(units)
+    span = (0, len(units) - 1) if extracted else _region(units)
     if span is None:
         # No running text at all (a bare headline, a list): keep what is not chrome or an ask.
         span = (0, len(units) - 1)
@@ -330,7 +351,10 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
          and units[i].caption is None),
         start,
     )
-    title_at = _find_title(units, anchor, title_hint) if units else None
+    if extracted:
+        title_at = _find_hint(units, anchor, title_hint) if title_hint else None
+    else:
+        title_at = _find_title(units, anchor, title_hint) if units else None
     title_text = units[title_at].block.text if title_at is not None else title_hint
     title_key = _norm(title_text) if title_text else None
     if title_at is not None:

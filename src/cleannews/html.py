@@ -1,36 +1,283 @@
-"""HTML → blocks: the page's main content (readability-lxml), split into block elements."""
+"""HTML → blocks: parse once, prune what is never story, find the main content, split it.
+
+1. Parse with lxml, with no network access and no entity expansion.
+2. Read the metadata (metadata.py) from the whole page.
+3. Prune: scripts, styles, forms, navigation, hidden elements, and elements whose class, id,
+   role, aria-label or data-* names match a selector rule (donation boxes, newsletter
+   sign-ups, share bars, related lists, comments, cookie banners). Each pruned element is
+   reported with its rule. An element that holds the headline, an <article> or <main>, or
+   half the page's text is never pruned: class names lie more often than text does.
+4. Main content: readability-lxml on the pruned tree (handed over as a tree; no second
+   parse of the page).
+5. Blocks: headings, paragraphs, list items, quotes, preformatted text, table cells and
+   captions, in reading order, with their links. decide.py then treats them exactly as it
+   treats the lines of a text dump.
+
+When the page's JSON-LD carries an articleBody clearly longer than what was extracted, the
+body comes from there instead.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+import copy
+import re
+from typing import Any, NamedTuple
 
 import lxml.html
+from lxml import etree
 from readability import Document
 
-from .model import CAPTION, HEADING, ITEM, PARAGRAPH, PRE, QUOTE, Block
-from .text import normalize_space
+from .metadata import page_metadata
+from .model import CAPTION, CELL, HEADING, ITEM, PARAGRAPH, PRE, QUOTE, Block, Decision
+from .rules import RuleSet
+from .text import normalize_space, text_blocks
 
-_BLOCK_KINDS = {
+# Never story, whatever their attributes say.
+DROP_TAGS = frozenset({"iframe", "object", "embed", "canvas", "form", "button", "input", "select",
+                       "textarea", "nav", "aside", "footer", "dialog", "menu"})
+# Block-level elements: text on either side of one of these belongs to different blocks.
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3", "h4",
+    "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "figure", "figcaption", "table",
+    "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "hr", "address", "details", "summary",
+    "center", "fieldset", "body", "html",
+})
+KIND_OF_TAG = {
     "h1": HEADING, "h2": HEADING, "h3": HEADING, "h4": HEADING, "h5": HEADING, "h6": HEADING,
-    "p": PARAGRAPH, "li": ITEM, "blockquote": QUOTE, "pre": PRE, "figcaption": CAPTION,
+    "p": PARAGRAPH, "li": ITEM, "dt": ITEM, "dd": PARAGRAPH, "blockquote": QUOTE, "pre": PRE,
+    "figcaption": CAPTION, "caption": CAPTION, "td": CELL, "th": CELL,
 }
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_NAME_SEPARATORS = re.compile(r"[-_:./\s]+")
+NAME_ATTRIBUTES = ("class", "id", "role", "aria-label", "itemprop")
+PROTECTED_SHARE = 0.4  # never prune an element holding this share of the page's (paragraph) text
+ARTICLE_BODY_GAIN = 1.3  # use JSON-LD articleBody when it has this many times the words
+
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, default_doctype=False)
 
 
-@dataclass
-class Page:
+class Page(NamedTuple):
     blocks: list[Block]
     title: str | None
-    metadata: dict[str, Any] = field(default_factory=dict)
+    metadata: dict[str, Any]
+    pruned: list[Decision]
 
 
-def html_blocks(markup: str) -> Page:
-    doc = Document(markup)
-    title = normalize_space(doc.short_title() or "") or None
-    root = lxml.html.fromstring(doc.summary(html_partial=True))
-    blocks: list[Block] = []
-    for group, el in enumerate(root.iter(*_BLOCK_KINDS)):
-        text = normalize_space(el.text_content())
+def parse(markup: str) -> lxml.html.HtmlElement:
+    """One parse of the page. Raises ValueError for markup lxml cannot make a tree of."""
+    try:
+        root = lxml.html.document_fromstring(markup, parser=_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ValueError(f"not parseable as HTML: {exc}") from None
+    return root
+
+
+def element_names(el: lxml.html.HtmlElement) -> str:
+    """The words of an element's class, id, role, aria-label, itemprop and data-* names and
+    values, lower-cased: what selector rules match ("socialShare__btn" → "social share btn")."""
+    parts = [el.get(a) for a in NAME_ATTRIBUTES]
+    parts += [f"{k[5:]} {v}" for k, v in el.attrib.items() if k.startswith("data-") and len(v) < 60]
+    text = " ".join(p for p in parts if p)
+    if not text:
+        return ""
+    return _NAME_SEPARATORS.sub(" ", _CAMEL.sub(" ", text)).lower().strip()
+
+
+def _hidden(el: lxml.html.HtmlElement) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _paragraph_text(el: lxml.html.HtmlElement) -> int:
+    return sum(len(p.text_content()) for p in el.iter("p"))
+
+
+class _Totals(NamedTuple):
+    text: int
+    paragraphs: int
+
+
+def _protected(el: lxml.html.HtmlElement, totals: _Totals) -> bool:
+    """Elements that cannot be boilerplate, whatever their names say: the ones holding the
+    headline, an <article> or <main>, or a large share of the page's text or of its
+    paragraph text (stories are made of paragraphs; sidebars and menus are not)."""
+    if el.tag in ("html", "body", "main", "article") or el.find(".//h1") is not None:
+        return True
+    if el.find(".//article") is not None or el.find(".//main") is not None:
+        return True
+    if totals.text and len(el.text_content()) >= PROTECTED_SHARE * totals.text:
+        return True
+    return totals.paragraphs > 0 and _paragraph_text(el) >= PROTECTED_SHARE * totals.paragraphs
+
+
+_SILENT_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})  # removed without a report
+
+
+def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
+    """Remove what is never story, in place; returns a decision for each removed element with text."""
+    removed: list[Decision] = []
+
+    def drop(el: lxml.html.HtmlElement, rule: str, role: str, reason: str) -> None:
+        if el.tag not in _SILENT_TAGS:
+            text = normalize_space(el.text_content())
+            if text:
+                removed.append(Decision(Block(text), False, role, rule, reason, ""))
+        el.drop_tree()
+
+    for el in list(root.iter(*_SILENT_TAGS)):
+        el.drop_tree()
+    body = root.find("body")
+    body = body if body is not None else root
+    total = _Totals(len(body.text_content()), _paragraph_text(body))
+    stack = list(reversed(root))
+    while stack:  # document order; the subtree of a removed element is not visited
+        el = stack.pop()
+        if not isinstance(el.tag, str):
+            continue
+        names = element_names(el)
+        hits = rules.selector_hits(names) if names else ()
+        keep = [r for r in hits if r.family == "story"]
+        if not keep and not _protected(el, total):
+            if el.tag in DROP_TAGS:
+                drop(el, f"markup.{el.tag}", "chrome", f"a <{el.tag}> element")
+                continue
+            if _hidden(el):
+                drop(el, "markup.hidden", "chrome", "hidden on the page")
+                continue
+            if hits:
+                rule = hits[0]
+                drop(el, rule.id, rule.family, f"{rule.kind}: element named {names[:60]!r}")
+                continue
+        stack.extend(reversed(el))
+    return removed
+
+
+class _Readability(Document):  # type: ignore[misc]
+    """readability-lxml on a tree that is already parsed and pruned.
+
+    readability's own _parse re-parses markup and runs lxml's Cleaner (a deep copy and a
+    walk of the whole tree); ours hands it a copy of the pruned tree, already without
+    scripts, styles, forms and hidden elements. summary() may run twice (a retry with
+    milder rules), and mutates what it works on, hence a fresh copy each time.
+    """
+
+    def _parse(self, input: Any) -> Any:  # noqa: A002 - readability's signature
+        self.encoding = "utf-8"
+        return copy.deepcopy(input)
+
+
+def main_content(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The article element readability picks, as a tree of its own, or None."""
+    try:
+        summary = _Readability(root).summary(html_partial=True)
+    except Exception:  # readability raises Unparseable and, on odd trees, plain errors
+        return None
+    if not summary or not summary.strip():
+        return None
+    try:
+        return lxml.html.fragment_fromstring(summary, parser=_PARSER, create_parent="div")
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+
+
+class _Walker:
+    """Turns an element tree into blocks: one per leaf block element, br-separated lines of
+    one element as blocks of one group."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.links: list[tuple[str, str]] = []
+        self.kinds: list[str] = []
+        self.markers: list[str] = []
+        self.group = 0
+
+    def flush(self, new_group: bool = True) -> None:
+        kind = self.kinds[-1] if self.kinds else PARAGRAPH
+        raw = "".join(self.parts)
+        text = raw.strip("\n") if kind == PRE else normalize_space(raw)
         if text:
-            blocks.append(Block(text, _BLOCK_KINDS[el.tag], group))
-    return Page(blocks, title, {"title": title} if title else {})
+            marker = self.markers[-1] if kind == ITEM and self.markers else ""
+            self.blocks.append(Block(text, kind, self.group, 0, marker, tuple(self.links)))
+        self.parts, self.links = [], []
+        if new_group:
+            self.group += 1
+
+    def walk(self, el: lxml.html.HtmlElement, ordinal: int = 0) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        block = tag in BLOCK_TAGS
+        if block:
+            self.flush()
+        kind = KIND_OF_TAG.get(tag)
+        if kind:
+            self.kinds.append(kind)
+        if tag == "li":
+            self.markers.append(f"{ordinal}." if ordinal else "•")
+        if tag == "br":
+            self.flush(new_group=False)
+        elif el.text:
+            self.parts.append(el.text)
+        numbered = tag == "ol"
+        count = 0
+        for child in el:
+            if isinstance(child.tag, str) and child.tag == "li":
+                count += 1
+            self.walk(child, count if numbered else 0)
+            if child.tail:
+                self.parts.append(child.tail)
+        if tag == "a" and el.get("href"):
+            anchor = normalize_space(el.text_content())
+            if anchor:
+                self.links.append((anchor, el.get("href")))
+        if block:
+            self.flush()
+        if kind:
+            self.kinds.pop()
+        if tag == "li":
+            self.markers.pop()
+
+
+def content_blocks(article: lxml.html.HtmlElement) -> list[Block]:
+    walker = _Walker()
+    walker.walk(article)
+    walker.flush()
+    return walker.blocks
+
+
+def _visible_headline(root: lxml.html.HtmlElement, meta: dict[str, Any]) -> str | None:
+    """The headline as the page shows it: the <h1> that agrees with the page's own title, else
+    the structured title, else the first <h1>."""
+    h1s = [normalize_space(h.text_content()) for h in root.iter("h1")][:5]
+    h1s = [h for h in h1s if h]
+    named = meta.get("title")
+    if named:
+        low = named.casefold()
+        for h in h1s:
+            if h.casefold() in low or low in h.casefold():
+                return h
+        return str(named)
+    return h1s[0] if h1s else None
+
+
+def _words(blocks: list[Block]) -> int:
+    return sum(len(b.text.split()) for b in blocks)
+
+
+def html_blocks(markup: str, rules: RuleSet) -> Page:
+    """The main content of a page as blocks, with its headline, metadata and pruned elements."""
+    root = parse(markup)
+    meta = page_metadata(root)
+    title = _visible_headline(root, meta)
+    body_text = meta.pop("article_body", None)
+    pruned = prune(root, rules)
+    article = main_content(root)
+    blocks = content_blocks(article) if article is not None else []
+    if body_text and len(body_text.split()) > ARTICLE_BODY_GAIN * _words(blocks):
+        blocks = text_blocks(body_text)
+        meta["body_source"] = "json-ld articleBody"
+    if title:
+        meta["title"] = title
+    return Page(blocks, title, meta, pruned)

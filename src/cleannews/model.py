@@ -33,7 +33,7 @@ class Block(NamedTuple):
     group: int = 0
     level: int = 0
     marker: str = ""  # the bullet or number a list item was written with
-    href: str | None = None  # where a block that is one link points (HTML)
+    links: tuple[tuple[str, str], ...] = ()  # (anchor text, href) of the links in it (HTML)
 
 
 class Cut(NamedTuple):

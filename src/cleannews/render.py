@@ -9,6 +9,15 @@ from .model import HEADING, ITEM, QUOTE, Decision, Result
 FORMATS = ("text", "markdown", "json")
 
 
+def _with_links(line: str, links: tuple[tuple[str, str], ...]) -> str:
+    """Mark each link's anchor text, once, where it occurs in the kept text."""
+    for anchor, href in links:
+        at = line.find(anchor)
+        if at >= 0 and "](" not in anchor:
+            line = f"{line[:at]}[{anchor}]({href}){line[at + len(anchor):]}"
+    return line
+
+
 def _paragraphs(decisions: tuple[Decision, ...], markdown: bool, links: bool) -> list[str]:
     """Kept story blocks as paragraphs; blocks of one source paragraph stay on adjacent lines."""
     out: list[str] = []
@@ -25,8 +34,8 @@ def _paragraphs(decisions: tuple[Decision, ...], markdown: bool, links: bool) ->
                 line = f"- {line}"
             elif b.kind == QUOTE:
                 line = f"> {line}"
-            if links and b.href:
-                line = f"[{line}]({b.href})"
+            if links:
+                line = _with_links(line, b.links)
         elif b.kind == ITEM and b.marker:
             line = f"{b.marker} {line}"
         if out and b.group == last_group and b.kind != HEADING:

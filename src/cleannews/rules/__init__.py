@@ -26,6 +26,7 @@ __all__ = [
     "RuleError",
     "RuleSet",
     "all_packs",
+    "always_languages",
     "check_user_files",
     "detect_languages",
     "load_rules",
@@ -72,6 +73,11 @@ def _user(path: str, _mtime: int) -> Pack:
 
 def _user_pack(path: str) -> Pack:
     return _user(os.fspath(path), _mtime(path))
+
+
+def always_languages() -> tuple[str, ...]:
+    """The packs every text gets, whatever its language."""
+    return _languages()[0]
 
 
 def detect_languages(texts: Iterable[str]) -> tuple[str, ...]:

@@ -26,6 +26,8 @@ FAMILIES: dict[str, str] = {
     # captions and picture credits
     "caption": "caption",
     "credit": "caption",
+    # selectors only: an element named as the story itself is never pruned ("article-body")
+    "story": "story",
 }
 # block: anywhere in a block; edge: only above or below the story body (head or tail);
 # head / tail: only on that side; sentence: may also be cut as one sentence from inside a
