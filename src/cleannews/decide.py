@@ -75,6 +75,7 @@ def sentences(text: str) -> list[str]:
 _CORE = frozenset({"block", "sentence"})
 _ALL = frozenset({"block", "sentence", "edge", "head", "tail"})
 _QUOTE_CHARS = frozenset('"“”«»„‹›')
+_QUOTED_SPAN = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|‹[^›]*›')
 
 
 def _strongest(hits: tuple[Rule, ...], family: str, scopes: frozenset[str] = _ALL) -> Rule | None:
@@ -151,7 +152,9 @@ class _Unit:
             self.sentence_asks = [(text, tuple(asks))]
         else:
             for part, quoted in zip(parts, _quoted(parts), strict=True):
-                asks = [r for r in rules.hits(part) if r.family == "ask"] if not quoted else []
+                # a quotation inside the sentence is someone else's words, too
+                said = _QUOTED_SPAN.sub(" ", part) if not quoted and _QUOTE_CHARS.intersection(part) else part
+                asks = [r for r in rules.hits(said) if r.family == "ask"] if not quoted else []
                 if asks:
                     self.sentence_asks.append((part, tuple(asks)))
         found = [r for _, asks in self.sentence_asks for r in asks]
@@ -253,7 +256,8 @@ def _settle_end(units: list[_Unit], start: int, end: int) -> tuple[int, int]:
     after_ask = end + 1 < len(units) and units[end + 1].ask_edge > 0
     while end > start:
         u = units[end]
-        if _asks_at_all(u) or not u.prose or u.chrome or (after_ask and u.ask_edge > 0):
+        weak_lead_in = after_ask and u.ask_edge > 0 and u.words <= WEAK_ASK_MAX_WORDS
+        if _asks_at_all(u) or not u.prose or u.chrome or weak_lead_in:
             after_ask = after_ask or _asks_at_all(u)
         elif after_ask and u.words <= SANDWICH_MAX_WORDS and _asks_at_all(units[end - 1]):
             u.forced = SANDWICH  # "… we have a small favour to ask. / As you may know … / We need you"
@@ -376,7 +380,8 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
         if i < start or i > end:
             decisions.append(_outside(u, i < start))
             continue
-        preamble = "subhead" if i == anchor - 1 else "before" if i < anchor else None
+        # An extraction has no page furniture above its first paragraph to weed out.
+        preamble = None if extracted else "subhead" if i == anchor - 1 else "before" if i < anchor else None
         decision, box = _inside(u, box, preamble=preamble, keep_captions=keep_captions)
         decisions.append(decision)
     return decisions, title_text

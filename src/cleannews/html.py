@@ -164,7 +164,7 @@ class _Readability(Document):  # type: ignore[misc]
     milder rules), and mutates what it works on, hence a fresh copy each time.
     """
 
-    def _parse(self, input: Any) -> Any:  # noqa: A002 - readability's signature
+    def _parse(self, input: Any) -> Any:
         self.encoding = "utf-8"
         return copy.deepcopy(input)
 
