@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .model import CAPTION, CONTROL, HEADING, ITEM, PARAGRAPH, Block, Cut, Decision
+from .model import CAPTION, CELL, CONTROL, HEADING, ITEM, PARAGRAPH, Block, Cut, Decision
 from .rules import Rule, RuleSet
 
 # Built-in position tests, reported like rule ids.
@@ -34,6 +34,7 @@ FORM = "shape.form-or-placeholder"
 BOX = "position.under-a-dropped-label"
 SANDWICH = "position.between-appeals"
 TITLE = "position.headline"
+REPEATED = "position.repeated-block"
 STORY = "story"
 
 _SENTENCE_SPLIT = re.compile(
@@ -56,6 +57,7 @@ BOX_LINE_WORDS = 25  # lines under a dropped label go with it unless they are ru
 SANDWICH_MAX_WORDS = 60
 WEAK_ASK_MAX_WORDS = 30  # a weak ask longer than this beside an appeal is more likely story
 TITLE_WINDOW = 20
+REPEAT_MIN_WORDS = 5
 CAPTION_MAX_WORDS = 40
 DATELINE_MAX_WORDS = 8  # a line this short with a year in it is a dateline
 
@@ -246,18 +248,19 @@ def _clean_prose(u: _Unit) -> bool:
     return u.prose and not u.hits and u.block.kind != ITEM
 
 
-def _settle_end(units: list[_Unit], start: int, end: int) -> tuple[int, int]:
+def _settle_end(units: list[_Unit], start: int, end: int, extracted: bool = False) -> tuple[int, int]:
     """Where the story really ends. A last paragraph too short to pay for itself in the region
     sum is still story when it follows directly; paragraphs at the end that ask the reader for
     something (an appeal whose sentences do not all name money) are not, nor is the label or
-    sub-heading just above them."""
+    sub-heading just above them. In an extraction, lists and short lines at the end are the
+    article's own (a tour's dates, a list of links it recommends): only asks go."""
     while end + 1 < len(units) and _clean_prose(units[end + 1]):
         end += 1
     after_ask = end + 1 < len(units) and units[end + 1].ask_edge > 0
     while end > start:
         u = units[end]
         weak_lead_in = after_ask and u.ask_edge > 0 and u.words <= WEAK_ASK_MAX_WORDS
-        if _asks_at_all(u) or not u.prose or u.chrome or weak_lead_in:
+        if _asks_at_all(u) or u.chrome or weak_lead_in or not (u.prose or extracted):
             after_ask = after_ask or _asks_at_all(u)
         elif after_ask and u.words <= SANDWICH_MAX_WORDS and _asks_at_all(units[end - 1]):
             u.forced = SANDWICH  # "… we have a small favour to ask. / As you may know … / We need you"
@@ -349,7 +352,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     if span is None:
         # No running text at all (a bare headline, a list): keep what is not chrome or an ask.
         span = (0, len(units) - 1)
-    start, end = _settle_end(units, *span)
+    start, end = _settle_end(units, *span, extracted)
     anchor = next(
         (i for i in range(start, end + 1) if units[i].prose and units[i].words >= ANCHOR_MIN_WORDS
          and units[i].caption is None),
@@ -367,6 +370,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
         start = title_at + 1
 
     decisions: list[Decision] = []
+    seen: set[str] = set()
     box: str | None = None
     for i, u in enumerate(units):
         b = u.block
@@ -374,12 +378,19 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
             decisions.append(Decision(b, True, "title", TITLE, "the headline", b.text))
             box = None
             continue
-        if title_key and i < anchor and u.words <= 30 and _norm(b.text) == title_key:
+        key = _norm(b.text) if u.words <= 30 else None
+        if title_key and key == title_key:
             decisions.append(_drop(u, "outside", TITLE_DUPLICATE, "the headline again"))
             continue
         if i < start or i > end:
             decisions.append(_outside(u, i < start))
             continue
+        if b.text in seen and u.words >= REPEAT_MIN_WORDS and b.kind not in (CONTROL, CELL, ITEM):
+            # Story paragraphs are not printed twice; gallery captions, teasers and pull
+            # quotes are. (Table cells and list items repeat by nature: a meal plan's rows.)
+            decisions.append(_drop(u, "chrome", REPEATED, "the same text earlier in the story"))
+            continue
+        seen.add(b.text)
         # An extraction has no page furniture above its first paragraph to weed out.
         preamble = None if extracted else "subhead" if i == anchor - 1 else "before" if i < anchor else None
         decision, box = _inside(u, box, preamble=preamble, keep_captions=keep_captions)

@@ -147,6 +147,9 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
             if _hidden(el):
                 drop(el, "markup.hidden", "chrome", "hidden on the page")
                 continue
+            if any(r.family == "caption" for r in hits):
+                el.tag = "figcaption"  # a caption by its names: kept as one, for decide.py to weigh
+                continue
             if hits:
                 rule = hits[0]
                 drop(el, rule.id, rule.family, f"{rule.kind}: element named {names[:60]!r}")
@@ -192,16 +195,22 @@ class _Walker:
         self.parts: list[str] = []
         self.links: list[tuple[str, str]] = []
         self.kinds: list[str] = []
-        self.markers: list[str] = []
+        self.markers: list[int] = []  # the number of each open <li> (0 outside an <ol>)
         self.group = 0
 
     def flush(self, new_group: bool = True) -> None:
         kind = self.kinds[-1] if self.kinds else PARAGRAPH
+        if CELL in self.kinds and kind != HEADING:
+            kind = CELL  # a paragraph in a table cell is table content (rows repeat by nature)
         raw = "".join(self.parts)
         text = raw.strip("\n") if kind == PRE else normalize_space(raw)
         if text:
-            marker = self.markers[-1] if kind == ITEM and self.markers else ""
-            self.blocks.append(Block(text, kind, self.group, 0, marker, tuple(self.links)))
+            # Ordered items keep their number as the level: text output marks every item
+            # with a bullet (the page's numbers are usually drawn by CSS, not written), markdown
+            # numbers them.
+            ordinal = self.markers[-1] if kind == ITEM and self.markers else 0
+            marker = "•" if kind == ITEM else ""
+            self.blocks.append(Block(text, kind, self.group, ordinal, marker, tuple(self.links)))
         self.parts, self.links = [], []
         if new_group:
             self.group += 1
@@ -215,7 +224,7 @@ class _Walker:
         if kind:
             self.kinds.append(kind)
         if tag == "li":
-            self.markers.append(f"{ordinal}." if ordinal else "•")
+            self.markers.append(ordinal)
         if tag == "br":
             self.flush(new_group=False)
         elif el.text:
