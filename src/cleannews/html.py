@@ -47,6 +47,7 @@ KIND_OF_TAG = {
     "p": PARAGRAPH, "li": ITEM, "dt": ITEM, "dd": PARAGRAPH, "blockquote": QUOTE, "pre": PRE,
     "figcaption": CAPTION, "caption": CAPTION, "td": CELL, "th": CELL,
 }
+_TAG = re.compile(r"</?(?:p|br|div|h[1-6]|li|ul|ol|blockquote)\b", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NAME_SEPARATORS = re.compile(r"[-_:./\s]+")
@@ -275,6 +276,16 @@ def _words(blocks: list[Block]) -> int:
     return sum(len(b.text.split()) for b in blocks)
 
 
+def _body_blocks(body: str) -> list[Block]:
+    """JSON-LD articleBody as blocks: plain text as such, or markup when a site put some in."""
+    if _TAG.search(body):
+        try:
+            return content_blocks(lxml.html.fragment_fromstring(body, parser=_PARSER, create_parent="div"))
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+            pass
+    return text_blocks(body)
+
+
 def html_blocks(markup: str, rules: RuleSet) -> Page:
     """The main content of a page as blocks, with its headline, metadata and pruned elements."""
     root = parse(markup)
@@ -285,7 +296,7 @@ def html_blocks(markup: str, rules: RuleSet) -> Page:
     article = main_content(root)
     blocks = content_blocks(article) if article is not None else []
     if body_text and len(body_text.split()) > ARTICLE_BODY_GAIN * _words(blocks):
-        blocks = text_blocks(body_text)
+        blocks = _body_blocks(body_text)
         meta["body_source"] = "json-ld articleBody"
     if title:
         meta["title"] = title

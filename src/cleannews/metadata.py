@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -91,7 +92,7 @@ def json_ld_article(root: HtmlElement) -> dict[str, Any]:
         out["site_name"] = publisher[0]
     body = best.get("articleBody")
     if isinstance(body, str) and body.strip():
-        out["article_body"] = body
+        out["article_body"] = html.unescape(body)  # some sites escape entities in it; markup stays
     return out
 
 

@@ -17,6 +17,7 @@ class Document(NamedTuple):
     kind: str  # "text" or "html"
     text: str
     encoding: str | None  # None when the caller passed str
+    container: str | None = None  # what held the page: "gzip", "mhtml", "webarchive", "gzip+mhtml", ...
 
 
 _BOMS = (
@@ -29,6 +30,17 @@ _BOMS = (
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
 )
+_XML_ENCODING = re.compile(rb"""\A\s*<\?xml[^>]+?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+# An XML declaration stops being true once the bytes are decoded (and lxml refuses a str that has one).
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>\s*")
+# What browsers decode a label as (WHATWG Encoding): a legacy label means its Windows superset,
+# whose extra characters (curly quotes, the euro sign, more kanji) real pages use all the time.
+_SUPERSETS = {
+    "latin_1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254",
+    "iso8859-11": "cp874", "tis-620": "cp874", "shift_jis": "cp932", "euc_kr": "cp949",
+    "gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs",
+}
+_DECLARED_ERRORS = 1000  # a declared encoding is believed with at most one bad character in this many
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|\?xml|meta|body)\b", re.I | re.S)
 _HTML_TAG = re.compile(r"<(?:p|div|span|a|br|li|h[1-6]|article|section|table|img)\b[^>]*>", re.I)
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
@@ -69,23 +81,33 @@ def _mostly_utf8(data: bytes) -> bool:
     return good >= 8 * bad
 
 
-def _known(name: str) -> str | None:
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
+def _known(name: str | None) -> str | None:
+    """Python's name for an encoding label, widened to what browsers use for it; None if unknown."""
+    if not name:
         return None
+    try:
+        found = codecs.lookup(name.strip()).name
+    except (LookupError, ValueError):  # ValueError: a label with a NUL in it
+        return None
+    # A label that says "utf-16" on a page that could be read as ASCII to find it is not
+    # UTF-16 (real UTF-16 has been caught by its BOM or its byte pattern before this).
+    if found in ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"):
+        return "utf-8"
+    return _SUPERSETS.get(found, found)
 
 
 def _declared(head: bytes) -> str | None:
-    m = _META_CHARSET.search(head)
-    if not m:
-        return None
-    name = _known(m.group(1).decode("ascii", "replace"))
-    # A page that says "utf-16" in a meta tag it could be read in as ASCII is not UTF-16.
-    if name in ("utf-16", "utf-16-le", "utf-16-be"):
-        return "utf-8"
-    # WHATWG: pages labelled latin-1 / ascii are read as windows-1252.
-    return "cp1252" if name in ("latin_1", "ascii", "iso8859-1") else name
+    """The charset the page declares in a <meta> tag or an XML declaration."""
+    m = _META_CHARSET.search(head) or _XML_ENCODING.match(head)
+    return _known(m.group(1).decode("ascii", "replace")) if m else None
+
+
+def _reads_cleanly(data: bytes, name: str) -> str | None:
+    """The text, when `name` decodes the bytes with next to no errors; else None. A wrong
+    multi-byte encoding (a page that says Shift-JIS and is not) fails on many characters; a
+    stray bad byte in a long page is no reason to doubt the declaration."""
+    text = data.decode(name, errors="replace")
+    return text if text.count("\ufffd") <= len(text) // _DECLARED_ERRORS else None
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -96,11 +118,17 @@ def _detect(data: bytes) -> str:
     from charset_normalizer import from_bytes  # only bytes that are not UTF-8 pay for the import
 
     best = from_bytes(data[: SNIFF * 4]).best()
-    return best.encoding if best is not None else "cp1252"
+    return (best.encoding if best is not None else None) or "cp1252"
 
 
-def decode(data: bytes) -> tuple[str, str]:
+def decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
     """Decode bytes: a BOM, then UTF-8, then a declared charset, then a detector.
+
+    `charset` is what a container (MHTML part, webarchive) says the encoding is; it is tried
+    before the page's own <meta> declaration. A declaration is believed when it decodes the
+    bytes cleanly, so a page that says utf-8 or shift_jis and is windows-1251 goes to the
+    detector; UTF-8 is tried before any declaration because bytes that decode as UTF-8 with
+    non-ASCII in them almost never are anything else.
 
     Never fails on bad bytes: what cannot be decoded becomes U+FFFD. Raises InputError for
     input that is not text at all.
@@ -120,10 +148,14 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         if _mostly_utf8(data):
             return data.decode("utf-8", errors="replace"), "utf-8"
-    declared = _declared(head)
-    if declared and declared != "utf-8":
-        return data.decode(declared, errors="replace"), declared
+    for declared in (_known(charset), _declared(head)):
+        if declared and declared != "utf-8":
+            text = _reads_cleanly(data, declared)
+            if text is not None:
+                return text, declared
     name = _known(_detect(data)) or "cp1252"
+    if name == "utf-8":  # the detector's last resort for bytes it cannot place; UTF-8 has failed
+        name = "cp1252"
     return data.decode(name, errors="replace"), name
 
 
@@ -138,12 +170,42 @@ def sniff_kind(text: str) -> str:
     return "text"
 
 
+def _is_container(data: bytes) -> bool:
+    """Gzip, a binary plist (Safari webarchive) or a MIME message (MHTML), by their first bytes."""
+    if data.startswith((b"\x1f\x8b", b"bplist00")):
+        return True
+    # MIME headers open the file: "From: <Saved by Blink>", "MIME-Version: 1.0", ... A cheap
+    # test first (a header-like first line) so that plain text never pays for the full one.
+    first = data[:200].split(b"\n", 1)[0]
+    if b":" not in first or b" " in first.split(b":", 1)[0]:
+        return False
+    from .containers import is_mhtml
+
+    return is_mhtml(data)
+
+
 def read_document(data: str | bytes, input_format: InputFormat = "auto") -> Document:
-    """Turn what the caller has into a decoded document of a known kind."""
-    if isinstance(data, bytes):
-        text, encoding = decode(data)
+    """Turn what the caller has into a decoded document of a known kind.
+
+    Bytes may be a saved-page container (gzip, MHTML, Safari webarchive), recognised by its
+    content whatever the file was called; the page inside is what gets decoded.
+    """
+    container = mime = charset = None
+    if isinstance(data, (bytes, bytearray)):
+        if _is_container(data):
+            from .containers import unwrap
+
+            data, charset, mime, container = unwrap(bytes(data))
+        text, encoding = decode(data, charset)
     else:
         text, encoding = data, None
     text = text.lstrip("\ufeff")
-    kind = sniff_kind(text) if input_format == "auto" else input_format
-    return Document(kind, text, encoding)
+    if input_format != "auto":
+        kind = input_format
+    elif mime in ("text/html", "application/xhtml+xml"):
+        kind = "html"
+    else:
+        kind = sniff_kind(text)
+    if kind == "html":
+        text = _XML_DECLARATION.sub("", text, count=1)
+    return Document(kind, text, encoding, container)
