@@ -58,6 +58,7 @@ SANDWICH_MAX_WORDS = 60
 WEAK_ASK_MAX_WORDS = 30  # a weak ask longer than this beside an appeal is more likely story
 TITLE_WINDOW = 20
 REPEAT_MIN_WORDS = 5
+SPEECH_MIN_WORDS = 4
 CAPTION_MAX_WORDS = 40
 DATELINE_MAX_WORDS = 8  # a line this short with a year in it is a dateline
 
@@ -95,7 +96,10 @@ def _quoted(parts: list[str]) -> list[bool]:
     out: list[bool] = []
     inside, opener = False, ""
     for part in parts:
-        out.append(inside or part[:1] in _QUOTE_CHARS)
+        opening = _QUOTED_SPAN.match(part)
+        # «Медиазона» пишет…, „Tagesschau“ meldet…: a quoted name opening a sentence is not speech
+        starts_speech = part[:1] in _QUOTE_CHARS and (opening is None or _is_speech(opening.group()))
+        out.append(inside or starts_speech)
         for c in part:
             if c not in _QUOTE_CHARS:
                 continue
@@ -108,6 +112,16 @@ def _quoted(parts: list[str]) -> list[bool]:
             else:
                 inside, opener = True, c
     return out
+
+
+def _is_speech(quoted: str) -> bool:
+    """Quotation marks around a few words name something («Медиазона», "Become a Participant");
+    around more, they report what someone said."""
+    return len(quoted.split()) >= SPEECH_MIN_WORDS
+
+
+def _unsaid(match: re.Match[str]) -> str:
+    return " " if _is_speech(match.group()) else match.group()
 
 
 def _weight(hits: list[Rule], scopes: frozenset[str]) -> float:
@@ -155,7 +169,7 @@ class _Unit:
         else:
             for part, quoted in zip(parts, _quoted(parts), strict=True):
                 # a quotation inside the sentence is someone else's words, too
-                said = _QUOTED_SPAN.sub(" ", part) if not quoted and _QUOTE_CHARS.intersection(part) else part
+                said = _QUOTED_SPAN.sub(_unsaid, part) if not quoted and _QUOTE_CHARS.intersection(part) else part
                 asks = [r for r in rules.hits(said) if r.family == "ask"] if not quoted else []
                 if asks:
                     self.sentence_asks.append((part, tuple(asks)))
