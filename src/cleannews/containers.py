@@ -4,7 +4,8 @@
   so a small file that claims gigabytes (a gzip bomb) fails after MAX_UNPACKED bytes instead of
   filling memory.
 - MHTML (Chrome and Edge "Webpage, single file", Internet Explorer ``.mht``): a MIME
-  multipart/related message; the page is its first text/html part.
+  multipart/related message; the page is its first text/html part. A saved e-mail (``.eml``,
+  a newsletter edition) is read the same way.
 - Safari ``.webarchive``: a binary property list; the page is WebMainResource's data.
 
 Each reader takes the raw bytes and returns the page's bytes with what the container says about
@@ -40,7 +41,7 @@ class Unwrapped(NamedTuple):
     data: bytes
     charset: str | None  # the encoding the container gives for the page, if any
     mime: str | None  # the page's media type, as the container gives it
-    container: str | None  # "gzip", "mhtml", "webarchive", "gzip+mhtml", ... or None
+    container: str | None  # "gzip", "mhtml", "mime" (a saved e-mail), "webarchive", "gzip+mhtml", ... or None
 
 
 def is_mhtml(data: bytes) -> bool:
@@ -90,7 +91,11 @@ def gunzip(data: bytes, limit: int = MAX_UNPACKED) -> bytes:
 
 
 def _mhtml(data: bytes) -> Unwrapped:
-    """The first text/html part of a MIME multipart message, decoded from its transfer encoding."""
+    """The first text/html part of a MIME multipart message, decoded from its transfer encoding.
+
+    A saved e-mail (a newsletter as .eml: multipart/alternative or mixed) with no HTML part
+    gives its first text/plain part instead; MHTML proper (multipart/related) must hold a page.
+    """
     import email
     import email.policy
 
@@ -98,17 +103,26 @@ def _mhtml(data: bytes) -> Unwrapped:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
         if not message.is_multipart():
             raise InputError("broken MHTML: a multipart message with no parts (missing or wrong boundary)")
+        related = message.get_content_subtype() == "related"
+        plain: Unwrapped | None = None
         for part in message.walk():
-            if part.is_multipart() or part.get_content_type() != "text/html":
+            mime = part.get_content_type()
+            if part.is_multipart() or mime not in ("text/html", "text/plain"):
                 continue
             body = part.get_payload(decode=True)
+            if mime == "text/plain":
+                if plain is None and not related and isinstance(body, bytes) and body.strip():
+                    plain = Unwrapped(body, part.get_content_charset(), mime, "mime")
+                continue
             if not isinstance(body, bytes) or not body.strip():
                 raise InputError("broken MHTML: its HTML part is empty")
-            return Unwrapped(body, part.get_content_charset(), "text/html", "mhtml")
+            return Unwrapped(body, part.get_content_charset(), mime, "mhtml" if related else "mime")
     except InputError:
         raise
     except Exception as exc:  # see the module docstring: a hostile file can make the parser raise anything
         raise InputError(f"broken MHTML: {type(exc).__name__}") from None
+    if plain is not None:
+        return plain
     raise InputError("MHTML without an HTML part: nothing in it is a page")
 
 
