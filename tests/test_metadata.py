@@ -110,8 +110,6 @@ def test_json_ld_graph_with_the_article_alone() -> None:
     assert meta["site_name"] == "Fairgrounds Gazette"
 
 
-@pytest.mark.xfail(strict=True, reason="metadata.py: WebPage is in ARTICLE_TYPES and, coming first in the "
-                   "@graph, is taken instead of the NewsArticle (the usual WordPress/Yoast shape)")
 def test_json_ld_graph_with_a_web_page_before_the_article() -> None:
     graph = {"@context": "https://schema.org", "@graph": [
         {"@type": "WebPage", "@id": "https://fairgrounds.example/news/county-fair-opens#webpage",
@@ -126,8 +124,6 @@ def test_json_ld_graph_with_a_web_page_before_the_article() -> None:
     assert meta["site_name"] == "Fairgrounds Gazette"
 
 
-@pytest.mark.xfail(strict=True, reason="metadata.py: an author given as an @id reference to a Person node "
-                   "elsewhere in the @graph is not followed")
 def test_json_ld_graph_author_by_reference() -> None:
     person_id = "https://fairgrounds.example/#/schema/person/rd"
     graph = {"@context": "https://schema.org", "@graph": [
@@ -287,8 +283,6 @@ def test_field_precedence(head: str, field: str, expected: object) -> None:
     assert metadata(page(head))[field] == expected
 
 
-@pytest.mark.xfail(strict=True, reason="metadata.py: the first <meta> tag wins (setdefault in document "
-                   "order), so a plain tag listed before its Open Graph counterpart beats it")
 @pytest.mark.parametrize(
     ("head", "field", "expected"),
     [

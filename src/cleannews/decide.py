@@ -133,7 +133,7 @@ class _Unit:
 
     __slots__ = (
         "ask", "ask_edge", "block", "caption", "chrome", "forced", "hits", "label", "prose",
-        "sentence_asks", "share", "words",
+        "opens_asking", "sentence_asks", "share", "words",
     )
 
     def __init__(self, block: Block, rules: RuleSet) -> None:
@@ -156,6 +156,7 @@ class _Unit:
         # (sentence, its ask rules) for every unquoted sentence that asks something
         self.sentence_asks: list[tuple[str, tuple[Rule, ...]]] = []
         self.ask = self.ask_edge = self.share = 0.0
+        self.opens_asking = False  # its first sentence asks: an appeal's opener, not a story's last line
         if any(r.family == "ask" for r in hits):
             self._weigh_asks(rules)
 
@@ -176,7 +177,9 @@ class _Unit:
         found = [r for _, asks in self.sentence_asks for r in asks]
         self.ask = _weight(found, _CORE)
         self.ask_edge = _weight(found, _ALL)
-        self.share = len(self.sentence_asks) / len(parts)
+        # the share of the text that asks, by words: a long story sentence outweighs two short pitches
+        self.share = sum(word_count(part) for part, _ in self.sentence_asks) / max(1, self.words)
+        self.opens_asking = bool(self.sentence_asks) and self.sentence_asks[0][0] == parts[0]
 
 
 def _is_ask(u: _Unit) -> bool:
@@ -186,8 +189,16 @@ def _is_ask(u: _Unit) -> bool:
 
 
 def _asks_at_all(u: _Unit) -> bool:
-    """Some sentence of it asks the reader: enough to go when it sits at the story's edge."""
+    """Some sentence of it asks the reader."""
     return u.forced is not None or u.ask_edge >= 1.0
+
+
+def _appeal_at_edge(u: _Unit, more_asks_follow: bool) -> bool:
+    """At the end of a story, a paragraph that asks is the appeal's when asking is most of it,
+    when it opens with the ask ("… we have a small favour to ask. As you may know …"), or when
+    more asks follow it; otherwise it is the story's last paragraph with a call to action
+    tacked on, and only that sentence goes (_cut_sentences)."""
+    return _asks_at_all(u) and (u.forced is not None or u.share > 0.5 or u.opens_asking or more_asks_follow)
 
 
 def _spread_asks(units: list[_Unit]) -> None:
@@ -274,7 +285,7 @@ def _settle_end(units: list[_Unit], start: int, end: int, extracted: bool = Fals
     while end > start:
         u = units[end]
         weak_lead_in = after_ask and u.ask_edge > 0 and u.words <= WEAK_ASK_MAX_WORDS
-        if _asks_at_all(u) or u.chrome or weak_lead_in or not (u.prose or extracted):
+        if _appeal_at_edge(u, after_ask) or u.chrome or weak_lead_in or not (u.prose or extracted):
             after_ask = after_ask or _asks_at_all(u)
         elif after_ask and u.words <= SANDWICH_MAX_WORDS and _asks_at_all(units[end - 1]):
             u.forced = SANDWICH  # "… we have a small favour to ask. / As you may know … / We need you"
@@ -291,6 +302,7 @@ def _title_shaped(u: _Unit, min_words: int = 2) -> bool:
         and min_words <= u.words <= 30
         and len(u.block.text) <= 300
         and not u.hits
+        and u.caption is None
         and bool(_TITLE_END_OK.search(u.block.text))
         and not _DATELIKE.search(u.block.text)
         and not (_YEAR.search(u.block.text) and len(_WORD.findall(u.block.text)) <= DATELINE_MAX_WORDS)
@@ -346,7 +358,10 @@ def _find_title(units: list[_Unit], anchor: int, hint: str | None) -> int | None
         if any(f.chrome or f.caption or f.prose or f.block.kind == CONTROL or _DATELIKE.search(f.block.text)
                for f in following):
             score += 2
-        if score >= best_score:  # ties go to the later block, nearer the story
+        # Ties go to the later block, nearer the story, except the line right under the
+        # best so far: of two heading lines in a row, the first is the headline and the
+        # second its standfirst.
+        if score > best_score or score == best_score and not (best is not None and i == best + 1):
             best, best_score = i, score
     return best
 

@@ -30,6 +30,7 @@ from readability import Document
 from .metadata import page_metadata
 from .model import CAPTION, CELL, HEADING, ITEM, PARAGRAPH, PRE, QUOTE, Block, Decision
 from .rules import RuleSet
+from .sources import InputError
 from .text import normalize_space, text_blocks
 
 # Never story, whatever their attributes say.
@@ -66,12 +67,11 @@ class Page(NamedTuple):
 
 
 def parse(markup: str) -> lxml.html.HtmlElement:
-    """One parse of the page. Raises ValueError for markup lxml cannot make a tree of."""
+    """One parse of the page. Raises InputError for markup lxml cannot make a tree of."""
     try:
-        root = lxml.html.document_fromstring(markup, parser=_PARSER)
+        return lxml.html.document_fromstring(markup, parser=_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-        raise ValueError(f"not parseable as HTML: {exc}") from None
-    return root
+        raise InputError(f"not parseable as HTML: {str(exc).splitlines()[0] if str(exc) else 'empty'}") from None
 
 
 def element_names(el: lxml.html.HtmlElement) -> str:
@@ -181,10 +181,18 @@ def main_content(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
         return None
     if not summary or not summary.strip():
         return None
+    return _fragment(summary)
+
+
+def _fragment(markup: str) -> lxml.html.HtmlElement | None:
+    """Markup that is part of a page (or, from readability's fallback, a page without a
+    body) as one element. document_fromstring copes with both; fragment_fromstring asserts."""
     try:
-        return lxml.html.fragment_fromstring(summary, parser=_PARSER, create_parent="div")
+        doc = lxml.html.document_fromstring(markup, parser=_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
+    body = doc.find("body")
+    return body if body is not None else doc
 
 
 class _Walker:
@@ -197,6 +205,7 @@ class _Walker:
         self.links: list[tuple[str, str]] = []
         self.kinds: list[str] = []
         self.markers: list[int] = []  # the number of each open <li> (0 outside an <ol>)
+        self.lists: list[int] = []  # the group of each open <ul>/<ol>
         self.group = 0
 
     def flush(self, new_group: bool = True) -> None:
@@ -205,15 +214,14 @@ class _Walker:
             kind = CELL  # a paragraph in a table cell is table content (rows repeat by nature)
         raw = "".join(self.parts)
         text = raw.strip("\n") if kind == PRE else normalize_space(raw)
+        # the items of one list are one group: rendered on consecutive lines
+        group = self.lists[-1] if kind == ITEM and self.lists else self.group
         if text:
-            # Ordered items keep their number as the level: text output marks every item
-            # with a bullet (the page's numbers are usually drawn by CSS, not written), markdown
-            # numbers them.
             ordinal = self.markers[-1] if kind == ITEM and self.markers else 0
-            marker = "•" if kind == ITEM else ""
-            self.blocks.append(Block(text, kind, self.group, ordinal, marker, tuple(self.links)))
+            marker = (f"{ordinal}." if ordinal else "•") if kind == ITEM else ""
+            self.blocks.append(Block(text, kind, group, 0, marker, tuple(self.links)))
         self.parts, self.links = [], []
-        if new_group:
+        if new_group and group == self.group:
             self.group += 1
 
     def walk(self, el: lxml.html.HtmlElement, ordinal: int = 0) -> None:
@@ -231,6 +239,9 @@ class _Walker:
         elif el.text:
             self.parts.append(el.text)
         numbered = tag == "ol"
+        if tag in ("ul", "ol"):
+            self.lists.append(self.group)
+            self.group += 1
         count = 0
         for child in el:
             if isinstance(child.tag, str) and child.tag == "li":
@@ -248,6 +259,8 @@ class _Walker:
             self.kinds.pop()
         if tag == "li":
             self.markers.pop()
+        if tag in ("ul", "ol"):
+            self.lists.pop()
 
 
 def content_blocks(article: lxml.html.HtmlElement) -> list[Block]:
@@ -278,12 +291,8 @@ def _words(blocks: list[Block]) -> int:
 
 def _body_blocks(body: str) -> list[Block]:
     """JSON-LD articleBody as blocks: plain text as such, or markup when a site put some in."""
-    if _TAG.search(body):
-        try:
-            return content_blocks(lxml.html.fragment_fromstring(body, parser=_PARSER, create_parent="div"))
-        except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-            pass
-    return text_blocks(body)
+    article = _fragment(body) if _TAG.search(body) else None
+    return content_blocks(article) if article is not None else text_blocks(body)
 
 
 def html_blocks(markup: str, rules: RuleSet) -> Page:

@@ -11,21 +11,26 @@ from lxml.html import HtmlElement
 
 from .text import normalize_space
 
-# JSON-LD types whose headline and body are the article's.
-ARTICLE_TYPES = frozenset({
-    "Article", "NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-    "BackgroundNewsArticle", "ReviewNewsArticle", "BlogPosting", "LiveBlogPosting", "Report",
-    "ScholarlyArticle", "TechArticle", "SocialMediaPosting", "WebPage", "Blog",
-})
+# JSON-LD types whose headline and body are the article's, best first: a WebPage node is the
+# page around the article (WordPress/Yoast list it before the NewsArticle in one @graph).
+ARTICLE_TYPES = (
+    frozenset({"NewsArticle", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+               "BackgroundNewsArticle", "ReviewNewsArticle", "LiveBlogPosting"}),
+    frozenset({"Article", "BlogPosting", "Report", "ScholarlyArticle", "TechArticle", "SocialMediaPosting"}),
+    frozenset({"WebPage", "Blog"}),
+)
+# meta tag → (field, rank): when two tags give a field, the lower rank wins, whatever their order
 _META_KEYS = {
-    "og:title": "title", "twitter:title": "title",
-    "og:site_name": "site_name", "application-name": "site_name",
-    "og:url": "url", "description": "description", "og:description": "description",
-    "article:published_time": "date_published", "datepublished": "date_published",
-    "date": "date_published", "dc.date": "date_published", "pubdate": "date_published",
-    "article:modified_time": "date_modified", "og:updated_time": "date_modified",
-    "author": "authors", "article:author": "authors", "dc.creator": "authors", "byl": "authors",
-    "og:locale": "language", "og:image": "image",
+    "og:title": ("title", 0), "twitter:title": ("title", 1),
+    "og:site_name": ("site_name", 0), "application-name": ("site_name", 1),
+    "og:url": ("url", 0),
+    "og:description": ("description", 0), "description": ("description", 1),
+    "article:published_time": ("date_published", 0), "datepublished": ("date_published", 1),
+    "dc.date": ("date_published", 2), "pubdate": ("date_published", 2), "date": ("date_published", 3),
+    "article:modified_time": ("date_modified", 0), "og:updated_time": ("date_modified", 1),
+    "author": ("authors", 0), "article:author": ("authors", 0), "dc.creator": ("authors", 0),
+    "byl": ("authors", 0),
+    "og:locale": ("language", 0), "og:image": ("image", 0),
 }
 
 
@@ -46,15 +51,23 @@ def _nodes(data: Any) -> Iterator[dict[str, Any]]:
             yield from _nodes(graph)
 
 
-def _names(value: Any) -> list[str]:
-    """Author-like values: a string, an object with a name, or a list of either."""
+def _names(value: Any, ids: dict[str, dict[str, Any]] | None = None) -> list[str]:
+    """Author-like values: a string, an object with a name (or an @id naming another node of
+    the graph), or a list of either."""
     if isinstance(value, str):
         return [normalize_space(value)] if value.strip() else []
     if isinstance(value, dict):
+        if "name" not in value and ids and isinstance(value.get("@id"), str):
+            value = ids.get(value["@id"], value)
         return _names(value.get("name"))
     if isinstance(value, list):
-        return [n for item in value for n in _names(item)]
+        return [n for item in value for n in _names(item, ids)]
     return []
+
+
+def _rank(node: dict[str, Any]) -> int | None:
+    types = _types(node)
+    return next((rank for rank, kinds in enumerate(ARTICLE_TYPES) if types & kinds), None)
 
 
 def _text(value: Any) -> str | None:
@@ -64,17 +77,22 @@ def _text(value: Any) -> str | None:
 
 
 def json_ld_article(root: HtmlElement) -> dict[str, Any]:
-    """The first article-like JSON-LD object's fields that we use, or {}."""
+    """The fields we use of the most article-like JSON-LD object (a NewsArticle before a WebPage), or {}."""
     best: dict[str, Any] | None = None
+    best_key = (len(ARTICLE_TYPES), 1)
+    ids: dict[str, dict[str, Any]] = {}
     for script in root.iterfind(".//script[@type='application/ld+json']"):
         try:
             data = json.loads(script.text or "")
         except (ValueError, RecursionError):
             continue  # broken JSON-LD is common; it is only ever a hint
         for node in _nodes(data):
-            types = _types(node)
-            if types & ARTICLE_TYPES and (best is None or ("articleBody" in node and "articleBody" not in best)):
-                best = node
+            if isinstance(node.get("@id"), str):
+                ids.setdefault(node["@id"], node)
+            rank = _rank(node)
+            key = (rank, 0 if "articleBody" in node else 1) if rank is not None else None
+            if key is not None and key < best_key:
+                best, best_key = node, key
     if best is None:
         return {}
     out: dict[str, Any] = {}
@@ -84,10 +102,10 @@ def json_ld_article(root: HtmlElement) -> dict[str, Any]:
         value = _text(best.get(key))
         if value:
             out[field] = value
-    authors = _names(best.get("author"))
+    authors = _names(best.get("author"), ids)
     if authors:
         out["authors"] = authors
-    publisher = _names(best.get("publisher"))
+    publisher = _names(best.get("publisher"), ids)
     if publisher:
         out["site_name"] = publisher[0]
     body = best.get("articleBody")
@@ -103,18 +121,21 @@ def page_metadata(root: HtmlElement) -> dict[str, Any]:
     structured the source, the less likely it carries a site suffix or a teaser.
     """
     meta: dict[str, Any] = {}
+    ranks: dict[str, int] = {}
+    authors: list[str] = []
     for el in root.iterfind(".//meta"):
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
-        field = _META_KEYS.get(key)
         content = normalize_space(el.get("content") or "")
-        if not field or not content:
+        if key not in _META_KEYS or not content:
             continue
+        field, rank = _META_KEYS[key]
         if field == "authors":
-            meta.setdefault("authors", [])
-            if content not in meta["authors"] and not content.startswith("http"):
-                meta["authors"].append(content)
-        else:
-            meta.setdefault(field, content)
+            if content not in authors and not content.startswith("http"):  # profile URLs are not names
+                authors.append(content)
+        elif rank < ranks.get(field, len(_META_KEYS)):
+            meta[field], ranks[field] = content, rank
+    if authors:
+        meta["authors"] = authors
     canonical = root.find(".//link[@rel='canonical']")
     if canonical is not None and canonical.get("href"):
         meta["url"] = canonical.get("href").strip()

@@ -31,7 +31,7 @@ def _paragraphs(decisions: tuple[Decision, ...], markdown: bool, links: bool) ->
             if b.kind == HEADING:
                 line = f"## {line}"
             elif b.kind == ITEM:
-                line = f"{b.level}. {line}" if b.marker == "•" and b.level else f"- {line}"
+                line = f"{b.marker} {line}" if b.marker.endswith(".") else f"- {line}"
             elif b.kind == QUOTE:
                 line = f"> {line}"
             if links:
