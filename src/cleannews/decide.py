@@ -37,14 +37,15 @@ TITLE = "position.headline"
 REPEATED = "position.repeated-block"
 STORY = "story"
 
-_SENTENCE_SPLIT = re.compile(
-    r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[\"'«“‘(\[¿¡]?[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ0-9])|(?<=[。！？])"
+_SENTENCE_GAP = re.compile(
+    r"[.!?…][\"'»”’)\]]*(\s+)(?=[\"'«“‘(\[¿¡]?[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ0-9])|[。！？]()"
 )
 _SENTENCE_END = re.compile(r"[.!?…:。！？][\"'»”’)\]」』]*$")
 _TITLE_END_OK = re.compile(r"(?:[^.;,]|\.\.\.|…)$")
 _WORD = re.compile(r"\w+")
 # A time of day or a numeric date: a dateline, never a headline (digits need no language).
 _DATELIKE = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+_SEPARATED = re.compile(r" [|›»>/] ")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year in a line of a few words: a dateline
 
 CJK_CHARS_PER_WORD = 2
@@ -55,6 +56,7 @@ ANCHOR_MIN_WORDS = 15  # the first paragraph the headline must sit above
 BOX_KINDS = frozenset({"related", "readmore"})  # chrome labels that head a list of links
 BOX_LINE_WORDS = 25  # lines under a dropped label go with it unless they are running text
 SANDWICH_MAX_WORDS = 60
+BOX_PENALTY = 40  # the most a run of appeal blocks counts against a story region
 WEAK_ASK_MAX_WORDS = 30  # a weak ask longer than this beside an appeal is more likely story
 TITLE_WINDOW = 20
 REPEAT_MIN_WORDS = 5
@@ -71,8 +73,15 @@ def word_count(text: str) -> int:
 
 
 def sentences(text: str) -> list[str]:
-    """Split running text into sentences (script-neutral: punctuation and capitals only)."""
-    return [s for s in _SENTENCE_SPLIT.split(text) if s]
+    """Split running text into sentences (script-neutral: punctuation and capitals only). A
+    closing quotation mark stays with its sentence: 'He said "give now."' keeps both marks."""
+    parts, start = [], 0
+    for gap in _SENTENCE_GAP.finditer(text):
+        at = 1 if gap.start(1) >= 0 else 2  # the space after a full stop, or the point after 。
+        parts.append(text[start : gap.start(at)])
+        start = gap.end(at)
+    parts.append(text[start:])
+    return [p for p in parts if p]
 
 
 _CORE = frozenset({"block", "sentence"})
@@ -132,8 +141,19 @@ class _Unit:
     """A block with what the rules and its shape say about it."""
 
     __slots__ = (
-        "ask", "ask_edge", "block", "caption", "chrome", "forced", "hits", "label", "prose",
-        "opens_asking", "sentence_asks", "share", "words",
+        "ask",
+        "ask_edge",
+        "block",
+        "caption",
+        "chrome",
+        "forced",
+        "hits",
+        "label",
+        "opens_asking",
+        "prose",
+        "sentence_asks",
+        "share",
+        "words",
     )
 
     def __init__(self, block: Block, rules: RuleSet) -> None:
@@ -254,12 +274,20 @@ def _score(u: _Unit) -> float:
     return -4 if u.block.kind == ITEM else -2
 
 
-def _region(units: list[_Unit]) -> tuple[int, int] | None:
+def _region(units: list[_Unit], box_penalty: float = BOX_PENALTY) -> tuple[int, int] | None:
     """The maximum-sum run of blocks (Kadane), or None when nothing scores above zero."""
     best, best_span = 0.0, None
     run, start = 0.0, 0
+    box = 0.0  # what the current run of appeal blocks has cost so far
     for i, u in enumerate(units):
         s = _score(u)
+        if _is_ask(u):
+            # An appeal box in the middle of a story costs it a fixed amount, however many
+            # lines the box has: a five-line newsletter box must not cut off the story's end.
+            s = max(s, box - box_penalty)
+            box -= s
+        elif u.block.kind != CONTROL:
+            box = 0.0
         if run <= 0:
             run, start = s, i
         else:
@@ -267,6 +295,27 @@ def _region(units: list[_Unit]) -> tuple[int, int] | None:
         if run > best:
             best, best_span = run, (start, i)
     return best_span
+
+
+def _standfirst(u: _Unit) -> bool:
+    """The summary line right under a headline: running text, or a heading-shaped line that
+    is long enough to say something ("Civil defence handed out tarpaulins; schools closed")."""
+    return u.prose or (_title_shaped(u) and u.words >= PROSE_MIN_WORDS)
+
+
+def _extracted_span(units: list[_Unit]) -> tuple[int, int] | None:
+    """The story in an extraction: all of it, unless an appeal box inside it is followed by
+    less story than went before (readability took a container that holds the site's
+    appeal and the teasers under it): then it ends where the region sum says."""
+    if not units:
+        return None
+    region = _region(units, box_penalty=float("inf"))  # here a box is what ends the story
+    if region is None:
+        return 0, len(units) - 1
+    end = region[1]
+    if any(_is_ask(u) for u in units[end + 1 :]):
+        return 0, end
+    return 0, len(units) - 1
 
 
 def _clean_prose(u: _Unit) -> bool:
@@ -285,7 +334,10 @@ def _settle_end(units: list[_Unit], start: int, end: int, extracted: bool = Fals
     while end > start:
         u = units[end]
         weak_lead_in = after_ask and u.ask_edge > 0 and u.words <= WEAK_ASK_MAX_WORDS
-        if _appeal_at_edge(u, after_ask) or u.chrome or weak_lead_in or not (u.prose or extracted):
+        # short lines: page furniture in a dump; in an extraction, only the header of the
+        # appeal box being trimmed (lists and short lines that end an article are its own)
+        furniture = u.chrome or u.block.kind == CONTROL or (not u.prose and (not extracted or after_ask))
+        if _appeal_at_edge(u, after_ask) or furniture or weak_lead_in:
             after_ask = after_ask or _asks_at_all(u)
         elif after_ask and u.words <= SANDWICH_MAX_WORDS and _asks_at_all(units[end - 1]):
             u.forced = SANDWICH  # "… we have a small favour to ask. / As you may know … / We need you"
@@ -350,8 +402,8 @@ def _find_title(units: list[_Unit], anchor: int, hint: str | None) -> int | None
             score += 3
         if _norm(u.block.text) in repeated:
             score += 3
-        if " | " in u.block.text:
-            score -= 2  # "Section | Date" lines, "Headline | Site" page titles
+        if _SEPARATED.search(u.block.text):
+            score -= 2  # "Section | Date" lines, "Headline | Site" page titles, "Home › News" trails
         # A headline is followed by what heads a story: a byline or date, a picture and its
         # caption, or a standfirst; a sub-heading is followed by the paragraph itself.
         following = units[i + 1 : min(anchor, i + 3)]
@@ -361,7 +413,7 @@ def _find_title(units: list[_Unit], anchor: int, hint: str | None) -> int | None
         # Ties go to the later block, nearer the story, except the line right under the
         # best so far: of two heading lines in a row, the first is the headline and the
         # second its standfirst.
-        if score > best_score or score == best_score and not (best is not None and i == best + 1):
+        if score > best_score or (score == best_score and not (best is not None and i == best + 1)):
             best, best_score = i, score
     return best
 
@@ -377,7 +429,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     units = [_Unit(b, rules) for b in blocks]
     _spread_asks(units)
     _caption_neighbours(units)
-    span = (0, len(units) - 1) if extracted else _region(units)
+    span = _extracted_span(units) if extracted else _region(units)
     if span is None:
         # No running text at all (a bare headline, a list): keep what is not chrome or an ask.
         span = (0, len(units) - 1)
@@ -421,7 +473,8 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
             continue
         seen.add(b.text)
         # An extraction has no page furniture above its first paragraph to weed out.
-        preamble = None if extracted else "subhead" if i == anchor - 1 else "before" if i < anchor else None
+        preamble = (None if extracted or (title_at is not None and i == title_at + 1 and _standfirst(u))
+                    else "subhead" if i == anchor - 1 else "before" if i < anchor else None)
         decision, box = _inside(u, box, preamble=preamble, keep_captions=keep_captions)
         decisions.append(decision)
     return decisions, title_text

@@ -28,7 +28,7 @@ from lxml import etree
 from readability import Document
 
 from .metadata import page_metadata
-from .model import CAPTION, CELL, HEADING, ITEM, PARAGRAPH, PRE, QUOTE, Block, Decision
+from .model import CAPTION, CELL, CONTROL, HEADING, ITEM, PARAGRAPH, PRE, QUOTE, Block, Decision
 from .rules import RuleSet
 from .sources import InputError
 from .text import normalize_space, text_blocks
@@ -48,6 +48,7 @@ KIND_OF_TAG = {
     "p": PARAGRAPH, "li": ITEM, "dt": ITEM, "dd": PARAGRAPH, "blockquote": QUOTE, "pre": PRE,
     "figcaption": CAPTION, "caption": CAPTION, "td": CELL, "th": CELL,
 }
+_HAS_WORD = re.compile(r"[^\W_]")
 _TAG = re.compile(r"</?(?:p|br|div|h[1-6]|li|ul|ol|blockquote)\b", re.I)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -216,6 +217,8 @@ class _Walker:
         text = raw.strip("\n") if kind == PRE else normalize_space(raw)
         # the items of one list are one group: rendered on consecutive lines
         group = self.lists[-1] if kind == ITEM and self.lists else self.group
+        if text and not _HAS_WORD.search(text):
+            kind = CONTROL  # "---", "* * *": decoration, not text
         if text:
             ordinal = self.markers[-1] if kind == ITEM and self.markers else 0
             marker = (f"{ordinal}." if ordinal else "•") if kind == ITEM else ""
