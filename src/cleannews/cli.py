@@ -6,7 +6,7 @@ import contextlib
 import os
 import signal
 import sys
-from typing import IO
+from typing import IO, NoReturn
 
 import click
 
@@ -211,6 +211,28 @@ def main() -> None:
         # `cleannews big.txt | head -1`: die quietly like any Unix filter when the reader leaves.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
-        command(prog_name="cleannews")
+        command(prog_name="cleannews", standalone_mode=False)
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1 if exc.code else 0
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except click.Abort:
+        code = 130
     except KeyboardInterrupt:
-        sys.exit(130)
+        code = 130
+    _leave(code)
+
+
+def _leave(code: int) -> NoReturn:
+    """Exit without the interpreter's teardown. Freeing every object on the way out costs a
+    CLI that runs once per file about 5 ms, a third of its own start-up; everything that
+    matters is written and flushed by now (outputs are renamed into place before this)."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+    os._exit(code)

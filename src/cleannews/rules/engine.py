@@ -72,9 +72,9 @@ def _typographic(run: str, in_class: bool) -> str:
     return run.replace("'", f"[{_APOSTROPHES}]").replace('"', f"[{_DOUBLE_QUOTES}]")
 
 
-def _options() -> re2.Options:
+def _options(case_sensitive: bool = False) -> re2.Options:
     opts = re2.Options()
-    opts.case_sensitive = False
+    opts.case_sensitive = case_sensitive
     opts.max_mem = 64 << 20
     opts.log_errors = False  # errors become one-line RuleErrors, not log lines on stderr
     return opts
@@ -160,6 +160,9 @@ def _start_edge(pattern: str) -> str:
     """How a pattern must begin: RE2's zero-width \\b where it starts with an ASCII letter or
     digit (far cheaper for the DFA than consuming a separator), nothing where it starts with
     punctuation, and a consumed separator otherwise (other scripts, or unknown)."""
+    head = pattern[:1]
+    if head.isascii() and head.isalpha() and pattern[1:2] not in ("?", "*", "{") and "|" not in pattern:
+        return r"\b"  # the common case, without parsing
     first = leading(pattern)
     if first is None:
         return WORD_START
@@ -170,8 +173,9 @@ def _start_edge(pattern: str) -> str:
     return WORD_START
 
 
-def compiled_pattern(rule: Rule) -> str:
-    body = rewrite(rule.pattern)
+def compiled_pattern(rule: Rule, folded: bool = False) -> str:
+    """The RE2 pattern of a rule; folded: lower-cased, for a case-sensitive set on lower-cased text."""
+    body = rewrite(_lowered(rule.pattern) if folded else rule.pattern)
     if rule.match == "line":
         # The whole block, give or take surrounding punctuation: "Support us!", "Read more »".
         return f"^[{SEP}]*(?:{body})[{SEP}]*$"
@@ -191,33 +195,59 @@ def pattern_problem(rule: Rule) -> str | None:
     return None
 
 
-class _Matcher:
-    """Rules compiled into one RE2 set."""
+def _lowered(pattern: str) -> str:
+    """The pattern with its literal letters in lower case; escapes (\\S, \\x{…}, \\p…) kept."""
+    if "\\" not in pattern:
+        return pattern.lower()
+    return "".join(t if t.startswith("\\") else t.lower() for t in _TOKEN.findall(pattern))
 
-    def __init__(self, rules: tuple[Rule, ...], sources: str) -> None:
+
+class _Set:
+    """Some rules compiled into one RE2 set."""
+
+    def __init__(self, rules: list[Rule], folded: bool, sources: str) -> None:
         self.rules = rules
-        self._set: re2.Set | None = None
-        if not rules:
-            return
-        self._set = re2.Set.SearchSet(_options())
+        self.set = re2.Set.SearchSet(_options(case_sensitive=folded))
         for rule in rules:
             try:
-                self._set.Add(compiled_pattern(rule))
+                self.set.Add(compiled_pattern(rule, folded))
             except (re2.error, ValueError):
                 raise fail(rule.source, f"rule {rule.id}: bad pattern {rule.pattern!r}: "
                                         f"{pattern_problem(rule)}") from None
         try:
-            self._set.Compile()
+            self.set.Compile()
         except re2.error:
             raise fail(sources, "the rules are too large to compile together") from None
 
+
+class _Matcher:
+    """Rules compiled for matching, in two RE2 sets.
+
+    Most rules ignore case. Rather than make RE2 fold case (which roughly doubles the
+    automaton of every letter, and more for Cyrillic), those rules are lower-cased and run
+    on the lower-cased text. Rules that need capitals, written with (?-i:…), run on the text
+    as it is, in a set of their own.
+    """
+
+    def __init__(self, rules: tuple[Rule, ...], sources: str) -> None:
+        self.rules = rules
+        folded = [r for r in rules if "(?-i" not in r.pattern]
+        exact = [r for r in rules if "(?-i" in r.pattern]
+        self._folded = _Set(folded, True, sources) if folded else None
+        self._exact = _Set(exact, False, sources) if exact else None
+        self._order = {r.id: n for n, r in enumerate(rules)}
+
     def hits(self, text: str) -> tuple[Rule, ...]:
-        if self._set is None:
-            return ()
-        found = self._set.Match(text)
-        if not found:
-            return ()
-        return (self.rules[found[0]],) if len(found) == 1 else tuple(self.rules[i] for i in sorted(found))
+        found: list[Rule] = []
+        if self._folded is not None:
+            for i in self._folded.set.Match(text.lower()) or ():
+                found.append(self._folded.rules[i])
+        if self._exact is not None:
+            for i in self._exact.set.Match(text) or ():
+                found.append(self._exact.rules[i])
+        if len(found) > 1:
+            found.sort(key=lambda r: self._order[r.id])
+        return tuple(found)
 
 
 class RuleSet:
