@@ -231,8 +231,6 @@ def _leave(code: int) -> NoReturn:
     matters is written and flushed by now (outputs are renamed into place before this)."""
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 stream.flush()
-            except (OSError, ValueError):
-                pass
     os._exit(code)
