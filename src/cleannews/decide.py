@@ -40,7 +40,8 @@ STORY = "story"
 _SENTENCE_GAP = re.compile(
     r"[.!?…][\"'»”’)\]]*(\s+)(?=[\"'«“‘(\[¿¡]?[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇҐ0-9])|[。！？]()"
 )
-_SENTENCE_END = re.compile(r"[.!?…:。！？][\"'»”’)\]」』]*$")
+_FULL_STOPS = frozenset(".!?…:。！？")
+_CLOSERS = "\"'»”’)]」』"
 _TITLE_END_OK = re.compile(r"(?:[^.;,]|\.\.\.|…)$")
 _WORD = re.compile(r"\w+")
 # A time of day or a numeric date: a dateline, never a headline (digits need no language).
@@ -66,10 +67,15 @@ DATELINE_MAX_WORDS = 8  # a line this short with a year in it is a dateline
 
 
 def word_count(text: str) -> int:
-    """Words, or for scripts written without spaces (Chinese, Japanese, Thai) their
-    characters divided by a typical word length, so that prose tests work for them too."""
-    n = len(text.split())
+    """Words of a whitespace-folded text, or for scripts written without spaces (Chinese,
+    Japanese, Thai) their characters divided by a typical word length, so that prose tests
+    work for them too."""
+    n = text.count(" ") + 1 if text else 0  # block text has single spaces: no need to split
     return max(n, len(text) // CJK_CHARS_PER_WORD) if len(text) > LONG_TOKEN_CHARS * n else n
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(_CLOSERS)[-1:] in _FULL_STOPS
 
 
 def sentences(text: str) -> list[str]:
@@ -161,7 +167,7 @@ class _Unit:
         self.block = block
         self.words = words = word_count(text)
         self.hits = hits = rules.hits(text) if block.kind != CONTROL else ()
-        ends_sentence = bool(_SENTENCE_END.search(text))
+        ends_sentence = _ends_sentence(text)
         self.prose = (
             block.kind not in (HEADING, CONTROL) and words >= PROSE_MIN_WORDS and (ends_sentence or words >= 25)
         )

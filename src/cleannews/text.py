@@ -15,6 +15,7 @@ import re
 
 from .model import CONTROL, HEADING, ITEM, PARAGRAPH, Block
 
+_BULLET_FIRST = "•*+·▪◦□☆○●■►▸‣⁃◆◇-"
 _BULLET = re.compile(r"(?P<marker>[•*+·▪◦□☆○●■►▸‣⁃◆◇-]|\d{1,3}[.)])(?:\s+|$)(?P<rest>.*)")
 # Placeholders a text browser prints for images, iframes and form fields, and lynx's
 # "(BUTTON)" label; on their own they are never story.
@@ -65,9 +66,15 @@ def _wrap_width(paragraphs: list[list[str]]) -> int | None:
     return width if width >= 30 and near >= 3 and near * 2 >= len(continued) else None
 
 
+def _bullet(text: str) -> re.Match[str] | None:
+    """The bullet or number a (stripped) line starts with, if any; the cheap test first."""
+    head = text[:1]
+    return _BULLET.match(text) if head in _BULLET_FIRST or head.isdigit() else None
+
+
 def _soft_wrapped(line: str, following: str, width: int | None) -> bool:
     """Was `following` the continuation of `line` before the text was wrapped?"""
-    if not following.strip() or _BULLET.match(following.strip()):
+    if not following.strip() or _bullet(following.strip()):
         return False
     if width is not None and len(line) + 1 + len(_first_word(following)) > width:
         return True
@@ -82,7 +89,7 @@ def _paragraphs(text: str) -> list[list[str]]:
     for raw in text.split("\n"):
         line = raw.rstrip()
         if line:
-            current.append(line.expandtabs(8))
+            current.append(line.expandtabs(8) if "\t" in line else line)
         elif current:
             paragraphs.append(current)
             current = []
@@ -93,7 +100,7 @@ def _paragraphs(text: str) -> list[list[str]]:
 
 def _hanging_indent(line: str) -> int | None:
     """The column where a bulleted line's text starts: its wrapped lines are indented to it."""
-    bullet = _BULLET.match(line.lstrip())
+    bullet = _bullet(line.lstrip())
     return _indent(line) + bullet.start("rest") if bullet and bullet["rest"] else None
 
 
@@ -104,7 +111,7 @@ def _unwrap(paragraphs: list[list[str]]) -> list[list[str]]:
         lines = [para[0]]
         hang = _hanging_indent(para[0])
         for line in para[1:]:
-            continues_item = hang is not None and _indent(line) == hang and not _BULLET.match(line.strip())
+            continues_item = hang is not None and _indent(line) == hang and not _bullet(line.strip())
             if continues_item or _soft_wrapped(lines[-1], line, width):
                 lines[-1] = f"{lines[-1]} {line.strip()}"
             else:
@@ -119,13 +126,18 @@ def _body_indent(paragraphs: list[list[str]]) -> int:
     counts: dict[int, int] = {}
     for para in paragraphs:
         for line in para:
+            if len(line) < 80:
+                continue
             stripped = line.strip()
-            if len(stripped) >= 80 and not _BULLET.match(stripped) and " " in stripped:
-                counts[_indent(line)] = counts.get(_indent(line), 0) + len(stripped)
+            if len(stripped) >= 80 and not _bullet(stripped) and " " in stripped:
+                indent = len(line) - len(stripped)  # lines are right-stripped already
+                counts[indent] = counts.get(indent, 0) + len(stripped)
     return max(counts, key=lambda k: counts[k]) if counts else 0
 
 
 def _only_placeholders(text: str) -> bool:
+    if text[:1].isalnum() and not text.startswith(("IFRAME", "REFRESH")):
+        return False  # most lines: they start with a word
     if not _MAY_PLACEHOLD.search(text):  # most lines: no bracket, underscore, hash or colon
         return not _HAS_WORD.search(text)
     return bool(_ONLY_MARKS.fullmatch(_PLACEHOLDER.sub("", text)))
@@ -137,7 +149,7 @@ def _block(line: str, group: int, body_indent: int) -> Block:
     rest = _LEADING_PLACEHOLDERS.sub("", stripped) if stripped[:1] in "[(" else stripped
     if not rest or _only_placeholders(rest):
         return Block(stripped, CONTROL, group, indent)
-    bullet = _BULLET.fullmatch(rest)
+    bullet = _BULLET.fullmatch(rest) if rest[:1] in _BULLET_FIRST or rest[:1].isdigit() else None
     if bullet:
         item = bullet["rest"].strip()
         if not item or _only_placeholders(item):
