@@ -54,6 +54,7 @@ LONG_TOKEN_CHARS = 15  # an average "word" longer than this is a script without 
 PROSE_MIN_WORDS = 8  # fewer words than this is a label, a button or a heading, not running text
 PROSE_OFFSET = 10  # what a paragraph must have beyond this to speak for the region around it
 ANCHOR_MIN_WORDS = 15  # the first paragraph the headline must sit above
+LINE_RULE_MAX_WORDS = 30  # longer than this, a block is not the line a whole-line rule describes
 BOX_KINDS = frozenset({"related", "readmore"})  # chrome labels that head a list of links
 BOX_LINE_WORDS = 25  # lines under a dropped label go with it unless they are running text
 SANDWICH_MAX_WORDS = 60
@@ -172,10 +173,13 @@ class _Unit:
             block.kind not in (HEADING, CONTROL) and words >= PROSE_MIN_WORDS and (ends_sentence or words >= 25)
         )
         chrome = _strongest(hits, "chrome") if hits else None
-        if chrome is not None and chrome.match != "line" and words > 15:
-            chrome = None  # a chrome phrase inside running text is story ("read more about it in ...")
+        if chrome is not None and words > (LINE_RULE_MAX_WORDS if chrome.match == "line" else 15):
+            # A chrome phrase inside running text is story ("read more about it in ..."); a
+            # rule for a whole line ("Posted …", "Read also: …") describes a short one.
+            chrome = None
         self.chrome = chrome
-        self.caption = _strongest(hits, "caption") if hits else None
+        caption = _strongest(hits, "caption") if hits else None
+        self.caption = None if caption and caption.match == "line" and words > LINE_RULE_MAX_WORDS else caption
         # short and heading-like: can open a box whose lines follow it
         self.label = block.kind != CONTROL and words <= 6 and (not ends_sentence or text.endswith(":"))
         self.forced: str | None = None  # rule id when a neighbour test made this an ask

@@ -139,7 +139,9 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
         el = stack.pop()
         if not isinstance(el.tag, str):
             continue
-        names = element_names(el)
+        # A quotation is the story's own material: embedded posts (blockquote.twitter-tweet)
+        # carry social-network names but are what the article quotes.
+        names = element_names(el) if el.tag != "blockquote" else ""
         hits = rules.selector_hits(names) if names else ()
         keep = [r for r in hits if r.family == "story"]
         if not keep and not _protected(el, total):

@@ -34,6 +34,11 @@ _META_KEYS = {
 }
 
 
+def _unescaped(text: str) -> str:
+    """Some pages escape entities twice ("doesn&amp;#8217;t"): one more pass of unescaping."""
+    return normalize_space(html.unescape(text) if "&" in text else text)
+
+
 def _types(node: dict[str, Any]) -> set[str]:
     kind = node.get("@type", ())
     return {kind} if isinstance(kind, str) else {k for k in kind if isinstance(k, str)}
@@ -73,7 +78,7 @@ def _rank(node: dict[str, Any]) -> int | None:
 def _text(value: Any) -> str | None:
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, str)), None)
-    return normalize_space(value) if isinstance(value, str) and value.strip() else None
+    return _unescaped(value) if isinstance(value, str) and value.strip() else None
 
 
 def json_ld_article(root: HtmlElement) -> dict[str, Any]:
@@ -125,7 +130,7 @@ def page_metadata(root: HtmlElement) -> dict[str, Any]:
     authors: list[str] = []
     for el in root.iterfind(".//meta"):
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
-        content = normalize_space(el.get("content") or "")
+        content = _unescaped(el.get("content") or "")
         if key not in _META_KEYS or not content:
             continue
         field, rank = _META_KEYS[key]
@@ -141,7 +146,7 @@ def page_metadata(root: HtmlElement) -> dict[str, Any]:
         meta["url"] = canonical.get("href").strip()
     title = root.find(".//title")
     if "title" not in meta and title is not None and title.text_content().strip():
-        meta["title"] = normalize_space(title.text_content())
+        meta["title"] = _unescaped(title.text_content())
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     if lang and "language" not in meta:
         meta["language"] = lang.strip()

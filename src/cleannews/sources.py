@@ -34,6 +34,11 @@ _XML_ENCODING = rb"""\A\s*<\?xml[^>]+?encoding\s*=\s*["']([A-Za-z0-9._:-]+)"""
 # An XML declaration stops being true once the bytes are decoded (and lxml refuses a str that has one).
 _XML_DECLARATION = r"\A\s*<\?xml[^>]*\?>\s*"
 _CONTROL_CHARS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]"
+# What an XML tree cannot hold (lxml refuses to set such text, so one stray control byte in a
+# page would fail the whole page): dropped, as browsers ignore them. Form feed is HTML white space.
+_NOT_XML = r"[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]"
+# Lone surrogates: a str can hold them, UTF-8 cannot (RE2 and every output encode to UTF-8).
+_SURROGATES = r"[\ud800-\udfff]"
 # What browsers decode a label as (WHATWG Encoding): a legacy label means its Windows superset,
 # whose extra characters (curly quotes, the euro sign, more kanji) real pages use all the time.
 _SUPERSETS = {
@@ -224,6 +229,8 @@ def read_document(data: str | bytes, input_format: InputFormat = "auto") -> Docu
         text, encoding = decode(data, charset)
     else:
         text, encoding = data, None
+        if not text.isascii():
+            text = re.sub(_SURROGATES, "\ufffd", text)
     text = text.lstrip("\ufeff")
     kind: str
     if input_format != "auto":
@@ -234,4 +241,5 @@ def read_document(data: str | bytes, input_format: InputFormat = "auto") -> Docu
         kind = sniff_kind(text)
     if kind == "html":
         text = re.sub(_XML_DECLARATION, "", text, count=1)
+        text = re.sub(_NOT_XML, "", text).replace("\x0c", " ")
     return Document(kind, text, encoding, container)
