@@ -43,10 +43,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any, NamedTuple
+
+from common import one_core, say, table, verdict  # bench/ is on sys.path when run as a script
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "scrapinghub-aeb"
@@ -210,22 +212,6 @@ def make_extractor(name: str, es: Any | None) -> tuple[Callable[[Doc], str], str
 
 # --- (a) + (b): quality and speed, in-process ----------------------------------------------------
 
-
-@contextmanager
-def one_core() -> Iterator[str]:
-    """Pin this process (and the children it starts) to one CPU; restore it afterwards."""
-    getter = getattr(os, "sched_getaffinity", None)
-    setter = getattr(os, "sched_setaffinity", None)
-    if getter is None or setter is None:
-        yield "not pinned (no sched_setaffinity here); every extractor is single-threaded anyway"
-        return
-    before = getter(0)
-    cpu = min(before)
-    setter(0, {cpu})
-    try:
-        yield f"pinned to CPU {cpu}"
-    finally:
-        setter(0, before)
 
 
 def run_interleaved(docs: list[Doc], extractors: dict[str, Callable[[Doc], str]], repeat: int,
@@ -529,21 +515,9 @@ def big_page_test(tmp: Path, names: list[str], timeout: float, es: Any | None) -
 # --- report -----------------------------------------------------------------------------------
 
 
-def verdict(ok: bool | None) -> str:
-    return "n/a" if ok is None else ("PASS" if ok else "FAIL")
 
 
-def table(header: list[str], rows: list[list[str]]) -> str:
-    widths = [max(len(str(c)) for c in col) for col in zip(header, *rows, strict=True)]
 
-    def line(cells: list[str]) -> str:
-        return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
-
-    return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
-
-
-def say(text: str) -> None:
-    print(text, flush=True)
 
 
 def mb(value: float | None) -> str:

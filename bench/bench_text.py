@@ -22,6 +22,7 @@ The anchors come with `pip install -e '.[bench]'`. See bench/README.md.
 from __future__ import annotations
 
 import argparse
+import compileall
 import importlib.util
 import json
 import os
@@ -32,10 +33,10 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from common import one_core, say, table, verdict  # bench/ is on sys.path when run as a script
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -115,22 +116,6 @@ def generated_texts(count: int, seed: int = 20240416) -> list[bytes]:
 # --- (a) throughput ---------------------------------------------------------------------------
 
 
-@contextmanager
-def one_core() -> Iterator[str]:
-    """Pin this process to one CPU while timing, where the OS lets us; restore it afterwards."""
-    getter = getattr(os, "sched_getaffinity", None)
-    setter = getattr(os, "sched_setaffinity", None)
-    if getter is None or setter is None:
-        yield "not pinned (no sched_setaffinity here); the clean() loop is single-threaded anyway"
-        return
-    before = getter(0)
-    cpu = min(before)
-    setter(0, {cpu})
-    try:
-        yield f"pinned to CPU {cpu}"
-    finally:
-        setter(0, before)
-
 
 def throughput(docs: list[bytes], seconds: float, warmup: int) -> dict[str, Any]:
     import cleannews
@@ -190,6 +175,11 @@ def wall_time(argv: list[str]) -> float:
 def cold_starts(runs: int) -> dict[str, dict[str, Any]]:
     """Median wall time of each command over `runs` fresh processes, run round-robin (so a
     noisy moment hurts all of them alike) after one untimed run each (disk cache, .pyc files)."""
+    # An installed package has its .pyc files from pip; an editable checkout gets them on first
+    # import, unless PYTHONDONTWRITEBYTECODE is set, when every run would compile every module.
+    spec = importlib.util.find_spec("cleannews")
+    if spec is not None and spec.origin:
+        compileall.compile_dir(str(Path(spec.origin).parent), quiet=1)
     commands: dict[str, list[str] | None] = {
         "cleannews": [*cleannews_command(), str(SEED)],
         "trafilatura": [sys.executable, "-c", "import trafilatura"],
@@ -227,8 +217,6 @@ def cold_starts(runs: int) -> dict[str, dict[str, Any]]:
 # --- report -----------------------------------------------------------------------------------
 
 
-def verdict(ok: bool | None) -> str:
-    return "n/a" if ok is None else ("PASS" if ok else "FAIL")
 
 
 def targets(tp: dict[str, Any], cold: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -253,17 +241,7 @@ def targets(tp: dict[str, Any], cold: dict[str, dict[str, Any]]) -> list[dict[st
     return rows
 
 
-def table(header: list[str], rows: list[list[str]]) -> str:
-    widths = [max(len(str(c)) for c in col) for col in zip(header, *rows, strict=True)]
 
-    def line(cells: list[str]) -> str:
-        return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
-
-    return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
-
-
-def say(text: str) -> None:
-    print(text, flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
