@@ -213,7 +213,6 @@ def make_extractor(name: str, es: Any | None) -> tuple[Callable[[Doc], str], str
 # --- (a) + (b): quality and speed, in-process ----------------------------------------------------
 
 
-
 def run_interleaved(docs: list[Doc], extractors: dict[str, Callable[[Doc], str]], repeat: int,
                     warmup: int) -> tuple[dict[str, list[str]], dict[str, list[str | None]], dict[str, list[float]]]:
     """Every extractor on every document, interleaved per document with the order rotating (so
@@ -513,11 +512,6 @@ def big_page_test(tmp: Path, names: list[str], timeout: float, es: Any | None) -
 
 
 # --- report -----------------------------------------------------------------------------------
-
-
-
-
-
 
 
 def mb(value: float | None) -> str:

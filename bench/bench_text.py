@@ -116,7 +116,6 @@ def generated_texts(count: int, seed: int = 20240416) -> list[bytes]:
 # --- (a) throughput ---------------------------------------------------------------------------
 
 
-
 def throughput(docs: list[bytes], seconds: float, warmup: int) -> dict[str, Any]:
     import cleannews
 
@@ -217,8 +216,6 @@ def cold_starts(runs: int) -> dict[str, dict[str, Any]]:
 # --- report -----------------------------------------------------------------------------------
 
 
-
-
 def targets(tp: dict[str, Any], cold: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     mine = cold["cleannews"]["median_s"]
@@ -239,9 +236,6 @@ def targets(tp: dict[str, Any], cold: dict[str, dict[str, Any]]) -> list[dict[st
         rows.append({"metric": "cold start / readability import", "value": ratio, "shown": f"{ratio:.3f}",
                      "target": "(for reference)", "ok": None})
     return rows
-
-
-
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -162,7 +162,7 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
     return removed
 
 
-class _Readability(Document):  # type: ignore[misc]
+class _Readability(Document):
     """readability-lxml on a tree that is already parsed and pruned.
 
     readability's own _parse re-parses markup and runs lxml's Cleaner (a deep copy and a

@@ -95,9 +95,9 @@ def json_ld_article(root: HtmlElement) -> dict[str, Any]:
             if isinstance(node.get("@id"), str):
                 ids.setdefault(node["@id"], node)
             rank = _rank(node)
-            key = (rank, 0 if "articleBody" in node else 1) if rank is not None else None
-            if key is not None and key < best_key:
-                best, best_key = node, key
+            better = (rank, 0 if "articleBody" in node else 1) if rank is not None else None
+            if better is not None and better < best_key:
+                best, best_key = node, better
     if best is None:
         return {}
     out: dict[str, Any] = {}
