@@ -3,18 +3,22 @@
 The order of the tests, and why:
 
 1. Evidence. Every block is matched against the rule set once. Asks (appeals, newsletter,
-   membership, subscription pitches), chrome (read-more, related, share, buttons) and
-   caption credits are told apart by the rules' kinds; a weak ask next to a strong one is
-   treated as part of it, and so is a short block caught between two asks.
-2. The story region: the run of blocks with the most running prose, asks and page chrome
-   counting against it (a maximum-sum segment). Navigation, footers and the appeals at the
-   head and tail of a page fall outside it.
-3. The headline: the heading-like block just above the region's first real paragraph,
-   preferring one the page repeats or marks as a heading, or the title the page's metadata
-   names.
-4. Inside the region: asks, chrome, captions and form debris are dropped; a label such as
-   "Related" or "Join our newsletter" takes the short lines under it along; an ask that is
-   one sentence of a longer paragraph is cut from it and the rest is kept.
+   membership, subscription pitches), chrome (read-more, related, share, bylines) and
+   captions are told apart by the rules' families. Ask evidence is weighed per sentence,
+   leaving quoted speech out: a story quoting a charity's plea reports it. A block is an
+   appeal when its weight reaches 1 and asking is most of its text; a short weak ask beside
+   an appeal, and a short block between two, belong to the appeal.
+2. The story region (text): the maximum-sum run of blocks, running prose counting for it
+   and asks, chrome, form debris and short lines against it. Navigation, footers and the
+   appeals above and below the story fall outside it. Then its end is settled: a short last
+   paragraph that follows directly is story, appeals at the end are not. For HTML the
+   extraction is the region, ended early only by an appeal box inside it.
+3. The headline: the title the page's metadata names, or in text the heading-like block
+   above the region's first real paragraph that the page repeats, marks as a heading, or
+   that heads a byline, date, caption or standfirst.
+4. Inside the region: asks, chrome, captions, form debris and repeated blocks are dropped;
+   a label such as "Related" takes the short lines under it along; an asking sentence of a
+   story paragraph is cut from it and the rest is kept.
 
 Nothing here knows a language: every word lives in the rule packs.
 """
@@ -92,7 +96,9 @@ def sentences(text: str) -> list[str]:
 
 
 _CORE = frozenset({"block", "sentence"})
-_ALL = frozenset({"block", "sentence", "edge", "head", "tail"})
+_HEAD = frozenset({"block", "sentence", "edge", "head"})  # what counts above the story
+_TAIL = frozenset({"block", "sentence", "edge", "tail"})  # what counts below it
+_ALL = _HEAD | _TAIL
 _QUOTE_CHARS = frozenset('"“”«»„‹›')
 _QUOTED_SPAN = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|‹[^›]*›')
 
@@ -150,6 +156,8 @@ class _Unit:
     __slots__ = (
         "ask",
         "ask_edge",
+        "ask_head",
+        "ask_tail",
         "block",
         "caption",
         "chrome",
@@ -185,7 +193,7 @@ class _Unit:
         self.forced: str | None = None  # rule id when a neighbour test made this an ask
         # (sentence, its ask rules) for every unquoted sentence that asks something
         self.sentence_asks: list[tuple[str, tuple[Rule, ...]]] = []
-        self.ask = self.ask_edge = self.share = 0.0
+        self.ask = self.ask_edge = self.ask_head = self.ask_tail = self.share = 0.0
         self.opens_asking = False  # its first sentence asks: an appeal's opener, not a story's last line
         if any(r.family == "ask" for r in hits):
             self._weigh_asks(rules)
@@ -207,6 +215,8 @@ class _Unit:
         found = [r for _, asks in self.sentence_asks for r in asks]
         self.ask = _weight(found, _CORE)
         self.ask_edge = _weight(found, _ALL)
+        self.ask_head = _weight(found, _HEAD)
+        self.ask_tail = _weight(found, _TAIL)
         # the share of the text that asks, by words: a long story sentence outweighs two short pitches
         self.share = sum(word_count(part) for part, _ in self.sentence_asks) / max(1, self.words)
         self.opens_asking = bool(self.sentence_asks) and self.sentence_asks[0][0] == parts[0]
@@ -218,9 +228,11 @@ def _is_ask(u: _Unit) -> bool:
     return u.forced is not None or (u.ask >= 1.0 and u.share > 0.5)
 
 
-def _asks_at_all(u: _Unit) -> bool:
-    """Some sentence of it asks the reader."""
-    return u.forced is not None or u.ask_edge >= 1.0
+def _asks_at_all(u: _Unit, side: str = "") -> bool:
+    """Some sentence of it asks the reader, counting the rules of that side of the story
+    ("head" or "tail"; either, when no side is given)."""
+    weight = u.ask_head if side == "head" else u.ask_tail if side == "tail" else u.ask_edge
+    return u.forced is not None or weight >= 1.0
 
 
 def _appeal_at_edge(u: _Unit, more_asks_follow: bool) -> bool:
@@ -228,7 +240,7 @@ def _appeal_at_edge(u: _Unit, more_asks_follow: bool) -> bool:
     when it opens with the ask ("… we have a small favour to ask. As you may know …"), or when
     more asks follow it; otherwise it is the story's last paragraph with a call to action
     tacked on, and only that sentence goes (_cut_sentences)."""
-    return _asks_at_all(u) and (u.forced is not None or u.share > 0.5 or u.opens_asking or more_asks_follow)
+    return _asks_at_all(u, "tail") and (u.forced is not None or u.share > 0.5 or u.opens_asking or more_asks_follow)
 
 
 def _spread_asks(units: list[_Unit]) -> None:
@@ -348,8 +360,8 @@ def _settle_end(units: list[_Unit], start: int, end: int, extracted: bool = Fals
         # appeal box being trimmed (lists and short lines that end an article are its own)
         furniture = u.chrome or u.block.kind == CONTROL or (not u.prose and (not extracted or after_ask))
         if _appeal_at_edge(u, after_ask) or furniture or weak_lead_in:
-            after_ask = after_ask or _asks_at_all(u)
-        elif after_ask and u.words <= SANDWICH_MAX_WORDS and _asks_at_all(units[end - 1]):
+            after_ask = after_ask or _asks_at_all(u, "tail")
+        elif after_ask and u.words <= SANDWICH_MAX_WORDS and _asks_at_all(units[end - 1], "tail"):
             u.forced = SANDWICH  # "… we have a small favour to ask. / As you may know … / We need you"
         else:
             break
@@ -519,7 +531,7 @@ def _inside(u: _Unit, box: str | None, *, preamble: str | None, keep_captions: b
     b = u.block
     if b.kind == CONTROL:
         return _drop(u, "chrome", FORM, "form field, button or placeholder"), box
-    if _is_ask(u) or (preamble and _asks_at_all(u)):
+    if _is_ask(u) or (preamble and _asks_at_all(u, "head")):
         if u.forced == SANDWICH:
             return _drop(u, "appeal", SANDWICH, "between two appeal blocks"), None
         rule = u.forced or _strongest(u.hits, "ask").id  # type: ignore[union-attr]
