@@ -9,15 +9,24 @@ import sys
 from typing import IO, NoReturn
 
 import click
+from click.core import ParameterSource
 
-from . import InputError, Options, Result, RuleError, __version__, clean
-from .render import FORMATS, render
-from .report import EXIT_FAILED, EXIT_USAGE, Report
+from . import InputError, Options, RuleError, __version__, clean
+from .render import FORMATS, render, render_explain
+from .report import EXIT_FAILED, EXIT_USAGE, Report, display
 from .rules import check_user_files, load_rules
 
 CONFIG_ENV = "CLEANNEWS_CONFIG_DIR"
 USER_RULES = "rules.toml"
-EXPLAIN_WIDTH = 110
+# Folder mode's limits: generous for real pages (a 10 MB page cleans in well under 30 s, see
+# bench/README.md; a saved page with its pictures inlined can pass 10 MB), tight enough that
+# one pathological file cannot stall a run.
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_MAX_SIZE = "20M"
+DEFAULT_LEARN_MIN = 5  # articles of one site a block must be in to be its boilerplate
+# Options that only folder mode uses: given to a single-file run, they are an error, not ignored.
+FOLDER_ONLY = ("include", "exclude", "jobs", "timeout", "max_size", "force", "report", "no_learn", "learn_min")
+SIZE_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
 
 def _config_dir() -> str:
@@ -34,18 +43,13 @@ def _colour(stream: IO[str] | None) -> bool:
     return not os.environ.get("NO_COLOR") and stream is not None and stream.isatty()
 
 
-def display(name: str) -> str:
-    """A file name fit to print: bytes that are not UTF-8 (kept by Python as surrogates) shown as U+FFFD."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
 def _read(name: str) -> bytes:
     if name == "-":
         if sys.stdin is None:
             raise InputError("standard input is closed")
         return sys.stdin.buffer.read()
     if os.path.isdir(name):
-        raise InputError("is a folder; give files, or '-' for standard input")
+        raise InputError("is a folder; give -o DIR to mirror it, or --format jsonl to stream it")
     try:
         with open(name, "rb") as f:
             return f.read()
@@ -53,41 +57,8 @@ def _read(name: str) -> bytes:
         raise InputError(exc.strerror or str(exc)) from None
 
 
-def _explain(result: Result, colour: bool) -> str:
-    """Every block, kept or dropped, with the rule that decided and why."""
-    styles = {"KEEP": "green", "DROP": "red", "CUT": "yellow"}
-
-    def row(status: str, role: str, rule: str, text: str, reason: str) -> str:
-        shown = text if len(text) <= EXPLAIN_WIDTH else text[: EXPLAIN_WIDTH - 1] + "…"
-        head = click.style(f"{status:<4}", fg=styles[status], bold=True) if colour else f"{status:<4}"
-        why = click.style(reason, dim=True) if colour else reason
-        return f"{head}  {role:<8} {rule:<40} {shown}\n{'':<6}{'':<8} {why}\n"
-
-    out = []
-    for d in result.decisions:
-        out.append(row("KEEP" if d.keep else "DROP", d.role, d.rule, d.block.text, d.reason))
-        out.extend(row("CUT", "appeal", c.rule, c.text, c.reason) for c in d.cuts)
-    return "".join(out)
-
-
 def _same_file(a: str, b: str) -> bool:
     return os.path.realpath(a) == os.path.realpath(b)
-
-
-def _write_atomically(path: str, data: bytes) -> None:
-    """Write next to the target and rename over it: a reader never sees half a file."""
-    import tempfile  # only -o pays for the import
-
-    folder, name = os.path.split(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def _list_rules(options: Options) -> None:
@@ -100,6 +71,27 @@ def _list_rules(options: Options) -> None:
     click.echo("\n".join(lines))
 
 
+def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    """2000000, 500K, 20M, 1G (binary units)."""
+    text = value.strip().lower().removesuffix("b").removesuffix("i")
+    unit = text[-1:] if text[-1:] in SIZE_UNITS and not text[-1:].isdigit() else ""
+    try:
+        size = float(text[: len(text) - len(unit)]) * SIZE_UNITS[unit]
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a size such as 500K, 20M or 1G") from None
+    if size <= 0:
+        raise click.BadParameter("must be more than 0")
+    return int(size)
+
+
+def _folder_mode(names: tuple[str, ...], output: str | None, fmt: str) -> bool:
+    """A folder among the inputs, -o naming a folder, or a JSON Lines stream of files."""
+    if output is not None:
+        return os.path.isdir(output) or output.endswith(("/", os.sep)) or any(
+            n != "-" and os.path.isdir(n) for n in names)
+    return fmt == "jsonl" and "-" not in names
+
+
 def _usage_error(message: str) -> None:
     click.echo(f"cleannews: {message}", err=True)
     sys.exit(EXIT_USAGE)
@@ -107,12 +99,16 @@ def _usage_error(message: str) -> None:
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("inputs", nargs=-1, metavar="[FILE]...")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Write to FILE instead of standard output (written whole, then renamed into place).")
+@click.option("-o", "--output", type=click.Path(), metavar="FILE|DIR",
+              help="Write to FILE instead of standard output (written whole, then renamed into place). "
+                   "With a folder among the inputs, or DIR an existing folder or a name ending in /, "
+                   "write one output per input file into DIR, mirroring the input tree.")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text: headline, blank line, paragraphs. markdown: the same with headings and "
                    "lists marked. json: one object per input (JSON Lines for several) with text, "
-                   "title, metadata and every removed block with its rule.")
+                   "title, metadata and every removed block with its rule. jsonl: the same, each "
+                   "object naming its source; without -o, files and folders are cleaned in folder "
+                   "mode and streamed in input order.")
 @click.option("--explain", is_flag=True,
               help="Instead of the story, print every block marked KEEP or DROP (and each sentence "
                    "CUT) with the rule id and the reason.")
@@ -128,10 +124,35 @@ def _usage_error(message: str) -> None:
               help=f"Ignore the user's rule file ({USER_RULES} in the config folder, or in "
                    f"${CONFIG_ENV}).")
 @click.option("--list-rules", is_flag=True, help="Print the active rules and where each comes from, then exit.")
+@click.option("--glob", "include", multiple=True, metavar="PATTERN",
+              help="Folder mode: only files matching PATTERN (repeatable; a pattern with a / is "
+                   "matched against the path under the folder, else against the file name).")
+@click.option("--exclude", multiple=True, metavar="PATTERN",
+              help="Folder mode: leave out files and folders matching PATTERN (repeatable).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Folder mode: worker processes  [default: one per CPU]")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT,
+              show_default=True, metavar="SECONDS",
+              help="Folder mode: time limit per file; a file over it fails and its worker is replaced.")
+@click.option("--max-size", default=DEFAULT_MAX_SIZE, show_default=True, metavar="SIZE", callback=_size,
+              help="Folder mode: skip files larger than SIZE (500K, 20M, 1G).")
+@click.option("--force", is_flag=True,
+              help="Folder mode: clean every file again, even those whose output is newer than they are.")
+@click.option("--report", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Folder mode: write one JSON line per input file to FILE: path, status (cleaned, "
+                   "empty, failed, skipped, up-to-date), reason, rules, time, output.")
+@click.option("--no-learn", is_flag=True,
+              help="Folder mode: do not learn boilerplate (blocks that recur word for word in many "
+                   "articles of one site) from the batch.")
+@click.option("--learn-min", type=click.IntRange(min=2), default=DEFAULT_LEARN_MIN, show_default=True,
+              metavar="N", help="Folder mode: a block in at least N distinct articles of a site is its "
+                                "boilerplate, dropped as rule repeated-across-batch.")
 @click.version_option(__version__, "-V", "--version", prog_name="cleannews")
 def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool, input_format: str,
             keep_captions: bool, links: bool, rule_files: tuple[str, ...], no_config: bool,
-            list_rules: bool) -> None:
+            list_rules: bool, include: tuple[str, ...], exclude: tuple[str, ...], jobs: int | None,
+            timeout: float, max_size: int, force: bool, report: str | None, no_learn: bool,
+            learn_min: int) -> None:
     """Print the clean story of a news article: its headline, a blank line, then the story's
     paragraphs -- without donation and membership appeals, newsletter pitches, "Read more"
     tails, share widgets, captions and credits.
@@ -140,16 +161,25 @@ def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
     `lynx -dump`), in any encoding. With no FILE, or when FILE is -, read standard input.
     Output is always UTF-8.
 
+    Folder mode (a folder among the inputs with -o DIR, several files with -o DIR/, or
+    --format jsonl): the files are cleaned in parallel, each into DIR under its own path with
+    the format's extension (never into the input folder); outputs newer than their inputs
+    are left alone, so running again resumes; a progress bar on a terminal, one summary line
+    on stderr.
+
     \b
     Examples:
       curl -s https://example.com/story | cleannews
       cleannews saved-page.html -o story.txt
       cleannews --explain page.html | less -R
       cleannews --format json *.html > stories.jsonl
+      cleannews saved-pages/ -o stories/ --report report.jsonl
+      cleannews --format jsonl saved-pages/ | jq -r .title
 
     \b
     Exit status: 0 all inputs cleaned; 1 some input failed (named on stderr,
-    one line each; the others are still cleaned); 2 usage error or a broken rule file.
+    one line each; the others are still cleaned); 2 usage error or a broken rule file;
+    130 or 143 a folder run stopped by Ctrl-C or SIGTERM (what was written is whole).
     """
     options = Options(
         input_format=input_format,  # type: ignore[arg-type]
@@ -168,9 +198,24 @@ def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
         click.echo("cleannews: cannot write: standard output is closed", err=True)
         sys.exit(EXIT_FAILED)
     names = inputs or ("-",)
+    ctx = click.get_current_context()
+    if _folder_mode(names, output, fmt):
+        from . import batch  # workers and multiprocessing load only for folder mode
+
+        settings = batch.Settings(timeout=timeout, max_size=max_size, learn_min=learn_min, fmt=fmt,
+                                  explain=explain, links=links, jobs=jobs, force=force, learn=not no_learn,
+                                  include=include, exclude=exclude, report=report)
+        try:
+            sys.exit(batch.run(names, output, options, settings))
+        except batch.Refused as exc:
+            _usage_error(str(exc))
+    given = [max(p.opts, key=len) for p in ctx.command.params
+             if p.name in FOLDER_ONLY and ctx.get_parameter_source(p.name) == ParameterSource.COMMANDLINE]
+    if given:
+        _usage_error(f"{', '.join(given)}: only for folder mode (a folder and -o DIR, or --format jsonl)")
     if output is not None and any(n != "-" and _same_file(n, output) for n in names):
         _usage_error(f"{display(output)}: is also an input; refusing to overwrite it")
-    report = Report()
+    outcome = Report()
     colour = _colour(sys.stdout) if output is None else False
     chunks: list[bytes] = []
     for name in names:
@@ -178,31 +223,33 @@ def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
         try:
             result = clean(_read(name), options)
         except InputError as exc:
-            report.fail(shown, str(exc))
+            outcome.fail(shown, str(exc))
             continue
         except RuleError as exc:
             _usage_error(str(exc))
         if explain:
-            text = _explain(result, colour)
+            text = render_explain(result, colour)
         else:
-            text = render(result, fmt, links=links, source=shown if len(names) > 1 else None)
-        if len(names) > 1 and (explain or fmt != "json"):
+            text = render(result, fmt, links=links, source=shown if len(names) > 1 or fmt == "jsonl" else None)
+        if len(names) > 1 and (explain or fmt not in ("json", "jsonl")):
             text = f"==> {shown} <==\n{text}\n"  # as head(1) and tail(1) label several files
         if not result.text.strip():
-            report.fail(shown, "nothing left after cleaning")
+            outcome.fail(shown, "nothing left after cleaning")
         else:
-            report.done()
+            outcome.done()
         if output is not None:
             chunks.append(text.encode("utf-8"))
         else:
             sys.stdout.buffer.write(text.encode("utf-8"))
             sys.stdout.buffer.flush()
-    if output is not None and report.cleaned:  # nothing to write: leave an existing file alone
+    if output is not None and outcome.cleaned:  # nothing to write: leave an existing file alone
+        from .atomic import write_atomically  # only -o pays for the import
+
         try:
-            _write_atomically(output, b"".join(chunks))
+            write_atomically(output, b"".join(chunks))
         except OSError as exc:
-            report.fail(display(output), f"cannot write: {exc.strerror or exc}")
-    sys.exit(report.exit_code)
+            outcome.fail(display(output), f"cannot write: {exc.strerror or exc}")
+    sys.exit(outcome.exit_code)
 
 
 def main() -> None:

@@ -6,7 +6,8 @@ from typing import Any
 
 from .model import HEADING, ITEM, QUOTE, Decision, Result
 
-FORMATS = ("text", "markdown", "json")
+FORMATS = ("text", "markdown", "json", "jsonl")
+EXPLAIN_WIDTH = 110
 
 
 def _with_links(line: str, links: tuple[tuple[str, str], ...]) -> str:
@@ -79,7 +80,27 @@ def render_json(result: Result, source: str | None = None) -> str:
     return json.dumps(as_dict(result, source), ensure_ascii=False) + "\n"
 
 
+def render_explain(result: Result, colour: bool = False) -> str:
+    """Every block, kept or dropped, with the rule that decided and why (--explain)."""
+    styles = {"KEEP": "green", "DROP": "red", "CUT": "yellow"}
+    if colour:
+        import click  # only a terminal pays for the styling
+
+    def row(status: str, role: str, rule: str, text: str, reason: str) -> str:
+        shown = text if len(text) <= EXPLAIN_WIDTH else text[: EXPLAIN_WIDTH - 1] + "…"
+        head = click.style(f"{status:<4}", fg=styles[status], bold=True) if colour else f"{status:<4}"
+        why = click.style(reason, dim=True) if colour else reason
+        return f"{head}  {role:<8} {rule:<40} {shown}\n{'':<6}{'':<8} {why}\n"
+
+    out = []
+    for d in result.decisions:
+        out.append(row("KEEP" if d.keep else "DROP", d.role, d.rule, d.block.text, d.reason))
+        out.extend(row("CUT", "appeal", c.rule, c.text, c.reason) for c in d.cuts)
+    return "".join(out)
+
+
 def render(result: Result, fmt: str, *, links: bool = False, source: str | None = None) -> str:
-    if fmt == "json":
+    """One document in a format. jsonl is json that always names its source: one line of a stream."""
+    if fmt in ("json", "jsonl"):
         return render_json(result, source)
     return render_text(result, markdown=fmt == "markdown", links=links)

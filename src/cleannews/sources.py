@@ -13,6 +13,11 @@ class InputError(ValueError):
     """Input that cannot be cleaned; the message is one line, fit for stderr."""
 
 
+class NotTextError(InputError):
+    """Bytes that are neither text nor a page: an image, an archive, a program. Folder mode
+    skips these rather than failing on them; a broken page is still an InputError."""
+
+
 class Document(NamedTuple):
     kind: str  # "text" or "html"
     text: str
@@ -167,7 +172,7 @@ def decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
     if utf16:
         return data.decode(utf16, errors="replace"), utf16
     if _looks_binary(head):
-        raise InputError("binary data, not text or HTML")
+        raise NotTextError("binary data, not text or HTML")
     if b"\x1b$" in head and data.isascii():  # 7-bit ISO-2022-JP (Japanese mail): valid UTF-8 too
         try:
             return data.decode("iso2022_jp"), "iso2022_jp"

@@ -1,0 +1,213 @@
+"""Worker processes that take one task at a time; one that dies or overruns its time is replaced.
+
+multiprocessing.Pool hangs for ever on a task whose worker died, and concurrent.futures breaks
+the whole pool; here each worker has its own pipe and at most one task, so the parent always
+knows which task a dead or stuck worker had, fails that task alone and starts a new worker.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.connection import Connection, wait
+from typing import Any, NamedTuple
+
+TICK = 0.2  # seconds: how often a waiting parent looks at the clock, the signals and the progress bar
+GRACE = 2.0  # seconds a worker has to stop on SIGTERM before it is killed
+BACKSTOP = 30  # seconds past the time limit after which a worker whose parent is gone kills itself
+
+# handler(setup, state, task) → outcome, run in a worker. `setup` is fixed for the pool's life,
+# `state` is whatever the parent last shared (None before that).
+Handler = Callable[[Any, Any, Any], Any]
+
+
+class Failure(NamedTuple):
+    """A task whose worker died or ran out of time."""
+
+    reason: str
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)  # unwinds, so that `finally` removes a half-written temporary file
+
+
+def _serve(conn: Connection, handler: Handler, setup: Any, backstop: int, inherited: list[Connection]) -> None:
+    for other in inherited:  # a forked worker holding the parent's end of a pipe would never see it close
+        other.close()
+    # Ctrl-C and a closed terminal reach the whole process group: the parent decides what stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop)
+    state = None
+    while True:
+        try:
+            kind, payload = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent has gone: stop between tasks
+        if kind == "state":
+            state = payload
+            continue
+        if hasattr(signal, "alarm"):
+            # SIGALRM's default action ends the process even inside C code: a worker whose parent
+            # was killed cannot spin for ever on a pathological page.
+            signal.alarm(backstop)
+        outcome = handler(setup, state, payload)
+        if hasattr(signal, "alarm"):
+            signal.alarm(0)
+        try:
+            conn.send(outcome)
+        except OSError:
+            return
+
+
+class _Worker(NamedTuple):
+    process: Any  # multiprocessing.Process
+    conn: Connection
+
+
+def _death(process: Any) -> str:
+    code = process.exitcode
+    if code is not None and code < 0:
+        try:
+            return f"the worker cleaning it died ({signal.Signals(-code).name})"
+        except ValueError:
+            pass
+    return f"the worker cleaning it died (exit status {code})"
+
+
+class Pool:
+    """`jobs` worker processes running `handler`, each task limited to `timeout` seconds."""
+
+    def __init__(self, jobs: int, timeout: float, handler: Handler, setup: Any) -> None:
+        methods = multiprocessing.get_all_start_methods()
+        # fork: workers start in milliseconds and share the parent's loaded code and rules.
+        self._ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self._timeout = timeout
+        self._handler = handler
+        self._setup = setup
+        self._state: Any = None
+        self._workers: list[_Worker] = []
+        for _ in range(jobs):
+            self._workers.append(self._start())
+
+    def _start(self) -> _Worker:
+        ours, theirs = self._ctx.Pipe()
+        inherited = [w.conn for w in self._workers] + [ours] if self._ctx.get_start_method() == "fork" else []
+        process = self._ctx.Process(
+            target=_serve,
+            args=(theirs, self._handler, self._setup, math.ceil(self._timeout) + BACKSTOP, inherited),
+            daemon=True,
+        )
+        for stream in (sys.stdout, sys.stderr):  # or a forked worker would write their buffers again
+            if stream is not None:
+                stream.flush()
+        process.start()
+        theirs.close()
+        if self._state is not None:
+            ours.send(("state", self._state))
+        return _Worker(process, ours)
+
+    def _replace(self, worker: _Worker) -> _Worker:
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join()
+        worker.conn.close()
+        new = self._start()
+        self._workers[self._workers.index(worker)] = new
+        return new
+
+    def share(self, state: Any) -> None:
+        """Give every worker, and every worker started later, `state` (between map() calls)."""
+        self._state = state
+        for w in self._workers:
+            w.conn.send(("state", state))
+
+    def map(self, tasks: Iterable[tuple[Any, Any]], window: int,
+            stopped: Callable[[], bool] = lambda: False,
+            tick: Callable[[], None] = lambda: None) -> Iterator[tuple[Any, Any]]:
+        """Run (key, task) pairs; yield (key, outcome) in the order of `tasks`. A task of None
+        needs no worker: its outcome is None. The outcome of a task whose worker died or overran
+        is a Failure. At most `window` tasks are taken ahead of the oldest unfinished one, so one
+        slow task holds back a bounded number of results. Returns early once `stopped()`."""
+        source = iter(tasks)
+        keys: dict[int, Any] = {}
+        done: dict[int, Any] = {}
+        busy: dict[int, tuple[int, float]] = {}  # worker slot → (task number, started)
+        held: tuple[int, Any] | None = None  # a task waiting for a free worker
+        taken = given = 0  # tasks taken from the source; results yielded
+        exhausted = False
+        while True:
+            while not stopped() and taken - given < window and (held is not None or not exhausted):
+                if held is None:
+                    try:
+                        key, task = next(source)
+                    except StopIteration:
+                        exhausted = True
+                        break
+                    keys[taken] = key
+                    held = (taken, task)
+                    taken += 1
+                number, task = held
+                if task is None:
+                    done[number] = None
+                else:
+                    free = next((s for s in range(len(self._workers)) if s not in busy), None)
+                    if free is None:
+                        break
+                    self._workers[free].conn.send(("task", task))
+                    busy[free] = (number, time.monotonic())
+                held = None
+            while given in done:
+                yield keys.pop(given), done.pop(given)
+                given += 1
+            if stopped() or (exhausted and held is None and not busy and given == taken):
+                return
+            if busy:
+                self._collect(busy, done)
+            tick()
+
+    def _collect(self, busy: dict[int, tuple[int, float]], done: dict[int, Any]) -> None:
+        """Wait (briefly) for workers; record what they finished, and what killed or hung them."""
+        now = time.monotonic()
+        first_deadline = min(started for _, started in busy.values()) + self._timeout
+        handles: list[Any] = []
+        for slot in busy:
+            handles += (self._workers[slot].conn, self._workers[slot].process.sentinel)
+        ready = set(wait(handles, timeout=max(0.0, min(TICK, first_deadline - now))))
+        for slot, (number, started) in list(busy.items()):
+            worker = self._workers[slot]
+            if worker.conn in ready or worker.process.sentinel in ready:
+                del busy[slot]
+                try:
+                    done[number] = worker.conn.recv()
+                except (EOFError, OSError):
+                    worker.process.join()
+                    done[number] = Failure(_death(worker.process))
+                    self._replace(worker)
+                    continue
+                if worker.process.sentinel in ready:  # answered, then died: start another anyway
+                    self._replace(worker)
+            elif time.monotonic() - started > self._timeout:
+                del busy[slot]
+                done[number] = Failure(f"took longer than {self._timeout:g} s (--timeout); its worker was stopped")
+                self._replace(worker)
+
+    def close(self, interrupt: bool = False) -> None:
+        """Stop the workers: let them finish (their pipes close), or on an interrupt ask them to
+        stop now (SIGTERM), and kill those that do not within a moment."""
+        for w in self._workers:
+            if interrupt and w.process.is_alive():
+                w.process.terminate()
+            w.conn.close()
+        deadline = time.monotonic() + GRACE
+        for w in self._workers:
+            w.process.join(max(0.0, deadline - time.monotonic()))
+            if w.process.is_alive():
+                w.process.kill()
+                w.process.join()
+        self._workers = []

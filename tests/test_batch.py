@@ -1,0 +1,638 @@
+"""Folder mode as a user meets it: a real tree of generated files, real `cleannews` processes,
+real signals. The pieces that can be driven in-process (the worker pool, the learner) are
+tested directly as well, where that is faster and more exact.
+
+Generated articles are plain news paragraphs with nothing for the rules to remove, so the
+expected output of each is known exactly: its headline, a blank line and its paragraphs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import cleannews
+from cleannews.learn import RULE, Learner
+from cleannews.pool import Failure, Pool
+
+TIMEOUT = 60  # seconds for any one subprocess: a hang is a failure, not a stuck test run
+SUMMARY = re.compile(r"cleannews: (interrupted: )?(\d+) cleaned, (\d+) empty, (\d+) failed, (\d+) skipped"
+                     r"(?:, (\d+) up to date)? in [\d.]+ s")
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+PLACES = ["Aberdeen", "Bruges", "Cádiz", "Dresden", "Esbjerg", "Faro", "Galway", "Haarlem", "Innsbruck", "Jyväskylä",
+          "Kraków", "Lyon"]
+NOUNS = ["council", "harbour authority", "school board", "rail operator", "museum", "hospital trust", "water company",
+         "farmers' union", "fire brigade", "university"]
+VERBS = ["approved", "postponed", "criticised", "defended", "announced", "rejected", "welcomed", "questioned"]
+THINGS = ["a new budget", "the bridge repairs", "longer opening hours", "a fare increase", "the flood defences",
+          "a tram extension", "the school merger", "a heating subsidy"]
+# Worded so that no shipped rule knows it (checked below): only the batch can tell it is the site's.
+LAMP_BOX = ("Lanterns along the quay are lit each evening by the Harbour Lamp Society, whose volunteers have kept "
+            "the tradition alive since 1911 with pocket change from passers-by like you.")
+
+
+# --- generated articles --------------------------------------------------------------------
+
+
+def article(n: int) -> tuple[str, list[str]]:
+    """Article number n: a headline and 3-6 paragraphs, different from every other article."""
+    rng = random.Random(n)
+    place = PLACES[n % len(PLACES)]
+    title = f"{place} {rng.choice(NOUNS)} {rng.choice(VERBS)} {rng.choice(THINGS)} in case {n}"
+    paragraphs = []
+    for j in range(rng.randint(3, 6)):
+        paragraphs.append(" ".join(
+            f"The {rng.choice(NOUNS)} in {place} {rng.choice(VERBS)} {rng.choice(THINGS)} on day {n * 10 + j}, "
+            f"after {rng.randint(2, 900)} residents wrote to officials about item {k}."
+            for k in range(rng.randint(2, 4))
+        ))
+    return title, paragraphs
+
+
+def as_text(title: str, paragraphs: list[str]) -> str:
+    return title + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def as_html(title: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head>"
+            f"<body><nav><a href='/'>Home</a></nav><article><h1>{title}</h1>{body}</article></body></html>")
+
+
+# --- running cleannews ---------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty config folder, no NO_COLOR, the tmp folder as the working directory."""
+    config = tmp_path / "config"
+    config.mkdir()
+    monkeypatch.setenv("CLEANNEWS_CONFIG_DIR", str(config))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+def argv(*args: str | os.PathLike[str]) -> list[str]:
+    return [sys.executable, "-m", "cleannews", *map(os.fspath, args)]
+
+
+def run(*args: str | os.PathLike[str], prefix: list[str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*(prefix or []), *argv(*args)], capture_output=True, stdin=subprocess.DEVNULL,
+                          timeout=TIMEOUT)
+
+
+def summary(stderr: bytes) -> dict[str, int]:
+    text = stderr.decode("utf-8")
+    assert "Traceback" not in text, text
+    last = text.splitlines()[-1]
+    m = SUMMARY.fullmatch(last)
+    assert m, f"no summary line at the end of stderr: {text!r}"
+    names = ("cleaned", "empty", "failed", "skipped", "up-to-date")
+    return {name: int(v or 0) for name, v in zip(names, m.groups()[1:], strict=True)} | {"interrupted": bool(m[1])}
+
+
+def report_lines(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def files_under(root: Path) -> dict[str, bytes]:
+    """Every file under root (relative path → bytes), the staging folder included."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def snapshot(root: Path) -> dict[str, tuple[int, int]]:
+    return {str(p.relative_to(root)): (p.lstat().st_size, p.lstat().st_mtime_ns) for p in root.rglob("*")}
+
+
+def _cannot_read(prefix: list[str], path: Path) -> bool:
+    try:
+        probe = subprocess.run([*prefix, "cat", str(path)], capture_output=True, timeout=TIMEOUT)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return probe.returncode != 0 and b"Permission denied" in probe.stderr
+
+
+def unreadable_prefix(locked: Path) -> list[str] | None:
+    """How to run a process that a chmod 000 file refuses (as test_cli.py does), or None."""
+    if not (hasattr(os, "geteuid") and os.geteuid() == 0):
+        return []
+    # Root reads any file through its DAC-override capabilities; setpriv drops them from the
+    # bounding set before exec, leaving root bound by file modes like anyone.
+    prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+    return prefix if _cannot_read(prefix, locked) else None
+
+
+# --- the big tree --------------------------------------------------------------------------
+
+MAX_SIZE = "100K"
+
+
+class Tree:
+    """A generated tree and what cleannews must make of it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.expected: dict[str, tuple[str, str | None, bytes | None]] = {}  # input → (status, output, bytes)
+        self.readable: tuple[str, str | None, bytes | None] = ("", None, None)
+
+    def add(self, rel: str, data: bytes, status: str, output: str | None = None, out: bytes | None = None) -> None:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        self.expected[rel] = (status, output, out)
+
+    def story(self, rel: str, n: int, html: bool = False, codec: str = "utf-8") -> None:
+        title, paragraphs = article(n)
+        data = (as_html if html else as_text)(title, paragraphs).encode(codec)
+        output = re.sub(r"\.(txt|html?)$", "", rel) + ".txt"
+        self.add(rel, data, "cleaned", output, as_text(title, paragraphs).encode("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory) -> Tree:
+    """Over 200 files in nested folders: text and HTML stories, non-UTF-8 ones, copies, empty,
+    binary, oversized and unreadable files, and a name that is not UTF-8."""
+    t = Tree(tmp_path_factory.mktemp("batch") / "in")
+    n = 0
+    for month in range(1, 5):
+        for i in range(38):
+            codec = "cp1252" if i % 10 == 3 else "utf-16" if i % 10 == 7 else "utf-8"  # not UTF-8, some of them
+            t.story(f"news/2024/{month:02d}/story-{i:03d}.txt", n, codec=codec)
+            n += 1
+    for section in ("politics", "city/transport"):
+        for i in range(25):
+            t.story(f"pages/{section}/page-{i:03d}.html", n, html=True)
+            n += 1
+    title, paragraphs = article(n)
+    copy = as_text(title, paragraphs).encode("utf-8")
+    for name in ("copy-1.txt", "copy-2.txt"):
+        t.add(f"misc/{name}", copy, "cleaned", f"misc/{os.path.splitext(name)[0]}.txt", copy)
+    t.story("misc/caf\udce9.txt", n + 1, codec="cp1252")  # a Latin-1 byte in the name
+    t.story("misc/same.html", n + 2, html=True)  # two files that would both be same.txt
+    t.story("misc/same.txt", n + 3)
+    for name in ("same.html", "same.txt"):  # ... so each keeps its whole name
+        status, _, data = t.expected[f"misc/{name}"]
+        t.expected[f"misc/{name}"] = (status, f"misc/{name}.txt", data)
+    t.add("misc/empty.txt", b"", "empty", "misc/empty.txt", b"")
+    t.add("misc/blank.txt", b" \n\n\t\n", "empty", "misc/blank.txt", b"")
+    t.add("misc/photo.png", PNG, "skipped")
+    t.add("misc/bundle.zip", b"PK\x03\x04" + bytes(range(256)) * 4, "skipped")
+    t.add("misc/blob.dat", bytes(range(256)) * 64, "skipped")  # no telling extension: its bytes say it
+    title, paragraphs = article(n + 4)
+    t.add("misc/huge.txt", as_text(title, paragraphs * 400).encode("utf-8"), "skipped")
+    assert (t.root / "misc/huge.txt").stat().st_size > 100 * 1024
+    t.story("misc/locked.txt", n + 5)
+    (t.root / "misc/locked.txt").chmod(0)
+    t.readable = t.expected["misc/locked.txt"]  # what it gives when root reads it anyway
+    t.expected["misc/locked.txt"] = ("failed", None, None)
+    (t.root / "empty-folder").mkdir()
+    assert len(t.expected) >= 200
+    return t
+
+
+def test_generated_articles_need_no_rule() -> None:
+    """The tests' expectations rest on this: a generated article cleans to itself."""
+    for n in range(0, 300, 7):
+        title, paragraphs = article(n)
+        assert cleannews.clean(as_text(title, paragraphs)).text == as_text(title, paragraphs)
+        assert cleannews.clean(as_html(title, paragraphs)).text == as_text(title, paragraphs)
+    box = cleannews.clean(as_text("A headline for the appeal test here", [LAMP_BOX, *article(1)[1]]))
+    assert LAMP_BOX in box.text, "a shipped rule now matches the lamp box: reword it"
+
+
+def test_tree_is_mirrored_with_report_summary_and_exit_status(tree: Tree, tmp_path: Path) -> None:
+    prefix = unreadable_prefix(tree.root / "misc/locked.txt")
+    expected = dict(tree.expected)
+    if prefix is None:  # root that nothing can restrain: the locked file is read like any other
+        expected["misc/locked.txt"] = tree.readable
+    before = snapshot(tree.root)
+    out = tmp_path / "out"
+    proc = run(tree.root, "-o", out, "--jobs", "2", "--max-size", MAX_SIZE, "--report", "report.jsonl",
+               prefix=prefix or [])
+    counts = summary(proc.stderr)
+    statuses = [status for status, _, _ in expected.values()]
+    assert counts == {s: statuses.count(s) for s in ("cleaned", "empty", "failed", "skipped")} | {
+        "up-to-date": 0, "interrupted": False}
+    assert proc.returncode == (1 if counts["failed"] else 0)
+    assert proc.stdout == b""
+    failures = proc.stderr.decode().splitlines()[:-1]
+    assert failures == ([f"cleannews: {tree.root}/misc/locked.txt: Permission denied"] if counts["failed"] else [])
+
+    # the mirror: one output per cleaned or empty input, at its own path, with the story
+    wanted = {o: data for _, o, data in expected.values() if o is not None}
+    assert files_under(out) == wanted
+    assert snapshot(tree.root) == before  # nothing written, touched or left in the input tree
+
+    lines = report_lines(tmp_path / "report.jsonl")
+    assert [line["path"] for line in lines] == sorted(line["path"] for line in lines)  # input order: sorted walk
+    by_path = {str(line["path"]).removeprefix(f"{tree.root}/"): line for line in lines}
+    assert set(by_path) == {rel.replace("\udce9", "\ufffd") for rel in expected}
+    for rel, (status, output, _) in expected.items():
+        line = by_path[rel.replace("\udce9", "\ufffd")]
+        assert line["status"] == status, (rel, line)
+        assert isinstance(line["time"], float) and isinstance(line["rules"], list)
+        if output is not None:
+            assert line["output"] == f"{out}/{output}".replace("\udce9", "\ufffd")
+        else:
+            assert line["output"] is None
+    assert "not a page: an image" in str(by_path["misc/photo.png"]["reason"])
+    assert "not a page: an archive" in str(by_path["misc/bundle.zip"]["reason"])
+    assert "not text or HTML" in str(by_path["misc/blob.dat"]["reason"])
+    assert "--max-size" in str(by_path["misc/huge.txt"]["reason"])
+    assert by_path["misc/empty.txt"]["reason"] == "nothing left after cleaning"
+
+
+def test_jobs_1_and_jobs_2_write_byte_identical_trees(tree: Tree, tmp_path: Path) -> None:
+    for jobs in ("1", "2"):
+        proc = run(tree.root, "-o", f"out-{jobs}", "--jobs", jobs, "--max-size", MAX_SIZE)
+        assert proc.returncode in (0, 1), proc.stderr
+    one, two = files_under(tmp_path / "out-1"), files_under(tmp_path / "out-2")
+    assert len(one) > 190
+    assert one == two
+
+
+def test_several_files_and_a_pattern_into_a_folder(tree: Tree, tmp_path: Path) -> None:
+    march = tree.root / "news/2024/03"
+    proc = run(march / "story-000.txt", march / "story-001.txt", f"{tree.root}/pages/politics/page-00*.html",
+               "-o", "out/")
+    assert proc.returncode == 0, proc.stderr
+    got = files_under(tmp_path / "out")
+    # each input keeps its path below the folder all of them share
+    assert set(got) == {"news/2024/03/story-000.txt", "news/2024/03/story-001.txt",
+                        *(f"pages/politics/page-{i:03d}.txt" for i in range(10))}
+    assert got["news/2024/03/story-001.txt"] == tree.expected["news/2024/03/story-001.txt"][2]
+
+
+def test_glob_and_exclude(tree: Tree, tmp_path: Path) -> None:
+    proc = run(tree.root, "-o", "out", "--glob", "*.html", "--exclude", "city", "--report", "r.jsonl")
+    assert proc.returncode == 0, proc.stderr
+    # same.html alone now: nothing clashes with its plain name
+    assert sorted(files_under(tmp_path / "out")) == ["misc/same.txt"] + [f"pages/politics/page-{i:03d}.txt"
+                                                                         for i in range(25)]
+    assert len(report_lines(tmp_path / "r.jsonl")) == 26
+
+
+# --- where outputs may go ------------------------------------------------------------------
+
+
+def test_out_dir_inside_in_dir_is_refused(tree: Tree, tmp_path: Path) -> None:
+    before = snapshot(tree.root)
+    for out in (tree.root / "out", tree.root / "news" / "out", tree.root):
+        proc = run(tree.root, "-o", out)
+        assert proc.returncode == 2
+        lines = proc.stderr.decode().splitlines()
+        assert len(lines) == 1 and "inside the input folder" in lines[0], lines
+    proc = run(tree.root / "news", "-o", tree.root)  # an input inside the output folder
+    assert proc.returncode == 2 and "inside the output folder" in proc.stderr.decode()
+    proc = run(tree.root / "news", "-o", "out", "--report", tree.root / "news" / "r.jsonl")
+    assert proc.returncode == 2 and "inside the input folder" in proc.stderr.decode()
+    assert snapshot(tree.root) == before
+    assert not (tmp_path / "out").exists()
+
+
+def test_symlinks_are_not_followed_out_of_the_tree(tmp_path: Path) -> None:
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(as_text(*article(1)), encoding="utf-8")
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    (root / "sub" / "real.txt").write_text(as_text(*article(2)), encoding="utf-8")
+    (root / "escape.txt").symlink_to(outside / "secret.txt")
+    (root / "escape-folder").symlink_to(outside, target_is_directory=True)
+    (root / "inside.txt").symlink_to(root / "sub" / "real.txt")
+    (root / "loop").symlink_to(root, target_is_directory=True)
+    (root / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    proc = run(root, "-o", "out", "--report", "r.jsonl")
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(files_under(tmp_path / "out")) == ["inside.txt", "sub/real.txt"]
+    assert b"case 1 " not in b"".join(files_under(tmp_path / "out").values())
+    reasons = {str(line["path"]).removeprefix(f"{root}/"): (line["status"], line["reason"])
+               for line in report_lines(tmp_path / "r.jsonl")}
+    assert reasons["escape.txt"] == ("skipped", "a symbolic link out of the folder, not followed")
+    assert reasons["escape-folder"] == ("skipped", "a symbolic link out of the folder, not followed")
+    assert reasons["loop"] == ("skipped", "a symbolic link to a folder, not followed")
+    assert reasons["broken.txt"] == ("skipped", "a broken symbolic link")
+    assert reasons["inside.txt"][0] == "cleaned"
+
+
+# --- a stream for pipelines ----------------------------------------------------------------
+
+
+def test_jsonl_streams_every_document_in_input_order(tree: Tree) -> None:
+    proc = run("--format", "jsonl", tree.root / "news", tree.root / "pages", "--jobs", "2")
+    assert proc.returncode == 0, proc.stderr
+    docs = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
+    inputs = sorted(rel for rel in tree.expected if rel.startswith(("news/", "pages/")))
+    assert [d["source"] for d in docs] == [f"{tree.root}/{rel}" for rel in inputs]
+    assert [d["text"].encode() for d in docs] == [tree.expected[rel][2] for rel in inputs]
+    assert summary(proc.stderr)["cleaned"] == len(inputs)
+
+
+def test_jsonl_of_standard_input_is_one_line() -> None:
+    title, paragraphs = article(3)
+    proc = subprocess.run(argv("--format", "jsonl"), input=as_text(title, paragraphs).encode(), capture_output=True,
+                          timeout=TIMEOUT)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    doc = json.loads(proc.stdout)
+    assert (doc["source"], doc["title"]) == ("<stdin>", title)
+
+
+# --- interruptions: SIGKILL, SIGTERM, Ctrl-C -----------------------------------------------
+
+SLOW_FILES = 800
+
+
+@pytest.fixture(scope="module")
+def slow_tree(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+    """Enough files that a run with one worker lasts long enough to be interrupted."""
+    root = tmp_path_factory.mktemp("slow") / "in"
+    expected = {}
+    for n in range(SLOW_FILES):
+        title, paragraphs = article(1000 + n)
+        rel = f"part-{n // 100}/story-{n:04d}.txt"
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(as_text(title, paragraphs), encoding="utf-8")
+        expected[rel] = as_text(title, paragraphs).encode("utf-8")
+    return root, expected
+
+
+def start(*args: str | os.PathLike[str]) -> subprocess.Popen[bytes]:
+    # A session of its own: the test can signal the whole process group, as a terminal does.
+    return subprocess.Popen(argv(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                            start_new_session=True)
+
+
+def wait_for_outputs(proc: subprocess.Popen[bytes], out: Path, count: int) -> None:
+    deadline = time.monotonic() + TIMEOUT
+    while sum(1 for _ in out.rglob("*.txt")) < count:
+        if proc.poll() is not None:
+            pytest.fail(f"the run ended before it could be interrupted: {proc.stderr.read() if proc.stderr else ''!r}")
+        if time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail("no outputs appeared")
+        time.sleep(0.002)
+
+
+def outputs_are_whole(out: Path, expected: dict[str, bytes]) -> dict[str, int]:
+    """Every file in the mirror is a whole output; returns their modification times."""
+    mtimes = {}
+    for path in out.rglob("*"):
+        rel = str(path.relative_to(out))
+        if path.is_dir() or rel.startswith(".cleannews-partial"):
+            continue
+        assert path.read_bytes() == expected[rel], f"{rel} is not a whole output"
+        mtimes[rel] = path.stat().st_mtime_ns
+    return mtimes
+
+
+def test_sigkill_mid_run_leaves_no_partial_file_and_a_second_run_resumes(
+        slow_tree: tuple[Path, dict[str, bytes]], tmp_path: Path) -> None:
+    root, expected = slow_tree
+    out = tmp_path / "out"
+    proc = start(root, "-o", out, "--jobs", "1")
+    wait_for_outputs(proc, out, SLOW_FILES // 4)
+    os.killpg(proc.pid, signal.SIGKILL)  # the parent and its workers, wherever they are
+    proc.wait(TIMEOUT)
+    done = outputs_are_whole(out, expected)
+    assert SLOW_FILES // 4 <= len(done) < SLOW_FILES
+
+    again = run(root, "-o", out, "--jobs", "2", "--report", "r.jsonl")
+    assert again.returncode == 0, again.stderr
+    counts = summary(again.stderr)
+    assert (counts["cleaned"], counts["up-to-date"]) == (SLOW_FILES - len(done), len(done))
+    after = outputs_are_whole(out, expected)
+    assert set(after) == set(expected)
+    assert {rel: after[rel] for rel in done} == done  # finished files were not written again
+    lines = report_lines(tmp_path / "r.jsonl")
+    statuses = {str(line["path"]).removeprefix(f"{root}/"): line["status"] for line in lines}
+    assert {rel for rel, status in statuses.items() if status == "up-to-date"} == set(done)
+    assert not (out / ".cleannews-partial").exists()  # what the killed run left there is gone
+
+
+@pytest.mark.parametrize(("signum", "code", "group"), [(signal.SIGTERM, 143, False), (signal.SIGINT, 130, True)],
+                         ids=["SIGTERM", "Ctrl-C"])
+def test_sigterm_and_ctrl_c_stop_quietly_with_whole_files(
+        signum: int, code: int, group: bool, slow_tree: tuple[Path, dict[str, bytes]], tmp_path: Path) -> None:
+    root, expected = slow_tree
+    out = tmp_path / "out"
+    proc = start(root, "-o", out, "--jobs", "2")
+    wait_for_outputs(proc, out, SLOW_FILES // 4)
+    if group:
+        os.killpg(proc.pid, signum)  # as a terminal delivers Ctrl-C: to every process of the group
+    else:
+        proc.send_signal(signum)
+    _, stderr = proc.communicate(timeout=TIMEOUT)
+    assert proc.returncode == code
+    counts = summary(stderr)
+    assert counts["interrupted"]
+    assert len(stderr.decode().splitlines()) == 1, stderr  # quietly: the summary line, nothing else
+    done = outputs_are_whole(out, expected)
+    # Files finished after the last one reported in order are on disk but not yet counted.
+    assert counts["cleaned"] <= len(done) < SLOW_FILES
+    assert not (out / ".cleannews-partial").exists()
+
+
+# --- limits: time per file, a dead worker --------------------------------------------------
+
+
+def test_a_file_over_the_time_limit_fails_alone(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    for n in range(6):
+        (root / f"story-{n}.txt").write_text(as_text(*article(n)), encoding="utf-8")
+    title, paragraphs = article(99)  # over 10 MB of HTML: several seconds of work
+    (root / "story-3-big.html").write_text(as_html(title, paragraphs * 6000), encoding="utf-8")
+    proc = run(root, "-o", "out", "--timeout", "1", "--jobs", "2", "--report", "r.jsonl")
+    assert proc.returncode == 1
+    assert summary(proc.stderr) | {"interrupted": False} == {
+        "cleaned": 6, "empty": 0, "failed": 1, "skipped": 0, "up-to-date": 0, "interrupted": False}
+    line = proc.stderr.decode().splitlines()[0]
+    assert line.startswith(f"cleannews: {root}/story-3-big.html: took longer than 1 s")
+    assert len(files_under(tmp_path / "out")) == 6
+
+
+def _handler(setup: object, state: object, task: str) -> str:
+    """A worker for the pool tests: dies, hangs, or answers."""
+    if task == "crash":
+        os.kill(os.getpid(), signal.SIGKILL)
+    if task == "hang":
+        time.sleep(TIMEOUT)
+    return f"{task}:{state}"
+
+
+def test_pool_replaces_a_dead_or_hung_worker_and_keeps_order() -> None:
+    pool = Pool(2, 0.5, _handler, None)
+    try:
+        pool.share("learned")
+        tasks = [(i, t) for i, t in enumerate(["a", "crash", "b", "hang", None, "c", "crash", "d"])]
+        results = list(pool.map(tasks, window=4))
+    finally:
+        pool.close()
+    assert [k for k, _ in results] == list(range(8))
+    outcomes = [o for _, o in results]
+    assert outcomes[0] == "a:learned" and outcomes[2] == "b:learned" and outcomes[5] == "c:learned"
+    assert outcomes[7] == "d:learned"  # the replacement workers got the shared state too
+    assert outcomes[4] is None
+    assert isinstance(outcomes[1], Failure) and "SIGKILL" in outcomes[1].reason
+    assert isinstance(outcomes[3], Failure) and "took longer than 0.5 s" in outcomes[3].reason
+
+
+# --- learning a site's boilerplate ---------------------------------------------------------
+
+
+def site(root: Path, articles: range, box: str | None = LAMP_BOX) -> dict[str, list[str]]:
+    root.mkdir(parents=True, exist_ok=True)
+    stories = {}
+    for n in articles:
+        title, paragraphs = article(n)
+        stories[f"story-{n:03d}.txt"] = [title, *paragraphs]
+        shown = [*paragraphs[:2], box, *paragraphs[2:]] if box else paragraphs
+        (root / f"story-{n:03d}.txt").write_text(as_text(title, shown), encoding="utf-8")
+    return stories
+
+
+def test_learning_drops_a_box_no_rule_knows_and_keeps_every_story_paragraph(tmp_path: Path) -> None:
+    stories = site(tmp_path / "site", range(50))
+    proc = run("site", "-o", "out", "--report", "r.jsonl")
+    assert proc.returncode == 0, proc.stderr
+    for name, (title, *paragraphs) in stories.items():
+        assert (tmp_path / "out" / name).read_text(encoding="utf-8") == as_text(title, paragraphs)
+    assert all(line["rules"] == [RULE] for line in report_lines(tmp_path / "r.jsonl"))
+
+    proc = run("--explain", "site", "-o", "explained")
+    row = next(line for line in (tmp_path / "explained/story-007.explain.txt").read_text().splitlines()
+               if line.startswith("DROP"))
+    assert row.split()[:3] == ["DROP", "chrome", RULE] and "Lanterns along the quay" in row
+
+    proc = run("--no-learn", "site", "-o", "kept")
+    assert proc.returncode == 0
+    assert all(LAMP_BOX in p.read_text(encoding="utf-8") for p in (tmp_path / "kept").iterdir())
+
+
+def test_copies_of_one_article_do_not_make_it_boilerplate(tmp_path: Path) -> None:
+    stories = site(tmp_path / "site", range(3), box=None)
+    story = (tmp_path / "site" / "story-000.txt").read_bytes()
+    for n in range(6):  # more copies than --learn-min: counted once, they teach nothing
+        (tmp_path / "site" / f"copy-{n}.txt").write_bytes(story)
+    proc = run("site", "-o", "out", "--learn-min", "2", "--report", "r.jsonl")
+    assert proc.returncode == 0, proc.stderr
+    for n in range(6):
+        assert (tmp_path / "out" / f"copy-{n}.txt").read_text(encoding="utf-8") == as_text(
+            stories["story-000.txt"][0], stories["story-000.txt"][1:])
+    assert all(line["rules"] == [] for line in report_lines(tmp_path / "r.jsonl"))
+
+
+def test_learning_as_a_library() -> None:
+    pages = [as_html(t, [*p[:1], LAMP_BOX, *p[1:]]).replace("<head>", "<head><link rel=canonical "
+             f"href='https://www.lamps.example/news/{n}'>") for n, (t, p) in ((n, article(n)) for n in range(6))]
+    learner = Learner(min_articles=5)
+    for page in pages:
+        learner.add(cleannews.clean(page))
+    learner.add(cleannews.clean(pages[0]))  # the same URL again: not another article
+    boilerplate = learner.boilerplate()
+    assert len(boilerplate.counts) == 1 and next(iter(boilerplate.counts.values())) == 6
+    result = boilerplate.drop(cleannews.clean(pages[2]))
+    assert LAMP_BOX not in result.text and result.text == as_text(*article(2))
+    dropped = [r for r in result.removed if r.rule == RULE]
+    assert [r.text for r in dropped] == [LAMP_BOX] and "lamps.example" in dropped[0].reason
+    other = cleannews.clean(pages[2].replace("lamps.example", "elsewhere.example"))
+    assert boilerplate.drop(other) == other  # another site's pages are not this site's boilerplate
+
+
+# --- the command line around folder mode ---------------------------------------------------
+
+
+def test_folder_options_are_refused_without_folder_mode(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(as_text(*article(5)), encoding="utf-8")
+    proc = run(story, "--jobs", "2")
+    assert proc.returncode == 2 and b"--jobs: only for folder mode" in proc.stderr
+    proc = run(tmp_path, "-o", "out", "-", "--max-size", "lots")
+    assert proc.returncode == 2 and b"lots" in proc.stderr
+
+
+def test_a_second_run_into_the_same_folder_waits_its_turn(slow_tree: tuple[Path, dict[str, bytes]]) -> None:
+    root, _ = slow_tree
+    first = start(root, "-o", "out", "--jobs", "1")
+    try:
+        wait_for_outputs(first, Path("out"), 1)
+        second = run(root, "-o", "out")
+        assert second.returncode == 2
+        assert b"another cleannews run is writing there" in second.stderr
+    finally:
+        os.killpg(first.pid, signal.SIGKILL)
+        first.wait(TIMEOUT)
+
+
+def iter_errors(tmp: Path) -> Iterator[list[str]]:
+    (tmp / "in").mkdir()
+    (tmp / "a-file").write_text("x", encoding="utf-8")
+    yield ["in", "-o", "a-file"]
+    yield ["in", "-o", "out", "-"]
+    yield ["in", "-o", "in/out"]
+
+
+def test_refusals_are_one_line_and_exit_2(tmp_path: Path) -> None:
+    for args in iter_errors(tmp_path):
+        proc = run(*args)
+        assert proc.returncode == 2, (args, proc.stderr)
+        lines = proc.stderr.decode().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("cleannews: "), (args, lines)
+
+
+# --- progress ------------------------------------------------------------------------------
+
+
+def stderr_on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, bytes]:
+    """Run with standard error on a pseudo-terminal; (exit status, what the terminal got)."""
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave, env=env)
+    finally:
+        os.close(slave)
+    got = b""
+    deadline = time.monotonic() + TIMEOUT
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.5)
+            if not ready:
+                if proc.poll() is not None:
+                    break
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            got += chunk
+    finally:
+        os.close(master)
+    return proc.wait(TIMEOUT), got
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_progress_bar_only_on_a_terminal_and_colour_only_without_no_color(
+        slow_tree: tuple[Path, dict[str, bytes]]) -> None:
+    root, _ = slow_tree
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    code, got = stderr_on_a_terminal(argv(root, "-o", "out", "--jobs", "1", "--no-learn"), env)
+    assert code == 0
+    assert b"cleaning [" in got and b" files/s \xc2\xb7 ETA " in got and b"\x1b[32m" in got
+    assert got.endswith(b"\r\x1b[K" + b"cleannews: 800 cleaned, 0 empty, 0 failed, 0 skipped"
+                        + got.rsplit(b"skipped", 1)[1])  # the bar is cleared before the summary
+    code, got = stderr_on_a_terminal(argv(root, "-o", "out-2", "--jobs", "1", "--no-learn"), env | {"NO_COLOR": "1"})
+    assert code == 0 and b"files/s" in got and b"\x1b[32m" not in got
