@@ -1,21 +1,26 @@
-"""Worker processes that take one task at a time; one that dies or overruns its time is replaced.
+"""Worker processes that work through their tasks in order; one that dies or overruns its time
+is replaced.
 
 multiprocessing.Pool hangs for ever on a task whose worker died, and concurrent.futures breaks
-the whole pool; here each worker has its own pipe and at most one task, so the parent always
-knows which task a dead or stuck worker had, fails that task alone and starts a new worker.
+the whole pool; here each worker has its own pipe and a short queue of tasks that it answers in
+order, so the parent always knows which task a dead or stuck worker was on: that task fails
+alone, the ones queued behind it go to the new worker.
 """
 
 from __future__ import annotations
 
 import math
 import multiprocessing
+import selectors
 import signal
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from typing import Any, NamedTuple
 
+DEPTH = 3  # tasks sent ahead to each worker
 TICK = 0.2  # seconds: how often a waiting parent looks at the clock, the signals and the progress bar
 GRACE = 2.0  # seconds a worker has to stop on SIGTERM before it is killed
 BACKSTOP = 30  # seconds past the time limit after which a worker whose parent is gone kills itself
@@ -92,8 +97,15 @@ class Pool:
         self._setup = setup
         self._state: Any = None
         self._workers: list[_Worker] = []
-        for _ in range(jobs):
+        # Only the pipes are watched: a worker that dies closes its end, so its pipe wakes us too.
+        self._selector = selectors.DefaultSelector()
+        for slot in range(jobs):
             self._workers.append(self._start())
+            self._selector.register(self._workers[slot].conn, selectors.EVENT_READ, slot)
+        # Tasks sent to each worker and not yet answered, oldest (the one it is on) first; when
+        # that one started. A few tasks queued per worker hide the round trip between files.
+        self._queues: list[deque[tuple[int, Any]]] = [deque() for _ in range(jobs)]
+        self._started = [0.0] * jobs
 
     def _start(self) -> _Worker:
         ours, theirs = self._ctx.Pipe()
@@ -112,14 +124,15 @@ class Pool:
             ours.send(("state", self._state))
         return _Worker(process, ours)
 
-    def _replace(self, worker: _Worker) -> _Worker:
-        if worker.process.is_alive():
-            worker.process.kill()
-        worker.process.join()
-        worker.conn.close()
-        new = self._start()
-        self._workers[self._workers.index(worker)] = new
-        return new
+    def _replace(self, slot: int) -> None:
+        old = self._workers[slot]
+        self._selector.unregister(old.conn)
+        if old.process.is_alive():
+            old.process.kill()
+        old.process.join()
+        old.conn.close()
+        self._workers[slot] = self._start()
+        self._selector.register(self._workers[slot].conn, selectors.EVENT_READ, slot)
 
     def share(self, state: Any) -> None:
         """Give every worker, and every worker started later, `state` (between map() calls)."""
@@ -137,65 +150,72 @@ class Pool:
         source = iter(tasks)
         keys: dict[int, Any] = {}
         done: dict[int, Any] = {}
-        busy: dict[int, tuple[int, float]] = {}  # worker slot → (task number, started)
-        held: tuple[int, Any] | None = None  # a task waiting for a free worker
+        ready: deque[tuple[int, Any]] = deque()  # taken, not yet sent (or sent to a worker that died)
         taken = given = 0  # tasks taken from the source; results yielded
         exhausted = False
         while True:
-            while not stopped() and taken - given < window and (held is not None or not exhausted):
-                if held is None:
+            while not stopped():
+                if not ready:
+                    if exhausted or taken - given >= window:
+                        break
                     try:
                         key, task = next(source)
                     except StopIteration:
                         exhausted = True
                         break
                     keys[taken] = key
-                    held = (taken, task)
+                    if task is None:
+                        done[taken] = None
+                    else:
+                        ready.append((taken, task))
                     taken += 1
-                number, task = held
-                if task is None:
-                    done[number] = None
-                else:
-                    free = next((s for s in range(len(self._workers)) if s not in busy), None)
-                    if free is None:
-                        break
-                    self._workers[free].conn.send(("task", task))
-                    busy[free] = (number, time.monotonic())
-                held = None
+                    continue
+                slot = min(range(len(self._workers)), key=lambda s: len(self._queues[s]))
+                if len(self._queues[slot]) >= DEPTH:
+                    break
+                self._send(slot, *ready.popleft())
             while given in done:
                 yield keys.pop(given), done.pop(given)
                 given += 1
-            if stopped() or (exhausted and held is None and not busy and given == taken):
+            busy = any(self._queues)
+            if stopped() or (exhausted and not ready and not busy and given == taken):
                 return
             if busy:
-                self._collect(busy, done)
+                self._collect(done, ready)
             tick()
 
-    def _collect(self, busy: dict[int, tuple[int, float]], done: dict[int, Any]) -> None:
-        """Wait (briefly) for workers; record what they finished, and what killed or hung them."""
-        now = time.monotonic()
-        first_deadline = min(started for _, started in busy.values()) + self._timeout
-        handles: list[Any] = []
-        for slot in busy:
-            handles += (self._workers[slot].conn, self._workers[slot].process.sentinel)
-        ready = set(wait(handles, timeout=max(0.0, min(TICK, first_deadline - now))))
-        for slot, (number, started) in list(busy.items()):
-            worker = self._workers[slot]
-            if worker.conn in ready or worker.process.sentinel in ready:
-                del busy[slot]
+    def _send(self, slot: int, number: int, task: Any) -> None:
+        if not self._queues[slot]:
+            self._started[slot] = time.monotonic()
+        self._workers[slot].conn.send(("task", task))
+        self._queues[slot].append((number, task))
+
+    def _collect(self, done: dict[int, Any], ready: deque[tuple[int, Any]]) -> None:
+        """Wait (briefly) for workers; record what they finished, and what killed or hung them.
+        A dead or stuck worker's first task fails; the tasks queued behind it go to its successor."""
+        first_deadline = min(self._started[s] for s, queue in enumerate(self._queues) if queue) + self._timeout
+        events = self._selector.select(max(0.0, min(TICK, first_deadline - time.monotonic())))
+        woken = {key.data for key, _ in events}
+        for slot, queue in enumerate(self._queues):
+            failure = None
+            if slot in woken:
+                worker = self._workers[slot]
                 try:
-                    done[number] = worker.conn.recv()
-                except (EOFError, OSError):
+                    outcome = worker.conn.recv()  # one answer; the selector says if there is another
+                    if queue:
+                        done[queue.popleft()[0]] = outcome
+                        self._started[slot] = time.monotonic()
+                except (EOFError, OSError):  # its end of the pipe closed: it died
                     worker.process.join()
-                    done[number] = Failure(_death(worker.process))
-                    self._replace(worker)
-                    continue
-                if worker.process.sentinel in ready:  # answered, then died: start another anyway
-                    self._replace(worker)
-            elif time.monotonic() - started > self._timeout:
-                del busy[slot]
-                done[number] = Failure(f"took longer than {self._timeout:g} s (--timeout); its worker was stopped")
-                self._replace(worker)
+                    failure = _death(worker.process)
+            elif queue and time.monotonic() - self._started[slot] > self._timeout:
+                failure = f"took longer than {self._timeout:g} s (--timeout); its worker was stopped"
+            if failure is not None:
+                if queue:
+                    done[queue.popleft()[0]] = Failure(failure)
+                ready.extendleft(reversed(queue))
+                queue.clear()
+                self._replace(slot)
 
     def close(self, interrupt: bool = False) -> None:
         """Stop the workers: let them finish (their pipes close), or on an interrupt ask them to
@@ -211,3 +231,4 @@ class Pool:
                 w.process.kill()
                 w.process.join()
         self._workers = []
+        self._selector.close()

@@ -57,7 +57,7 @@ class Progress:
         if self._colour:
             bar = f"\x1b[32m{bar[:filled]}\x1b[2m{bar[filled:]}\x1b[0m"
         line = f"{self._label} [{bar}] {self._done:,}/{total:,} {share:4.0%}"
-        if self._done and elapsed > 0.5:
+        if self._done and elapsed > 0.1:  # sooner, and the first numbers are noise
             rate = self._done / elapsed
             line += f" · {rate:,.0f} files/s · ETA {_clock((total - self._done) / rate)}"
         width = shutil.get_terminal_size((80, 24)).columns
