@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .limits import MAX_GZIP_LAYERS, MAX_MIME, MAX_UNPACKED, size
 from .sources import InputError
 
-MAX_UNPACKED = 200 * 1024 * 1024  # bytes of output one gzip layer may produce
-MAX_GZIP_LAYERS = 3  # gzip inside gzip inside gzip: more is an attack, not a saved page
+__all__ = ["MAX_GZIP_LAYERS", "MAX_UNPACKED", "Unwrapped", "gunzip", "is_mhtml", "unwrap"]
 _CHUNK = 1024 * 1024  # output per decompression step: memory grows by at most this past the limit
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -99,6 +99,8 @@ def _mhtml(data: bytes) -> Unwrapped:
     import email
     import email.policy
 
+    if len(data) > MAX_MIME:
+        raise InputError(f"{size(len(data))} MIME message, more than the {size(MAX_MIME)} limit; refusing it")
     try:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
         if not message.is_multipart():

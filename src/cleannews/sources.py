@@ -6,6 +6,7 @@ import codecs
 import re
 from typing import NamedTuple
 
+from .limits import MAX_ELEMENTS, MAX_HTML, MAX_INPUT, MAX_LINES, MAX_TEXT, size
 from .options import InputFormat
 
 
@@ -38,6 +39,10 @@ _META_CHARSET = rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
 _XML_ENCODING = rb"""\A\s*<\?xml[^>]+?encoding\s*=\s*["']([A-Za-z0-9._:-]+)"""
 # An XML declaration stops being true once the bytes are decoded (and lxml refuses a str that has one).
 _XML_DECLARATION = r"\A\s*<\?xml[^>]*\?>\s*"
+# A DOCTYPE's internal subset ("<!DOCTYPE html [<!ENTITY ...>]>") declares entities, a billion
+# laughs among them. No parser here expands them, but the HTML parser ends the DOCTYPE at its
+# first ">" and shows the rest as text: the subset is taken out, the DOCTYPE kept.
+_DOCTYPE_SUBSET = r"\A(\s*(?:<!--.*?-->\s*)*<!DOCTYPE[^\[>]*)\[.*?\]\s*>"
 _CONTROL_CHARS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]"
 # What an XML tree cannot hold (lxml refuses to set such text, so one stray control byte in a
 # page would fail the whole page): dropped, as browsers ignore them. Form feed is HTML white space.
@@ -65,6 +70,7 @@ _DECLARED_ERRORS = 1000  # a declared encoding is believed with at most one bad 
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|\?xml|meta|body)\b", re.I | re.S)
 _HTML_TAG = re.compile(r"<(?:p|div|span|a|br|li|h[1-6]|article|section|table|img)\b[^>]*>", re.I)
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_START_TAG = r"<[A-Za-z]"
 SNIFF = 65536
 
 
@@ -225,6 +231,8 @@ def read_document(data: str | bytes, input_format: InputFormat = "auto") -> Docu
     Bytes may be a saved-page container (gzip, MHTML, Safari webarchive), recognised by its
     content whatever the file was called; the page inside is what gets decoded.
     """
+    if len(data) > MAX_INPUT:
+        raise InputError(f"{size(len(data))} of input, more than the {size(MAX_INPUT)} limit; refusing it")
     container = mime = charset = None
     if isinstance(data, (bytes, bytearray)):
         if _is_container(data):
@@ -246,5 +254,23 @@ def read_document(data: str | bytes, input_format: InputFormat = "auto") -> Docu
         kind = sniff_kind(text)
     if kind == "html":
         text = re.sub(_XML_DECLARATION, "", text, count=1)
+        if "[" in text[:1000]:
+            text = re.sub(_DOCTYPE_SUBSET, r"\1>", text, count=1, flags=re.I | re.S)
         text = re.sub(_NOT_XML, "", text).replace("\x0c", " ")
+    check_limits(kind, text)
     return Document(kind, text, encoding, container)
+
+
+def check_limits(kind: str, text: str) -> None:
+    """Refuse a page whose size, elements or lines would cost unbounded time or memory (limits.py)."""
+    limit = MAX_HTML if kind == "html" else MAX_TEXT
+    if len(text) > limit:
+        raise InputError(f"{size(len(text))} of {kind.upper() if kind == 'html' else kind}, "
+                         f"more than the {size(limit)} limit; refusing it")
+    if kind == "html":
+        if text.count("<") > MAX_ELEMENTS:  # cheap: most pages stop here
+            for n, _ in enumerate(re.finditer(_START_TAG, text), 1):
+                if n > MAX_ELEMENTS:
+                    raise InputError(f"more than {MAX_ELEMENTS:,} HTML elements; refusing the page")
+    elif max(text.count("\n"), text.count("\r")) > MAX_LINES:
+        raise InputError(f"more than {MAX_LINES:,} lines of text; refusing it")
