@@ -35,7 +35,7 @@ from .progress import Progress, wanted
 from .render import render, render_explain
 from .report import CLEANED, EMPTY, FAILED, SKIPPED, UP_TO_DATE, Report, display, exit_for_signal
 from .sources import NotTextError
-from .walk import Entry, Walk
+from .walk import Entry, Walk, megabytes
 
 EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".json"}
 EXPLAIN_EXTENSION = ".explain.txt"
@@ -96,7 +96,7 @@ def _read(path: str, limit: int) -> bytes:
     with open(path, "rb") as f:
         data = f.read(limit + 1)  # the file may have grown since it was listed
     if len(data) > limit:
-        raise _TooBig(f"over the size limit of {limit / 1_000_000:,.1f} MB (--max-size)")
+        raise _TooBig(f"over the size limit of {megabytes(limit)} (--max-size)")
     return data
 
 

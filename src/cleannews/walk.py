@@ -68,8 +68,9 @@ def _matches(patterns: Sequence[str], rel: str, name: str) -> bool:
     return any(fnmatch.fnmatch(rel if "/" in p else name, p) for p in patterns)
 
 
-def _mb(size: int) -> str:
-    return f"{size / 1_000_000:,.1f} MB"
+def megabytes(size: int) -> str:
+    """Sizes as --max-size takes them: 1M is 1024 × 1024 bytes."""
+    return f"{size / 2**20:,.1f}M"
 
 
 class Walk:
@@ -110,7 +111,7 @@ class Walk:
         entry = entry._replace(size=st.st_size, mtime_ns=st.st_mtime_ns)
         skip = not_a_page(name)
         if skip is None and self.max_size is not None and st.st_size > self.max_size:
-            skip = f"{_mb(st.st_size)}, over the size limit of {_mb(self.max_size)} (--max-size)"
+            skip = f"{megabytes(st.st_size)}, over the size limit of {megabytes(self.max_size)} (--max-size)"
         return entry._replace(status="skipped", reason=skip) if skip else entry
 
     def _folder(self, path: str, root: str, shown: str, prefix: str, rel: str) -> Iterator[Entry]:
