@@ -116,7 +116,8 @@ def _work(setup: _Setup, boilerplate: Boilerplate | None, task: tuple[str, str, 
         return Outcome(FAILED, f"internal error: {type(exc).__name__}: {exc}")
     site = site_of(result, folder)
     if phase == "learn":
-        return Outcome(CLEANED, data=(article_key(result, site), tuple(fingerprints(result, site))))
+        prints = fingerprints(result, site)
+        return Outcome(CLEANED, data=(article_key(result, site, prints), prints))
     if boilerplate is not None:
         result = boilerplate.drop(result, site)
     status, reason = (CLEANED, "") if result.text.strip() else (EMPTY, "nothing left after cleaning")

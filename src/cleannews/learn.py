@@ -63,17 +63,19 @@ def _story(result: Result) -> Iterator[Decision]:
     return (d for d in result.decisions if d.keep and d.role != "title" and d.text.strip())
 
 
-def fingerprints(result: Result, site: str) -> frozenset[int]:
-    """The fingerprints of a document's kept blocks (each once, however often it repeats it)."""
-    return frozenset(_hash(site, normalise(d.text)) for d in _story(result))
+def fingerprints(result: Result, site: str) -> tuple[int, ...]:
+    """The fingerprints of a document's kept blocks, in document order."""
+    return tuple(_hash(site, normalise(d.text)) for d in _story(result))
 
 
-def article_key(result: Result, site: str) -> int:
-    """Which article a document is: its canonical URL, or failing that its clean text."""
+def article_key(result: Result, site: str, prints: tuple[int, ...] | None = None) -> int:
+    """Which article a document is: its canonical URL, or failing that its clean text (its
+    headline and the fingerprints of its blocks, in order: `prints`, if already computed)."""
     url = result.metadata.get("url")
     if isinstance(url, str) and url.strip():
         return _hash("article", site, url.strip())
-    return _hash("article", site, normalise(result.text))
+    blocks = fingerprints(result, site) if prints is None else prints
+    return _hash("article", site, normalise(result.title or ""), *(f"{p:x}" for p in blocks))
 
 
 class Boilerplate(NamedTuple):
@@ -135,14 +137,15 @@ class Learner:
     def add(self, result: Result, site: str | None = None) -> None:
         """Count one cleaned document (site: see site_of; give the folder for text files)."""
         site = site_of(result) if site is None else site
-        self.add_fingerprints(article_key(result, site), fingerprints(result, site))
+        prints = fingerprints(result, site)
+        self.add_fingerprints(article_key(result, site, prints), prints)
 
     def add_fingerprints(self, article: int, prints: Iterable[int]) -> None:
         """Count one document given as its article key and block fingerprints (computed where
         it was cleaned, e.g. in a worker process)."""
         if self._seen.add(article):
             return  # a copy of an article already counted
-        for fingerprint in prints:
+        for fingerprint in set(prints):  # a block the page repeats is still one article's
             if fingerprint in self._repeated:
                 self._repeated[fingerprint] += 1
             elif self._seen.add(fingerprint):
