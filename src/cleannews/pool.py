@@ -137,8 +137,11 @@ class Pool:
     def share(self, state: Any) -> None:
         """Give every worker, and every worker started later, `state` (between map() calls)."""
         self._state = state
-        for w in self._workers:
-            w.conn.send(("state", state))
+        for slot, w in enumerate(self._workers):
+            try:
+                w.conn.send(("state", state))
+            except OSError:  # it died while idle: its successor is given the state as it starts
+                self._replace(slot)
 
     def map(self, tasks: Iterable[tuple[Any, Any]], window: int,
             stopped: Callable[[], bool] = lambda: False,
