@@ -13,7 +13,7 @@ from click.core import ParameterSource
 
 from . import InputError, Options, RuleError, __version__, clean
 from .render import FORMATS, render, render_explain
-from .report import EXIT_FAILED, EXIT_USAGE, Report, display
+from .report import EXIT_FAILED, EXIT_USAGE, Report, display, exit_for_signal
 from .rules import check_user_files, load_rules
 
 CONFIG_ENV = "CLEANNEWS_CONFIG_DIR"
@@ -265,10 +265,8 @@ def main() -> None:
     except click.ClickException as exc:
         exc.show()
         code = exc.exit_code
-    except click.Abort:
-        code = 130
-    except KeyboardInterrupt:
-        code = 130
+    except (click.Abort, KeyboardInterrupt):
+        code = exit_for_signal(signal.SIGINT)
     _leave(code)
 
 
