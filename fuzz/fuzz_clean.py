@@ -1,3 +1,4 @@
+#!/usr/bin/env python3
 """Coverage-guided fuzzing (atheris, libFuzzer) of clean() and the decoders under it.
 
     .venv/bin/python fuzz/make_corpus.py                      # seeds, from the fixtures
@@ -7,8 +8,8 @@
 
 Targets (FUZZ_TARGET, default clean):
 
-- clean       cleannews.clean(bytes), then clean(str) of the same bytes read as UTF-8: the
-              whole pipeline, containers and encodings included
+- clean       cleannews.clean(bytes): the whole pipeline, containers and encodings included
+- str         cleannews.clean(str) of the bytes read as UTF-8 (a library caller's text)
 - decode      sources.decode and sniff_kind: BOMs, UTF-16 without a BOM, declared charsets
 - html        the HTML path alone (clean() with input_format="html") on the bytes as text
 - gzip        containers.gunzip
@@ -57,7 +58,13 @@ def _clean(data: bytes | str, options: Options = DEFAULT) -> None:
 
 def target_clean(data: bytes) -> None:
     _clean(data)
-    _clean(data.decode("utf-8", "replace"))
+
+
+def target_str(data: bytes) -> None:
+    text = data.decode("utf-8", "replace")
+    _clean(text)
+    if data[:1] == b"\x00":  # what no decoded bytes hold: C0 controls and lone surrogates, from a caller's str
+        _clean(text.replace("\ufffd", "\ud800").replace("!", "\x00"))
 
 
 def target_decode(data: bytes) -> None:
@@ -102,6 +109,7 @@ def target_webarchive(data: bytes) -> None:
 
 TARGETS = {
     "clean": target_clean,
+    "str": target_str,
     "decode": target_decode,
     "html": target_html,
     "gzip": target_gzip,

@@ -78,6 +78,7 @@ def corpora(max_len: int) -> dict[str, list[bytes]]:
     containers = wrapped_gzip[:4] + wrapped_mhtml + wrapped_web
     return {
         "clean": [*small, *seeds_small, *containers],
+        "str": [*small, *seeds_small],
         "decode": [*small, *hostile],
         "html": [p for p in small if b"<" in p[:200]] + [h.encode() for h in HOSTILE] + [SMALL_PAGE.encode()],
         "gzip": wrapped_gzip,
@@ -89,7 +90,7 @@ def corpora(max_len: int) -> dict[str, list[bytes]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "seeds")
-    parser.add_argument("--max-len", type=int, default=16384)
+    parser.add_argument("--max-len", type=int, default=8192)
     args = parser.parse_args()
     for target, seeds in corpora(args.max_len).items():
         folder = args.out / target

@@ -114,7 +114,7 @@ def test_decoders_and_containers_never_raise_anything_else(data: bytes) -> None:
 
 # --- atheris, when it is there ---------------------------------------------------------------
 
-TARGETS = ["clean", "decode", "html", "gzip", "mhtml", "webarchive"]
+TARGETS = ["clean", "str", "decode", "html", "gzip", "mhtml", "webarchive"]
 
 
 @pytest.mark.skipif(importlib.util.find_spec("atheris") is None,
@@ -122,7 +122,7 @@ TARGETS = ["clean", "decode", "html", "gzip", "mhtml", "webarchive"]
                            "is skipped; the hypothesis byte fuzz above still runs")
 @pytest.mark.parametrize("target", TARGETS)
 def test_atheris_smoke(target: str, tmp_path: Path) -> None:
-    runs = int(os.environ.get("CLEANNEWS_FUZZ_RUNS", "2000" if target in ("clean", "html") else "5000"))
+    runs = int(os.environ.get("CLEANNEWS_FUZZ_RUNS", "2000" if target in ("clean", "str", "html") else "5000"))
     seeds = tmp_path / "seeds"
     subprocess.run([sys.executable, str(FUZZ / "make_corpus.py"), "--out", str(seeds)], check=True,
                    capture_output=True, timeout=60)
@@ -130,7 +130,7 @@ def test_atheris_smoke(target: str, tmp_path: Path) -> None:
     corpus.mkdir()
     proc = subprocess.run(
         [sys.executable, str(FUZZ / "fuzz_clean.py"), str(corpus), str(seeds / target), f"-runs={runs}",
-         "-max_len=16384", "-timeout=10", "-rss_limit_mb=2048", "-seed=1"],
+         "-max_len=8192", "-timeout=10", "-rss_limit_mb=2048", "-seed=1"],
         env={**os.environ, "FUZZ_TARGET": target}, cwd=tmp_path, capture_output=True, timeout=600)
     log = proc.stderr.decode(errors="replace")
     assert proc.returncode == 0, log[-4000:]

@@ -1,0 +1,302 @@
+"""Properties of clean() over generated text and HTML (hypothesis).
+
+1. Nothing escapes clean() but InputError and RuleError (each with a one-line message).
+2. Nothing is invented and order is kept. Precisely, with words(s) = normalize_space(s).split()
+   (whitespace folded, invisible format characters such as U+200B dropped, as cleannews does):
+   - the headline's words appear, in order, in the input's words (a subsequence);
+   - the words of the story (everything after the headline) are a subsequence of the input's
+     words: paragraphs and sentences may be dropped or cut, never added or moved. For HTML the
+     input's words are those of its text nodes, in document order; the bullet or number that
+     starts a list item's line ("• ", "3. ") is its markup rendered, not a word.
+3. Idempotence: cleaning the clean text again gives the same text.
+4. The command line exits with 0, 1 or 2 and never a traceback, whatever the input and flags.
+
+Examples per property: the "ci" profile (the default) keeps the whole run to a few seconds;
+HYPOTHESIS_PROFILE=deep runs a thousand each:
+
+    HYPOTHESIS_PROFILE=deep .venv/bin/python -m pytest -q tests/test_properties.py
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import os
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
+
+import cleannews
+from cleannews import InputError, Options, RuleError
+from cleannews.cli import command
+from cleannews.text import normalize_space
+
+settings.register_profile("ci", max_examples=40, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("deep", max_examples=1000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# --- generated text --------------------------------------------------------------------------
+
+# Words of news and of what surrounds it: the rules must have something to fire on.
+_WORDS = (
+    "the council said on Tuesday that ferry repairs would cost 2.3 million euros and be finished "
+    "before May harbour master Ines Varga residents island storm landing stage crossing passengers "
+    "Support us donate today Subscribe to our newsletter Read more Related Share this article "
+    "Photo: Reuters/John Smith Become a member Sign up Enjoying ad-free content? please give what you can "
+    "Advertisement Comments Follow us on Twitter Cookie policy accept all cookies "
+    "Новосибирск совет бюджет Поддержите нас подписаться Besançon budget été Spenden Sie jetzt «Мы» "
+    "“quoted” ‘single’ — – … • © 10:45 2024-03-12 https://news.example/a"
+)
+VOCABULARY = _WORDS.split()
+
+# Words a page is made of; and, for the properties that must hold whatever the input, any
+# letters, digits, symbols and control characters.
+plain_word = st.one_of(st.sampled_from(VOCABULARY), st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=10))
+wild_word = st.one_of(
+    st.sampled_from(VOCABULARY),
+    st.text(st.characters(categories=["L", "N"]), min_size=1, max_size=12),
+    st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=6),
+)
+
+
+@st.composite
+def sentence(draw: st.DrawFn, wild: bool = True) -> str:
+    words = draw(st.lists(wild_word if wild else plain_word, min_size=1, max_size=25))
+    end = draw(st.sampled_from([".", ".", "?", "!", ":", "", "…", '."', ".”"]))
+    return " ".join(words) + end
+
+
+@st.composite
+def text_paragraph(draw: st.DrawFn, wild: bool = True) -> str:
+    body = " ".join(draw(st.lists(sentence(wild), min_size=1, max_size=5)))
+    marker = draw(st.sampled_from(["", "", "", "- ", "* ", "• ", "1. ", "   ", "## "]))
+    width = draw(st.sampled_from([None, None, 40, 72]))
+    if width:  # hard-wrapped, as a text dump is
+        lines, line = [], ""
+        for w in body.split(" "):
+            if line and len(line) + 1 + len(w) > width:
+                lines.append(line)
+                line = w
+            else:
+                line = f"{line} {w}" if line else w
+        body = "\n".join([*lines, line])
+    return marker + body
+
+
+@st.composite
+def text_document(draw: st.DrawFn, wild: bool = True) -> str:
+    headline = " ".join(draw(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=10)))
+    paragraphs = draw(st.lists(text_paragraph(wild), min_size=0, max_size=10))
+    separator = draw(st.sampled_from(["\n\n", "\n\n", "\n", "\r\n\r\n", "\n\n\n"]))
+    return separator.join([headline, *paragraphs]) + draw(st.sampled_from(["", "\n", "\n\n"]))
+
+
+# --- generated HTML --------------------------------------------------------------------------
+
+BLOCK_TAGS = ["p", "div", "section", "article", "h1", "h2", "h3", "blockquote", "figure", "figcaption",
+              "ul", "ol", "li", "aside", "nav", "footer", "header", "table", "td", "pre", "main"]
+INLINE_TAGS = ["span", "b", "i", "em", "a", "strong", "small"]
+CLASSES = ["", "", "", "share-bar", "newsletter-signup", "related-links", "caption", "article-body",
+           "donate-box", "story", "nav", "photo-credit", "content", "byline", "comments"]
+
+
+def leaf_text() -> st.SearchStrategy[str]:
+    return st.lists(wild_word, min_size=1, max_size=30).map(" ".join)
+
+
+@st.composite
+def element(draw: st.DrawFn, children: st.SearchStrategy[list[str]]) -> str:
+    tag = draw(st.sampled_from(BLOCK_TAGS + INLINE_TAGS))
+    cls = draw(st.sampled_from(CLASSES))
+    attrs = f' class="{cls}"' if cls else ""
+    if tag == "a":
+        attrs += ' href="https://news.example/x"'
+    inner = draw(children)
+    return f"<{tag}{attrs}> {' '.join(inner)} </{tag}>"
+
+
+def escape(text: str) -> str:
+    return htmllib.escape(text, quote=False)
+
+
+html_tree = st.recursive(
+    leaf_text().map(lambda t: f" {escape(t)} "),
+    lambda children: element(st.lists(children, min_size=1, max_size=5)),
+    max_leaves=40,
+)
+
+
+@st.composite
+def html_document(draw: st.DrawFn) -> str:
+    title = " ".join(draw(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=10)))
+    body = " ".join(draw(st.lists(html_tree, min_size=1, max_size=8)))
+    head = draw(st.sampled_from(["<!DOCTYPE html>", "", '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>']))
+    lang = draw(st.sampled_from(["en", "ru", "de", ""]))
+    return (f'{head}<html lang="{lang}"><head><meta charset="utf-8"><title> {escape(title)} </title></head>'
+            f"<body> {body} </body></html>")
+
+
+# --- the properties --------------------------------------------------------------------------
+
+
+def words(text: str) -> list[str]:
+    return normalize_space(text).split()
+
+
+def html_words(markup: str) -> list[str]:
+    """The words of a generated page's text, in document order: tags are separated from text
+    by spaces in the generator, so removing them joins no two words. What an XML tree cannot
+    hold (C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF) is dropped, as
+    cleannews drops it; form feed is white space in HTML."""
+    text = htmllib.unescape(re.sub(r"<[^>]*>", " ", markup))
+    return words(re.sub("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]", "", text).replace("\x0c", " "))
+
+
+def is_subsequence(needle: list[str], haystack: list[str]) -> bool:
+    it = iter(haystack)
+    return all(any(w == h for h in it) for w in needle)
+
+
+def clean_or_error(data: str | bytes, options: Options | None = None) -> cleannews.Result | None:
+    try:
+        return cleannews.clean(data, options or Options())
+    except (InputError, RuleError) as exc:
+        assert str(exc) and "\n" not in str(exc), repr(str(exc))
+        return None
+
+
+def split_headline(result: cleannews.Result) -> tuple[str, str]:
+    text = result.text
+    if result.title and text.startswith(result.title + "\n"):
+        return result.title, text[len(result.title):]
+    return "", text
+
+
+_MARKER = re.compile(r"^(?:•|\d+\.) ", re.M)
+
+
+def check_from_input(result: cleannews.Result, source_words: list[str]) -> None:
+    headline, story = split_headline(result)
+    if any(d.block.marker for d in result.decisions):  # "• " or "3. ": a list item's markup, rendered
+        story = _MARKER.sub("", story)
+    assert is_subsequence(words(headline), source_words), f"headline not from the input: {headline!r}"
+    out = words(story)
+    if not is_subsequence(out, source_words):
+        missing = next((w for w in out if w not in source_words), None)
+        raise AssertionError(f"story words not in input order; first unknown word: {missing!r}\n{story[:2000]}")
+
+
+def check_idempotent(result: cleannews.Result) -> None:
+    if not result.text.strip():
+        return
+    again = clean_or_error(result.text)
+    assert again is not None, "the clean text itself is refused"
+    assert again.text == result.text, f"not idempotent:\n--- once\n{result.text}\n--- twice\n{again.text}"
+
+
+@PROFILE
+@given(text_document())
+@example("Headline\n\nOne paragraph of story text that is long enough to be the story of this page.\n")
+def test_text_from_input(document: str) -> None:
+    result = clean_or_error(document)
+    if result is None:
+        return
+    result.text.encode("utf-8")
+    check_from_input(result, words(document))
+
+
+TEXT_NOT_IDEMPOTENT = "the\n\nthe.\n\nthe the the the the the the Photo:."
+
+
+@pytest.mark.xfail(strict=True, reason="decide.py: the story region depends on the blocks around it; a short "
+                   "paragraph kept next to a dropped caption falls outside the region once the caption is gone")
+@PROFILE
+@given(text_document(wild=False))
+@example(TEXT_NOT_IDEMPOTENT)  # tried first, and fails: the xfail is certain, not up to the draw
+def test_text_clean_text_is_idempotent(document: str) -> None:
+    result = clean_or_error(document)
+    if result is not None:
+        check_idempotent(result)
+
+
+@PROFILE
+@given(html_document())
+def test_html_from_input(markup: str) -> None:
+    result = clean_or_error(markup)
+    if result is None:
+        return
+    result.text.encode("utf-8")
+    check_from_input(result, html_words(markup))
+
+
+HTML_NOT_IDEMPOTENT = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title> the </title></head>'
+                       "<body>  council  </body></html>")
+
+
+@pytest.mark.xfail(strict=True, reason="decide.py: the HTML path keeps what readability extracted (a short "
+                   "story too); read again as text, the story region drops paragraphs of ten words or fewer")
+@PROFILE
+@given(html_document())
+@example(HTML_NOT_IDEMPOTENT)  # tried first, and fails: the xfail is certain, not up to the draw
+def test_html_clean_text_is_idempotent(markup: str) -> None:
+    result = clean_or_error(markup)
+    if result is not None:
+        check_idempotent(result)
+
+
+@PROFILE
+@given(st.one_of(text_document(), html_document()),
+       st.sampled_from(["utf-8", "utf-16", "utf-16-le", "cp1251", "cp1252", "gb18030"]))
+def test_bytes_in_any_encoding_never_raise_anything_else(document: str, codec: str) -> None:
+    data = document.encode(codec, errors="replace")
+    for options in (Options(), Options(input_format="text"), Options(input_format="html"),
+                    Options(keep_captions=True)):
+        result = clean_or_error(data, options)
+        if result is not None:
+            result.text.encode("utf-8")
+
+
+@PROFILE
+@given(st.text(max_size=3000), st.sampled_from(["auto", "text", "html"]))
+def test_any_str_never_raises_anything_else(text: str, input_format: str) -> None:
+    result = clean_or_error(text, Options(input_format=input_format))  # type: ignore[arg-type]
+    if result is not None:
+        result.text.encode("utf-8")
+
+
+# --- the command line ------------------------------------------------------------------------
+
+FLAG_SETS = [[], ["--format", "json"], ["--format", "markdown", "--links"], ["--explain"], ["--keep-captions"],
+             ["--input-format", "text"], ["--input-format", "html"], ["--no-config"], ["-o", "out.txt"],
+             ["--format", "xml"], ["--no-such-flag"], ["-o"], ["--rules", "missing.toml"]]
+
+
+@pytest.fixture(scope="module")
+def cli_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cli")
+
+
+@PROFILE
+@given(st.one_of(text_document().map(str.encode), html_document().map(str.encode), st.binary(max_size=2000)),
+       st.lists(st.sampled_from(FLAG_SETS), max_size=3).map(lambda sets: [f for s in sets for f in s]),
+       st.sampled_from([["page"], ["-"], ["page", "page"], ["page", "missing"], []]))
+def test_cli_exits_only_0_1_or_2(cli_folder: Path, data: bytes, flags: list[str], names: list[str]) -> None:
+    assume(not (flags and flags[-1] == "-o" and names == []))
+    page = cli_folder / "page"
+    page.write_bytes(data)
+    args = [*flags, *[str(page) if n == "page" else n for n in names]]
+    env = {"CLEANNEWS_CONFIG_DIR": str(cli_folder)}
+    old = os.getcwd()
+    os.chdir(cli_folder)
+    try:
+        result = CliRunner().invoke(command, args, input=data, env=env)
+    finally:
+        os.chdir(old)
+    assert result.exit_code in (0, 1, 2), (args, result.exit_code, result.output[-2000:])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.stderr
