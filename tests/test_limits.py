@@ -252,3 +252,32 @@ def test_a_file_larger_than_memory_is_refused_in_one_line(tmp_path: Path) -> Non
     got = run_limited(cleannews_argv("huge.html"), memory=GiB + GiB // 2, timeout=60, cwd=tmp_path)
     assert got.returncode == 1
     assert "limit" in got.error_line()
+
+
+# --- small inputs that a backtracking regular expression would take minutes over -------------
+
+BACKTRACKING = {
+    # "\s*(?:<!--.*?-->\s*)*<html": 2^k ways over k comments when no markup follows
+    "comments-then-no-markup": "<!---->" * 3000 + "[x",
+    "comments-then-no-markup-as-html": "<!---->" * 3000 + "<!DOCTYPE html [x",
+    # "<meta[^>]+?charset": every "<meta" scanned to the end when no ">" follows
+    "meta-without-end": b"\xe9\xe9\xe9 " + b"<meta" * 13000,
+    # 'charset\s*=\s*["\']?\s*': k+1 ways to share k spaces between the two \s*
+    "charset-then-spaces": b"\xe9\xe9\xe9 <meta charset=" + b" " * 65000,
+    # "<a\b[^>]*>": every "<a" scanned to the end when no ">" follows
+    "tags-without-end": b"<a" * 32000,
+    "doctype-subset-unclosed": "<!DOCTYPE html [" + "]" * 30000 + " " * 30000,
+}
+
+
+@pytest.mark.parametrize("name", list(BACKTRACKING))
+def test_no_backtracking_blowup_in_sniffing_and_decoding(name: str) -> None:
+    import contextlib
+    import time
+
+    data = BACKTRACKING[name]
+    options = cleannews.Options(input_format="html") if name.endswith("as-html") else cleannews.Options()
+    started = time.monotonic()
+    with contextlib.suppress(InputError):
+        cleannews.clean(data, options)
+    assert time.monotonic() - started < 2.0  # each took from 5 s to minutes before

@@ -35,14 +35,19 @@ _BOMS = (
 )
 # Patterns used only on some paths are kept as strings: `re` compiles each on its first use
 # (and caches it), so plain UTF-8 text, the path measured for cold start, never pays for them.
-_META_CHARSET = rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)"""
+# Every pattern here runs on untrusted text with Python's backtracking `re`, so none may have
+# two ways to match the same characters ("\s*["']?\s*" has k+1 ways over k spaces, and
+# "(?:<!--.*?-->\s*)*" 2^k over k comments: a 64 KB page of either took minutes), and a
+# scan for the end of a tag stops at the next "<" so that a page of "<a" without ">" is linear.
+_META_CHARSET = rb"""<meta[^<>]*?charset\s*=\s*(?:["']\s*)?([A-Za-z0-9._:-]+)"""
 _XML_ENCODING = rb"""\A\s*<\?xml[^>]+?encoding\s*=\s*["']([A-Za-z0-9._:-]+)"""
 # An XML declaration stops being true once the bytes are decoded (and lxml refuses a str that has one).
 _XML_DECLARATION = r"\A\s*<\?xml[^>]*\?>\s*"
 # A DOCTYPE's internal subset ("<!DOCTYPE html [<!ENTITY ...>]>") declares entities, a billion
 # laughs among them. No parser here expands them, but the HTML parser ends the DOCTYPE at its
 # first ">" and shows the rest as text: the subset is taken out, the DOCTYPE kept.
-_DOCTYPE_SUBSET = r"\A(\s*(?:<!--.*?-->\s*)*<!DOCTYPE[^\[>]*)\[.*?\]\s*>"
+_DOCTYPE_WITH_SUBSET = r"<!DOCTYPE[^\[<>]*\["
+_SUBSET_END = r"\]\s*>"
 _CONTROL_CHARS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]"
 # What an XML tree cannot hold (lxml refuses to set such text, so one stray control byte in a
 # page would fail the whole page): dropped, as browsers ignore them. Form feed is HTML white space.
@@ -67,8 +72,8 @@ WEB_ENCODINGS = (
     "shift_jis", "cp932", "euc_jp", "gb18030", "big5", "euc_kr", "cp949",
 )
 _DECLARED_ERRORS = 1000  # a declared encoding is believed with at most one bad character in this many
-_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|\?xml|meta|body)\b", re.I | re.S)
-_HTML_TAG = re.compile(r"<(?:p|div|span|a|br|li|h[1-6]|article|section|table|img)\b[^>]*>", re.I)
+_HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|\?xml|meta|body)\b", re.I)
+_HTML_TAG = re.compile(r"<(?:p|div|span|a|br|li|h[1-6]|article|section|table|img)\b[^<>]*>", re.I)
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _START_TAG = r"<[A-Za-z]"
 SNIFF = 65536
@@ -200,10 +205,33 @@ def decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
     return data.decode(name, errors="replace"), name
 
 
+def _after_comments(text: str) -> int:
+    """Where the markup starts: past leading white space and <!-- comments -->."""
+    at = 0
+    while True:
+        while at < len(text) and text[at].isspace():
+            at += 1
+        if not text.startswith("<!--", at):
+            return at
+        end = text.find("-->", at + 4)
+        if end < 0:
+            return at
+        at = end + 3
+
+
+def _without_doctype_subset(text: str) -> str:
+    """The page with its DOCTYPE's internal subset taken out, the DOCTYPE itself kept."""
+    start = re.compile(_DOCTYPE_WITH_SUBSET, re.I).match(text, _after_comments(text))
+    end = re.compile(_SUBSET_END).search(text, start.end()) if start else None
+    if not start or not end:
+        return text
+    return text[: start.end() - 1] + ">" + text[end.end() :]
+
+
 def sniff_kind(text: str) -> str:
     """'html' when the text is markup, else 'text'."""
     head = text[:SNIFF]
-    if _HTML_START.match(head):
+    if _HTML_START.match(head, _after_comments(head)):
         return "html"
     stripped = head.lstrip()
     if stripped.startswith("<") and len(_HTML_TAG.findall(head)) >= 3:
@@ -254,8 +282,8 @@ def read_document(data: str | bytes, input_format: InputFormat = "auto") -> Docu
         kind = sniff_kind(text)
     if kind == "html":
         text = re.sub(_XML_DECLARATION, "", text, count=1)
-        if "[" in text[:1000]:
-            text = re.sub(_DOCTYPE_SUBSET, r"\1>", text, count=1, flags=re.I | re.S)
+        if "[" in text[:SNIFF]:
+            text = _without_doctype_subset(text)
         text = re.sub(_NOT_XML, "", text).replace("\x0c", " ")
     check_limits(kind, text)
     return Document(kind, text, encoding, container)
