@@ -109,7 +109,7 @@ CASES = [
          article_text("ru").split("\n")[0]),
     Case("nul-bytes.html", nul_bytes, "error", 10, 300, "binary"),
     Case("truncated-utf8.html", truncated_multibyte, "output", 20, 300, "\ufffd"),  # read as UTF-8 still
-    Case("bomb.html", lambda: gzip_bomb(2), "error", 30, 700, "more than 200 MB"),
+    Case("bomb.html", lambda: gzip_bomb(2), "error", 30, 700, f"more than {limits.MAX_UNPACKED // MB} MB"),
     Case("broken.mhtml", broken_mhtml, "either", 10, 300),
     Case("not-a-plist.webarchive", lambda: b"bplist00" + bytes(range(256)) * 40, "error", 10, 300,
          "not a valid binary property list"),
@@ -168,10 +168,13 @@ def test_the_deep_page_keeps_what_came_before_the_depth_limit() -> None:
 
 def test_limits_are_what_security_md_says() -> None:
     security = (Path(__file__).resolve().parent.parent / "SECURITY.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = readme[readme.index("## Limits"):]
     for value in (limits.MAX_INPUT, limits.MAX_UNPACKED, limits.MAX_MIME, limits.MAX_HTML, limits.MAX_TEXT):
-        assert f"{value // MB} MB" in security
-    for count in (limits.MAX_ELEMENTS, limits.MAX_LINES, limits.MAX_GZIP_LAYERS, limits.PARSER_MAX_DEPTH):
-        assert f"{count:,}" in security
+        assert f"{value // MB} MB" in security and f"{value // MB} MB" in readme
+    for count in (limits.MAX_ELEMENTS, limits.MAX_LINES, limits.MAX_GZIP_LAYERS, limits.PARSER_MAX_DEPTH,
+                  limits.MAX_MIME_PARTS):
+        assert f"{count:,}" in security and f"{count:,}" in readme
 
 
 @pytest.mark.parametrize("as_str", [False, True])
@@ -202,17 +205,34 @@ def test_text_at_the_line_limit_is_read(monkeypatch: pytest.MonkeyPatch) -> None
         cleannews.clean(text.replace("\n", "\r") + "\r\rOne more.\r")  # old Mac line ends count too
 
 
-def test_mime_message_over_its_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_mime_message_over_its_limits(monkeypatch: pytest.MonkeyPatch) -> None:
     from cleannews import containers
 
+    data = mhtml(html_part(), *[("text/css", b"p {}", {})] * 9)  # ten parts
+    cleannews.clean(data)
+    monkeypatch.setattr(containers, "MAX_MIME_PARTS", 9)
+    with pytest.raises(InputError, match="more than 9 parts"):
+        cleannews.clean(data)
     monkeypatch.setattr(containers, "MAX_MIME", 1000)
     with pytest.raises(InputError, match="MIME message, more than"):
-        cleannews.clean(mhtml(html_part()))
+        cleannews.clean(data)
+
+
+def test_a_mime_message_of_many_tiny_parts_is_refused_fast() -> None:
+    import time
+
+    part = b"--b\r\nContent-Type: text/css\r\n\r\nx\r\n"
+    data = (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n'
+            + part * (limits.MAX_MIME_PARTS + 1) + b"--b--\r\n")
+    started = time.monotonic()
+    with pytest.raises(InputError, match="parts"):
+        cleannews.clean(data)
+    assert time.monotonic() - started < 1
 
 
 def test_gzip_layers_share_no_loophole() -> None:
     """Each layer is held to the limit: a bomb inside a small gzip is caught at the inner layer."""
-    with pytest.raises(InputError, match="more than 200 MB"):
+    with pytest.raises(InputError, match=f"more than {limits.MAX_UNPACKED // MB} MB"):
         cleannews.clean(gzip.compress(gzip_bomb(1) * 1 + gzip_bomb(1)))
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .limits import MAX_GZIP_LAYERS, MAX_MIME, MAX_UNPACKED, size
+from .limits import MAX_GZIP_LAYERS, MAX_MIME, MAX_MIME_PARTS, MAX_UNPACKED, size
 from .sources import InputError
 
 __all__ = ["MAX_GZIP_LAYERS", "MAX_UNPACKED", "Unwrapped", "gunzip", "is_mhtml", "unwrap"]
@@ -101,6 +101,8 @@ def _mhtml(data: bytes) -> Unwrapped:
 
     if len(data) > MAX_MIME:
         raise InputError(f"{size(len(data))} MIME message, more than the {size(MAX_MIME)} limit; refusing it")
+    if data.count(b"\n--") > MAX_MIME_PARTS:  # every part starts on a boundary line "--..."
+        raise InputError(f"MIME message of more than {MAX_MIME_PARTS:,} parts; refusing it")
     try:
         message = email.message_from_bytes(data, policy=email.policy.compat32)
         if not message.is_multipart():
