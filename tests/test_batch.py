@@ -12,6 +12,7 @@ import json
 import os
 import random
 import re
+import shlex
 import signal
 import subprocess
 import sys
@@ -462,9 +463,13 @@ def test_a_file_over_the_time_limit_fails_alone(tmp_path: Path) -> None:
 
 
 def _handler(setup: object, state: object, task: str) -> str:
-    """A worker for the pool tests: dies, hangs, or answers."""
+    """A worker for the pool tests: dies, hangs, or answers (and dies a moment later)."""
     if task == "crash":
         os.kill(os.getpid(), signal.SIGKILL)
+    if task == "die-soon":
+        import threading
+
+        threading.Timer(0.05, os.kill, (os.getpid(), signal.SIGKILL)).start()
     if task == "hang":
         time.sleep(TIMEOUT)
     return f"{task}:{state}"
@@ -485,6 +490,24 @@ def test_pool_replaces_a_dead_or_hung_worker_and_keeps_order() -> None:
     assert outcomes[4] is None
     assert isinstance(outcomes[1], Failure) and "SIGKILL" in outcomes[1].reason
     assert isinstance(outcomes[3], Failure) and "took longer than 1.5 s" in outcomes[3].reason
+
+
+def test_pool_replaces_a_worker_that_died_while_idle() -> None:
+    pool = Pool(1, 5, _handler, None)
+    try:
+        assert list(pool.map([(0, "die-soon")], window=4)) == [(0, "die-soon:None")]
+        time.sleep(0.3)  # it is dead now, and its pipe is closed: the next send fails
+        assert [o for _, o in pool.map([(i, t) for i, t in enumerate("abcd")], window=4)] == [
+            "a:None", "b:None", "c:None", "d:None"]
+    finally:
+        pool.close()
+
+
+def test_jsonl_into_a_pipe_that_closes_ends_quietly(tree: Tree) -> None:
+    line = " ".join(map(shlex.quote, argv("--format", "jsonl", tree.root / "news"))) + " | head -1"
+    proc = subprocess.run(line, shell=True, capture_output=True, timeout=TIMEOUT)
+    assert proc.stderr == b""
+    assert json.loads(proc.stdout)["source"].endswith("story-000.txt")
 
 
 # --- learning a site's boilerplate ---------------------------------------------------------
@@ -565,7 +588,9 @@ def test_a_second_run_into_the_same_folder_waits_its_turn(slow_tree: tuple[Path,
     root, _ = slow_tree
     first = start(root, "-o", "out", "--jobs", "1")
     try:
-        wait_for_outputs(first, Path("out"), 1)
+        deadline = time.monotonic() + TIMEOUT
+        while not Path("out/.cleannews-partial").exists() and time.monotonic() < deadline:
+            time.sleep(0.002)  # the folder is locked from the start: learning and cleaning are still ahead
         second = run(root, "-o", "out")
         assert second.returncode == 2
         assert b"another cleannews run is writing there" in second.stderr

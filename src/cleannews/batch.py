@@ -144,7 +144,9 @@ def _work(setup: _Setup, boilerplate: Boilerplate | None, task: tuple[str, str, 
 
 class _Signals:
     """SIGINT, SIGTERM and SIGHUP noted, not raised: the run stops between files, so that no
-    output line or report line is ever cut in half."""
+    output line or report line is ever cut in half. SIGPIPE is ignored meanwhile: a write to a
+    worker that has just died must be an error to handle, not the end of the parent (the
+    command line lets SIGPIPE end a one-file run quietly)."""
 
     NAMES = ("SIGINT", "SIGTERM", "SIGHUP")
 
@@ -154,9 +156,11 @@ class _Signals:
         for name in self.NAMES:
             if hasattr(signal, name):
                 num = getattr(signal, name)
-                self._old[num] = signal.signal(num, self._note)
+                self._old[num] = signal.signal(num, self.note)
+        if hasattr(signal, "SIGPIPE"):
+            self._old[signal.SIGPIPE] = signal.signal(signal.SIGPIPE, signal.SIG_IGN)
 
-    def _note(self, signum: int, frame: object) -> None:
+    def note(self, signum: int, frame: object = None) -> None:
         self.signum = self.signum or signum
 
     def stopped(self) -> bool:
@@ -268,8 +272,12 @@ class _Run:
             if isinstance(outcome, Failure):
                 outcome = Outcome(FAILED, outcome.reason)
             if out is not None and outcome.data is not None:
-                out.write(outcome.data)
-                out.flush()
+                try:
+                    out.write(outcome.data)
+                    out.flush()
+                except BrokenPipeError:  # `cleannews --format jsonl folder | head`: the reader has left
+                    self.signals.note(signal.SIGPIPE)
+                    break
             output = os.path.join(self.out_dir, entry.output) if self.out_dir and entry.output else None
             if progress and outcome.status == FAILED:
                 progress.clear()  # the failure's line, then the bar again below it
@@ -317,5 +325,6 @@ def run(inputs: Sequence[str], out_dir: str | None, options: Options, settings: 
         if log is not None:
             log.close()
         job.signals.restore()
-    report.summary(time.monotonic() - started, interrupted=job.signals.stopped())
+    if job.signals.signum != getattr(signal, "SIGPIPE", None):  # nobody is reading any more
+        report.summary(time.monotonic() - started, interrupted=job.signals.stopped())
     return exit_for_signal(job.signals.signum) if job.signals.stopped() else report.exit_code

@@ -176,7 +176,10 @@ class Pool:
                 slot = min(range(len(self._workers)), key=lambda s: len(self._queues[s]))
                 if len(self._queues[slot]) >= DEPTH:
                     break
-                self._send(slot, *ready.popleft())
+                number, task = ready.popleft()
+                if not self._send(slot, number, task):  # it has died since it last answered
+                    ready.appendleft((number, task))
+                    self._bury(slot, done, ready, _death)
             while given in done:
                 yield keys.pop(given), done.pop(given)
                 given += 1
@@ -187,38 +190,53 @@ class Pool:
                 self._collect(done, ready)
             tick()
 
-    def _send(self, slot: int, number: int, task: Any) -> None:
+    def _send(self, slot: int, number: int, task: Any) -> bool:
+        try:
+            self._workers[slot].conn.send(("task", task))
+        except OSError:
+            return False
         if not self._queues[slot]:
             self._started[slot] = time.monotonic()
-        self._workers[slot].conn.send(("task", task))
         self._queues[slot].append((number, task))
+        return True
 
     def _collect(self, done: dict[int, Any], ready: deque[tuple[int, Any]]) -> None:
-        """Wait (briefly) for workers; record what they finished, and what killed or hung them.
-        A dead or stuck worker's first task fails; the tasks queued behind it go to its successor."""
+        """Wait (briefly) for workers; record what they finished, and what killed or hung them."""
         first_deadline = min(self._started[s] for s, queue in enumerate(self._queues) if queue) + self._timeout
         events = self._selector.select(max(0.0, min(TICK, first_deadline - time.monotonic())))
         woken = {key.data for key, _ in events}
         for slot, queue in enumerate(self._queues):
-            failure = None
             if slot in woken:
-                worker = self._workers[slot]
                 try:
-                    outcome = worker.conn.recv()  # one answer; the selector says if there is another
-                    if queue:
-                        done[queue.popleft()[0]] = outcome
-                        self._started[slot] = time.monotonic()
+                    outcome = self._workers[slot].conn.recv()  # one answer; the selector says if there is another
                 except (EOFError, OSError):  # its end of the pipe closed: it died
-                    worker.process.join()
-                    failure = _death(worker.process)
-            elif queue and time.monotonic() - self._started[slot] > self._timeout:
-                failure = f"took longer than {self._timeout:g} s (--timeout); its worker was stopped"
-            if failure is not None:
+                    self._bury(slot, done, ready, _death)
+                    continue
                 if queue:
-                    done[queue.popleft()[0]] = Failure(failure)
-                ready.extendleft(reversed(queue))
-                queue.clear()
-                self._replace(slot)
+                    done[queue.popleft()[0]] = outcome
+                    self._started[slot] = time.monotonic()
+            elif queue and time.monotonic() - self._started[slot] > self._timeout:
+                self._bury(slot, done, ready,
+                           lambda _: f"took longer than {self._timeout:g} s (--timeout); its worker was stopped")
+
+    def _bury(self, slot: int, done: dict[int, Any], ready: deque[tuple[int, Any]],
+              why: Callable[[Any], str]) -> None:
+        """Replace a worker that died or overran: the answers it sent before are taken, the task
+        it was on fails (why(process) says why), the tasks queued behind it go to its successor."""
+        worker, queue = self._workers[slot], self._queues[slot]
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join()
+        try:
+            while queue and worker.conn.poll():
+                done[queue.popleft()[0]] = worker.conn.recv()
+        except (EOFError, OSError):
+            pass
+        if queue:
+            done[queue.popleft()[0]] = Failure(why(worker.process))
+        ready.extendleft(reversed(queue))
+        queue.clear()
+        self._replace(slot)
 
     def close(self, interrupt: bool = False) -> None:
         """Stop the workers: let them finish (their pipes close), or on an interrupt ask them to
