@@ -11,7 +11,7 @@ pitches, captions and read-more tails that sites wrap around it.
 from __future__ import annotations
 
 from .decide import decide
-from .model import Block, Cut, Decision, Removed, Result
+from .model import CONTROL, Block, Cut, Decision, Removed, Result
 from .options import Options
 from .render import render_text
 from .rules import RuleError, always_languages, detect_languages, load_rules
@@ -53,7 +53,7 @@ def clean(data: str | bytes, options: Options = _DEFAULT) -> Result:
         from .text import text_blocks
 
         blocks = text_blocks(doc.text)
-    languages = options.languages or detect_languages(b.text for b in blocks)
+    languages = options.languages or detect_languages(b.text for b in blocks if b.kind != CONTROL)
     rules = load_rules(options.rule_files, languages)
     decisions, title = decide(blocks, rules, keep_captions=options.keep_captions, title_hint=title_hint,
                               extracted=doc.kind == "html")

@@ -166,6 +166,7 @@ class _Unit:
         "label",
         "opens_asking",
         "prose",
+        "repeated",
         "sentence_asks",
         "share",
         "words",
@@ -191,6 +192,7 @@ class _Unit:
         # short and heading-like: can open a box whose lines follow it
         self.label = block.kind != CONTROL and words <= 6 and (not ends_sentence or text.endswith(":"))
         self.forced: str | None = None  # rule id when a neighbour test made this an ask
+        self.repeated = False  # the same text came earlier in the document
         # (sentence, its ask rules) for every unquoted sentence that asks something
         self.sentence_asks: list[tuple[str, tuple[Rule, ...]]] = []
         self.ask = self.ask_edge = self.ask_head = self.ask_tail = self.share = 0.0
@@ -274,8 +276,20 @@ def _caption_neighbours(units: list[_Unit]) -> None:
                     other.caption = u.caption
 
 
+def _mark_repeats(units: list[_Unit]) -> None:
+    """Blocks whose text came earlier: gallery captions, teasers, pull quotes (table cells and
+    list items repeat by nature: a meal plan's rows)."""
+    seen: set[str] = set()
+    for u in units:
+        if u.words >= REPEAT_MIN_WORDS and u.block.kind not in (CONTROL, CELL, ITEM):
+            u.repeated = u.block.text in seen
+            seen.add(u.block.text)
+
+
 def _score(u: _Unit) -> float:
     """How much a block speaks for being inside the story."""
+    if u.repeated:
+        return 0  # a second copy of a paragraph neither builds nor breaks a region
     if u.block.kind == CONTROL:
         return -3
     if _is_ask(u):
@@ -448,14 +462,19 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     the story region is all of them, trimmed of asks at the end; and a title_hint is the
     headline whether or not a block repeats it.
     """
+    if title_hint and (not _WORD.search(title_hint) or any(r.family == "ask" for r in rules.hits(title_hint))):
+        title_hint = None  # a page titled "—", "Newsletter" or "Subscribe" has no headline to print
     units = [_Unit(b, rules) for b in blocks]
     _spread_asks(units)
     _caption_neighbours(units)
+    _mark_repeats(units)
     span = _extracted_span(units) if extracted else _region(units)
     if span is None:
-        # No running text at all (a bare headline, a list): keep what is not chrome or an ask.
-        span = (0, len(units) - 1)
-    start, end = _settle_end(units, *span, extracted)
+        # No running text at all (a bare headline, a list): keep what is not chrome or an ask,
+        # with no end to settle (that would weigh short lines against prose there is none of).
+        start, end = 0, len(units) - 1
+    else:
+        start, end = _settle_end(units, *span, extracted)
     anchor = next(
         (i for i in range(start, end + 1) if units[i].prose and units[i].words >= ANCHOR_MIN_WORDS
          and units[i].caption is None),
@@ -488,9 +507,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
         if i < start or i > end:
             decisions.append(_outside(u, i < start))
             continue
-        if b.text in seen and u.words >= REPEAT_MIN_WORDS and b.kind not in (CONTROL, CELL, ITEM):
-            # Story paragraphs are not printed twice; gallery captions, teasers and pull
-            # quotes are. (Table cells and list items repeat by nature: a meal plan's rows.)
+        if u.repeated and b.text in seen:  # story paragraphs are not printed twice
             decisions.append(_drop(u, "chrome", REPEATED, "the same text earlier in the story"))
             continue
         seen.add(b.text)

@@ -34,6 +34,8 @@ __all__ = [
 PACKS = os.path.join(os.path.dirname(__file__), "packs")  # os.path, not pathlib: start-up time
 DETECT_CHARS = 1200  # enough running text to tell a language; more only costs time
 DETECT_SHARE = 0.25  # a language is used when it has this share of the best one's hits
+DETECT_MIN = 3  # and at least this many: one stray "été" does not make a text French
+_PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?\"'()[]«»“”„‘’—–…", " "))  # glued to words
 
 
 @functools.cache
@@ -80,7 +82,7 @@ def always_languages() -> tuple[str, ...]:
 
 def detect_languages(texts: Iterable[str]) -> tuple[str, ...]:
     """The shipped packs a text needs: those always used, plus each language whose common
-    words make up a fair share of the text's words. When no language shows, every pack."""
+    words make up a fair share of the text's words."""
     always, index, languages = _languages()
     counts = dict.fromkeys(languages, 0)
     # The longest texts first: running prose says more about the language than menus do.
@@ -93,13 +95,15 @@ def detect_languages(texts: Iterable[str]) -> tuple[str, ...]:
             break
     # split(), not a word regex: a stopword glued to punctuation is missed, which costs a
     # count or two of hundreds; the regex cost more than the rest of the detection
-    for langs in [index[w] for w in " ".join(sample).casefold().split() if w in index]:
+    for langs in [index[w] for w in " ".join(sample).casefold().translate(_PUNCTUATION).split() if w in index]:
         for lang in langs:
             counts[lang] += 1
     best = max(counts.values(), default=0)
-    if best < 3:
-        return shipped_names()
-    found = [lang for lang, n in counts.items() if n >= best * DETECT_SHARE]
+    if best < DETECT_MIN:
+        # Too little text to tell: the packs every text gets. Loading every language instead
+        # would let one language's rule fire on a few words of another.
+        return always
+    found = [lang for lang, n in counts.items() if n >= max(DETECT_MIN, best * DETECT_SHARE)]
     return tuple(sorted({*always, *found}))
 
 
