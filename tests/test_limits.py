@@ -262,9 +262,6 @@ if __name__ == "__main__":
     main()
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py: _read() reads the whole file before clean() can refuse it "
-                   "(MAX_INPUT): a file larger than memory is a MemoryError traceback; it should stat the file "
-                   "and read at most MAX_INPUT + 1 bytes (of standard input too)")
 def test_a_file_larger_than_memory_is_refused_in_one_line(tmp_path: Path) -> None:
     with open(tmp_path / "huge.html", "wb") as f:  # sparse: 3 GB on paper, nothing on disk
         f.write(b"<html><body><p>A page that goes on for ever.</p>")

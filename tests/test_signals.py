@@ -142,9 +142,6 @@ def test_sigint_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert leftovers(tmp_path) == []
 
 
-@pytest.mark.xfail(strict=True, reason="cli.py: SIGTERM has Python's default action (die at once), so the "
-                   "temporary file of -o is left behind when it comes during the write; a handler that raises "
-                   "SystemExit(143) would let _write_atomically's cleanup run")
 def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert interrupt_the_write(tmp_path, signal.SIGTERM) in (-signal.SIGTERM, 128 + signal.SIGTERM)
     assert leftovers(tmp_path) == []

@@ -12,6 +12,7 @@ import click
 from click.core import ParameterSource
 
 from . import InputError, Options, RuleError, __version__, clean
+from .limits import MAX_INPUT, size
 from .render import FORMATS, render, render_explain
 from .report import EXIT_FAILED, EXIT_USAGE, Report, display, exit_for_signal
 from .rules import check_user_files, load_rules
@@ -44,17 +45,23 @@ def _colour(stream: IO[str] | None) -> bool:
 
 
 def _read(name: str) -> bytes:
+    """The input's bytes, at most one past the input limit: a file larger than memory is
+    refused in one line, not read whole first."""
     if name == "-":
         if sys.stdin is None:
             raise InputError("standard input is closed")
-        return sys.stdin.buffer.read()
-    if os.path.isdir(name):
+        data = sys.stdin.buffer.read(MAX_INPUT + 1)
+    elif os.path.isdir(name):
         raise InputError("is a folder; give -o DIR to mirror it, or --format jsonl to stream it")
-    try:
-        with open(name, "rb") as f:
-            return f.read()
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc)) from None
+    else:
+        try:
+            with open(name, "rb") as f:
+                data = f.read(MAX_INPUT + 1)
+        except OSError as exc:
+            raise InputError(exc.strerror or str(exc)) from None
+    if len(data) > MAX_INPUT:
+        raise InputError(f"more than {size(MAX_INPUT)} of input, the limit; refusing it")
+    return data
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -257,6 +264,9 @@ def main() -> None:
     if hasattr(signal, "SIGPIPE"):
         # `cleannews big.txt | head -1`: die quietly like any Unix filter when the reader leaves.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # SIGTERM unwinds like Ctrl-C, so an -o file being written is removed, not left half
+    # written; folder mode sets its own handlers for the time of a run.
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         command(prog_name="cleannews", standalone_mode=False)
         code = 0
@@ -268,6 +278,10 @@ def main() -> None:
     except (click.Abort, KeyboardInterrupt):
         code = exit_for_signal(signal.SIGINT)
     _leave(code)
+
+
+def _terminated(signum: int, frame: object) -> NoReturn:
+    raise SystemExit(exit_for_signal(signum))
 
 
 def _leave(code: int) -> NoReturn:
