@@ -66,8 +66,6 @@ def test_bytes_with_a_few_control_bytes_in_html() -> None:
     assert "Ferries between Port Alden" in result.text
 
 
-@pytest.mark.xfail(strict=True, reason="metadata.py: json.loads keeps lone surrogates from \\ud800 escapes in "
-                                       "JSON-LD; RE2 then fails to encode the text (UnicodeEncodeError)")
 def test_json_ld_with_an_escaped_lone_surrogate() -> None:
     body = "Story words here. " * 200
     page = ('<html><head><title>T</title><script type="application/ld+json">{"@type":"NewsArticle",'

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from lxml.html import HtmlElement
 
 from .text import normalize_space
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # JSON-LD types whose headline and body are the article's, best first: a WebPage node is the
 # page around the article (WordPress/Yoast list it before the NewsArticle in one @graph).
@@ -35,8 +38,10 @@ _META_KEYS = {
 
 
 def _unescaped(text: str) -> str:
-    """Some pages escape entities twice ("doesn&amp;#8217;t"): one more pass of unescaping."""
-    return normalize_space(html.unescape(text) if "&" in text else text)
+    """Some pages escape entities twice ("doesn&amp;#8217;t"): one more pass of unescaping.
+    JSON's \\ud800 escapes can leave lone surrogates, which no encoder takes: replaced."""
+    text = html.unescape(text) if "&" in text else text
+    return normalize_space(_SURROGATE.sub("\ufffd", text))
 
 
 def _types(node: dict[str, Any]) -> set[str]:
@@ -60,7 +65,7 @@ def _names(value: Any, ids: dict[str, dict[str, Any]] | None = None) -> list[str
     """Author-like values: a string, an object with a name (or an @id naming another node of
     the graph), or a list of either."""
     if isinstance(value, str):
-        return [normalize_space(value)] if value.strip() else []
+        return [_unescaped(value)] if value.strip() else []
     if isinstance(value, dict):
         if "name" not in value and ids and isinstance(value.get("@id"), str):
             value = ids.get(value["@id"], value)
@@ -115,7 +120,8 @@ def json_ld_article(root: HtmlElement) -> dict[str, Any]:
         out["site_name"] = publisher[0]
     body = best.get("articleBody")
     if isinstance(body, str) and body.strip():
-        out["article_body"] = html.unescape(body)  # some sites escape entities in it; markup stays
+        # some sites escape entities in it (markup stays); a lone surrogate cannot be encoded
+        out["article_body"] = _SURROGATE.sub("\ufffd", html.unescape(body))
     return out
 
 
