@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import pty
+import select
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -17,3 +22,37 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not here: ../shared (the team's corpora and seeds) is not beside this clone")
     return path
+
+
+TERMINAL_TIMEOUT = 30  # seconds: a hang is a failure, not a stuck test run
+
+
+def run_on_terminal(args: list[str], env: dict[str, str], stream: str = "stdout") -> tuple[int, bytes, bytes]:
+    """Run `args` with one stream ("stdout" or "stderr") on a pseudo-terminal and the other on a
+    pipe; returns (exit status, what the terminal got, what the pipe got)."""
+    master, slave = pty.openpty()
+    ends = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, stream: slave}
+    try:
+        proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=ends["stdout"], stderr=ends["stderr"], env=env)
+    finally:
+        os.close(slave)
+    got = b""
+    deadline = time.monotonic() + TERMINAL_TIMEOUT
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.5)
+            if not ready:
+                if proc.poll() is not None:
+                    break
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            got += chunk
+    finally:
+        os.close(master)
+    out, err = proc.communicate(timeout=TERMINAL_TIMEOUT)
+    return proc.returncode, got, (err if stream == "stdout" else out) or b""

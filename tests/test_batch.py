@@ -26,6 +26,8 @@ import cleannews
 from cleannews.learn import RULE, Learner
 from cleannews.pool import Failure, Pool
 
+from .conftest import run_on_terminal
+
 TIMEOUT = 60  # seconds for any one subprocess: a hang is a failure, not a stuck test run
 SUMMARY = re.compile(r"cleannews: (interrupted: )?(\d+) cleaned, (\d+) empty, (\d+) failed, (\d+) skipped"
                      r"(?:, (\d+) up to date)? in [\d.]+ s")
@@ -620,33 +622,8 @@ def test_refusals_are_one_line_and_exit_2(tmp_path: Path) -> None:
 
 def stderr_on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, bytes]:
     """Run with standard error on a pseudo-terminal; (exit status, what the terminal got)."""
-    import pty
-    import select
-
-    master, slave = pty.openpty()
-    try:
-        proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave, env=env)
-    finally:
-        os.close(slave)
-    got = b""
-    deadline = time.monotonic() + TIMEOUT
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([master], [], [], 0.5)
-            if not ready:
-                if proc.poll() is not None:
-                    break
-                continue
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:  # EIO: the child closed the terminal
-                break
-            if not chunk:
-                break
-            got += chunk
-    finally:
-        os.close(master)
-    return proc.wait(TIMEOUT), got
+    code, got, _ = run_on_terminal(args, env, "stderr")
+    return code, got
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")

@@ -13,13 +13,10 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import re
-import select
 import shlex
 import subprocess
 import sys
-import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -30,7 +27,7 @@ from click.testing import CliRunner, Result
 import cleannews
 from cleannews.cli import command
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, run_on_terminal
 
 SEED = FIXTURES / "moscow-times-li-shangfu.txt"
 SEED_EXPECTED = FIXTURES / "moscow-times-li-shangfu.expected.txt"
@@ -651,32 +648,9 @@ def test_explain_lists_dropped_and_kept_blocks_with_rule_ids() -> None:
 
 def _run_in_terminal(args: list[str], env: dict[str, str]) -> tuple[int, bytes]:
     """Run with stdout on a pseudo-terminal; returns (exit code, what the terminal got)."""
-    master, slave = pty.openpty()
-    try:
-        proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=slave, stderr=subprocess.PIPE, env=env)
-    finally:
-        os.close(slave)
-    out = b""
-    deadline = time.monotonic() + TIMEOUT
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([master], [], [], 0.5)
-            if not ready:
-                if proc.poll() is not None:
-                    break
-                continue
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:  # EIO: the child closed the terminal
-                break
-            if not chunk:
-                break
-            out += chunk
-    finally:
-        os.close(master)
-    _, stderr = proc.communicate(timeout=TIMEOUT)
+    code, out, stderr = run_on_terminal(args, env, "stdout")
     assert_no_traceback(stderr)
-    return proc.returncode, out
+    return code, out
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
