@@ -14,7 +14,7 @@ from .decide import decide
 from .model import CONTROL, Block, Cut, Decision, Removed, Result
 from .options import Options
 from .render import render_text
-from .rules import RuleError, always_languages, detect_languages, load_rules
+from .rules import RuleError, always_languages, detect_languages, language_sample, languages_of, load_rules
 from .sources import InputError, read_document
 
 __all__ = [
@@ -31,6 +31,16 @@ __all__ = [
 __version__ = "0.1.0"
 
 _DEFAULT = Options()
+DETECT_MIN_SPACES = 7  # blocks of eight words or more
+
+
+def _running_text(texts: list[tuple[str, str]]) -> list[str]:
+    """Of (text, kind) pairs, the texts a language is told from: the longer ones (menus,
+    buttons and form debris say little; and leaving them out, the clean text is told the same
+    language again)."""
+    running = [text for text, kind in texts if kind != CONTROL]
+    long = [text for text in running if text.count(" ") >= DETECT_MIN_SPACES]
+    return long or running
 
 
 def clean(data: str | bytes, options: Options = _DEFAULT) -> Result:
@@ -53,9 +63,24 @@ def clean(data: str | bytes, options: Options = _DEFAULT) -> Result:
         from .text import text_blocks
 
         blocks = text_blocks(doc.text)
-    languages = options.languages or detect_languages(b.text for b in blocks if b.kind != CONTROL)
-    rules = load_rules(options.rule_files, languages)
-    decisions, title = decide(blocks, rules, keep_captions=options.keep_captions, title_hint=title_hint,
-                              extracted=doc.kind == "html")
+    def decided(languages: tuple[str, ...]) -> tuple[list[Decision], str | None]:
+        return decide(blocks, load_rules(options.rule_files, languages), keep_captions=options.keep_captions,
+                      title_hint=title_hint, extracted=doc.kind == "html")
+
+    if options.languages:
+        decisions, title = decided(options.languages)
+    else:
+        running = _running_text([(b.text, b.kind) for b in blocks])
+        sample = [running[i] for i in language_sample(running)]
+        languages = languages_of(sample)
+        decisions, title = decided(languages)
+        kept = [(d.text, d.block.kind) for d in decisions if d.keep]
+        if not set(sample) <= {text for text, _ in kept}:
+            # Part of what the language was told from went: tell it again from what was kept
+            # and, if that differs, decide once more, so that the clean text, read again, gets
+            # the same rules and stays as it is.
+            again = detect_languages(_running_text(kept))
+            if again != languages:
+                decisions, title = decided(again)
     result = Result("", title, metadata, (*pruned, *decisions), doc.kind, doc.encoding)
     return result._replace(text=render_text(result))

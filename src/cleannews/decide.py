@@ -79,10 +79,6 @@ def word_count(text: str) -> int:
     return max(n, len(text) // CJK_CHARS_PER_WORD) if len(text) > LONG_TOKEN_CHARS * n else n
 
 
-def _ends_sentence(text: str) -> bool:
-    return text.rstrip(_CLOSERS)[-1:] in _FULL_STOPS
-
-
 def sentences(text: str) -> list[str]:
     """Split running text into sentences (script-neutral: punctuation and capitals only). A
     closing quotation mark stays with its sentence: 'He said "give now."' keeps both marks."""
@@ -176,19 +172,13 @@ class _Unit:
         text = block.text
         self.block = block
         self.words = words = word_count(text)
-        self.hits = hits = rules.hits(text) if block.kind != CONTROL else ()
-        ends_sentence = _ends_sentence(text)
+        self.hits = rules.hits(text) if block.kind != CONTROL else ()
+        ends_sentence = text.rstrip(_CLOSERS)[-1:] in _FULL_STOPS
         self.prose = (
             block.kind not in (HEADING, CONTROL) and words >= PROSE_MIN_WORDS and (ends_sentence or words >= 25)
         )
-        chrome = _strongest(hits, "chrome") if hits else None
-        if chrome is not None and words > (LINE_RULE_MAX_WORDS if chrome.match == "line" else 15):
-            # A chrome phrase inside running text is story ("read more about it in ..."); a
-            # rule for a whole line ("Posted …", "Read also: …") describes a short one.
-            chrome = None
-        self.chrome = chrome
-        caption = _strongest(hits, "caption") if hits else None
-        self.caption = None if caption and caption.match == "line" and words > LINE_RULE_MAX_WORDS else caption
+        self.chrome: Rule | None = None
+        self.caption: Rule | None = None
         # short and heading-like: can open a box whose lines follow it
         self.label = block.kind != CONTROL and words <= 6 and (not ends_sentence or text.endswith(":"))
         self.forced: str | None = None  # rule id when a neighbour test made this an ask
@@ -197,6 +187,19 @@ class _Unit:
         self.sentence_asks: list[tuple[str, tuple[Rule, ...]]] = []
         self.ask = self.ask_edge = self.ask_head = self.ask_tail = self.share = 0.0
         self.opens_asking = False  # its first sentence asks: an appeal's opener, not a story's last line
+        if self.hits:  # most blocks match no rule at all
+            self._weigh_hits(rules)
+
+    def _weigh_hits(self, rules: RuleSet) -> None:
+        hits, words = self.hits, self.words
+        chrome = _strongest(hits, "chrome")
+        if chrome is not None and words > (LINE_RULE_MAX_WORDS if chrome.match == "line" else 15):
+            # A chrome phrase inside running text is story ("read more about it in ..."); a
+            # rule for a whole line ("Posted …", "Read also: …") describes a short one.
+            chrome = None
+        self.chrome = chrome
+        caption = _strongest(hits, "caption")
+        self.caption = None if caption and caption.match == "line" and words > LINE_RULE_MAX_WORDS else caption
         if any(r.family == "ask" for r in hits):
             self._weigh_asks(rules)
 
@@ -412,6 +415,12 @@ def _repeated_short_texts(units: list[_Unit]) -> set[str]:
     return repeated
 
 
+def _not_a_headline(rule: Rule) -> bool:
+    """An ask, or a label that is the whole line ("More", "Menu"); a byline-shaped title ("By
+    the numbers") may still be a headline."""
+    return rule.family == "ask" or (rule.family == "chrome" and rule.match == "line" and rule.kind != "byline")
+
+
 def _find_hint(units: list[_Unit], anchor: int, hint: str) -> int | None:
     """The block above the first paragraph that is the headline the page's metadata names."""
     want = _norm(hint)
@@ -428,6 +437,7 @@ def _find_title(units: list[_Unit], anchor: int, hint: str | None) -> int | None
     if found is not None:
         return found
     repeated = _repeated_short_texts(units)
+    first = next((i for i, u in enumerate(units) if u.block.kind != CONTROL), None)
     best, best_score = None, 0.0
     for i in range(lo, anchor):
         u = units[i]
@@ -438,6 +448,8 @@ def _find_title(units: list[_Unit], anchor: int, hint: str | None) -> int | None
             score += 3
         if _norm(u.block.text) in repeated:
             score += 3
+        if i == first:
+            score += 1  # an article's text starts with its headline (and the clean text does)
         if _SEPARATED.search(u.block.text):
             score -= 2  # "Section | Date" lines, "Headline | Site" page titles, "Home › News" trails
         # A headline is followed by what heads a story: a byline or date, a picture and its
@@ -462,8 +474,11 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     the story region is all of them, trimmed of asks at the end; and a title_hint is the
     headline whether or not a block repeats it.
     """
-    if title_hint and (not _WORD.search(title_hint) or any(r.family == "ask" for r in rules.hits(title_hint))):
-        title_hint = None  # a page titled "—", "Newsletter" or "Subscribe" has no headline to print
+    if title_hint and (word_count(title_hint) < 2 or any(map(_not_a_headline, rules.hits(title_hint)))):
+        # A page titled "—", "Home", "Newsletter" or "More" has no headline to print (and a text
+        # never has a one-word headline either: the two paths agree, so the clean text reads
+        # the same again).
+        title_hint = None
     units = [_Unit(b, rules) for b in blocks]
     _spread_asks(units)
     _caption_neighbours(units)

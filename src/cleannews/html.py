@@ -216,7 +216,9 @@ class _Walker:
         if CELL in self.kinds and kind != HEADING:
             kind = CELL  # a paragraph in a table cell is table content (rows repeat by nature)
         raw = "".join(self.parts)
-        text = raw.strip("\n") if kind == PRE else normalize_space(raw)
+        # Preformatted text is folded like the rest: its line breaks would not survive being
+        # read again as text, and cleaning the clean text must change nothing.
+        text = normalize_space(raw)
         # the items of one list are one group: rendered on consecutive lines
         group = self.lists[-1] if kind == ITEM and self.lists else self.group
         if text and not _HAS_WORD.search(text):

@@ -15,7 +15,7 @@ ITEM = "item"  # a list item or a bulleted line of a dump
 QUOTE = "quote"  # a block quote
 CAPTION = "caption"  # marked as a caption by the markup (<figcaption>, caption classes)
 CONTROL = "control"  # form fields, buttons and image placeholders of a text dump
-PRE = "pre"  # preformatted text, kept as it is
+PRE = "pre"  # preformatted text (its whitespace folded like any other)
 CELL = "cell"  # a table cell
 
 KINDS = frozenset({HEADING, PARAGRAPH, ITEM, QUOTE, CAPTION, CONTROL, PRE, CELL})
@@ -24,8 +24,9 @@ KINDS = frozenset({HEADING, PARAGRAPH, ITEM, QUOTE, CAPTION, CONTROL, PRE, CELL}
 class Block(NamedTuple):
     """One unit of the document that is kept or dropped as a whole (save for inline cuts).
 
-    `group` ties blocks of one source paragraph together, so that rendering can put them
-    back on consecutive lines; `level` is a heading level (HTML) or the indentation (text).
+    `group` ties blocks of one source paragraph (or one list) together, so that rendering can
+    keep list items on adjacent lines; `level` is a text line's indentation (lynx sets
+    headings left of the body).
     """
 
     text: str

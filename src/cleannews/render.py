@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import HEADING, ITEM, QUOTE, Decision, Result
+from .model import HEADING, ITEM, QUOTE, Block, Decision, Result
 
 FORMATS = ("text", "markdown", "json", "jsonl")
 EXPLAIN_WIDTH = 110
@@ -20,9 +20,12 @@ def _with_links(line: str, links: tuple[tuple[str, str], ...]) -> str:
 
 
 def _paragraphs(decisions: tuple[Decision, ...], markdown: bool, links: bool) -> list[str]:
-    """Kept story blocks as paragraphs; blocks of one source paragraph stay on adjacent lines."""
+    """Kept story blocks as paragraphs, one blank line apart; the items of one list stay on
+    adjacent lines. (Not other lines of one source paragraph: read again, adjacent lines of
+    similar length could pass for a hard-wrapped paragraph and be joined, and cleaning the clean
+    text would change it.)"""
     out: list[str] = []
-    last_group: int | None = None
+    last: Block | None = None
     for d in decisions:
         if not d.keep or d.role == "title":
             continue
@@ -39,11 +42,11 @@ def _paragraphs(decisions: tuple[Decision, ...], markdown: bool, links: bool) ->
                 line = _with_links(line, b.links)
         elif b.kind == ITEM and b.marker:
             line = f"{b.marker} {line}"
-        if out and b.group == last_group and b.kind != HEADING:
+        if out and last is not None and b.kind == ITEM and last.kind == ITEM and b.group == last.group:
             out[-1] = f"{out[-1]}\n{line}"
         else:
             out.append(line)
-        last_group = b.group
+        last = b
     return out
 
 

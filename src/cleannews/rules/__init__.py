@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .engine import RuleSet, pattern_problem
 from .schema import FAMILIES, Pack, Rule, RuleError, fail, parse_pack
@@ -28,6 +28,8 @@ __all__ = [
     "always_languages",
     "check_user_files",
     "detect_languages",
+    "language_sample",
+    "languages_of",
     "load_rules",
 ]
 
@@ -80,19 +82,29 @@ def always_languages() -> tuple[str, ...]:
     return _languages()[0]
 
 
-def detect_languages(texts: Iterable[str]) -> tuple[str, ...]:
-    """The shipped packs a text needs: those always used, plus each language whose common
-    words make up a fair share of the text's words."""
-    always, index, languages = _languages()
-    counts = dict.fromkeys(languages, 0)
-    # The longest texts first: running prose says more about the language than menus do.
-    sample: list[str] = []
+def language_sample(texts: Sequence[str]) -> list[int]:
+    """Which of `texts` a language is told from (their indices): the longest first (running
+    prose says more about the language than menus do), up to a few hundred words."""
+    sample: list[int] = []
     budget = DETECT_CHARS
-    for text in sorted(texts, key=len, reverse=True):
-        sample.append(text)
-        budget -= len(text)
+    for i in sorted(range(len(texts)), key=lambda i: len(texts[i]), reverse=True):
+        sample.append(i)
+        budget -= len(texts[i])
         if budget <= 0:
             break
+    return sample
+
+
+def detect_languages(texts: Iterable[str]) -> tuple[str, ...]:
+    """The shipped packs a text needs: those always used, plus each language whose common
+    words make up a fair share of the words of its language_sample()."""
+    texts = list(texts)
+    return languages_of([texts[i] for i in language_sample(texts)])
+
+
+def languages_of(sample: list[str]) -> tuple[str, ...]:
+    always, index, languages = _languages()
+    counts = dict.fromkeys(languages, 0)
     # split(), not a word regex: a stopword glued to punctuation is missed, which costs a
     # count or two of hundreds; the regex cost more than the rest of the detection
     for langs in [index[w] for w in " ".join(sample).casefold().translate(_PUNCTUATION).split() if w in index]:
