@@ -234,12 +234,14 @@ def test_html_from_input(markup: str) -> None:
     check_from_input(result, html_words(markup))
 
 
+# Found by the property below (hypothesis shrank it); an earlier one ("<title> the </title><body> council")
+# was fixed in decide.py by 04f65d7.
 HTML_NOT_IDEMPOTENT = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title> the </title></head>'
-                       "<body>  council  </body></html>")
+                       "<body>  the  <p>  the  </p>  " + "the " * 25 + " </body></html>")
 
 
-@pytest.mark.xfail(strict=True, reason="decide.py: the HTML path keeps what readability extracted (a short "
-                   "story too); read again as text, the story region drops paragraphs of ten words or fewer")
+@pytest.mark.xfail(strict=True, reason="decide.py: the HTML path keeps every block readability extracted, short "
+                   "ones too; read again as text, short blocks above the story fall outside the story region")
 @PROFILE
 @given(html_document())
 @example(HTML_NOT_IDEMPOTENT)  # tried first, and fails: the xfail is certain, not up to the draw
