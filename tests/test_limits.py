@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import plistlib
 import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -57,6 +58,13 @@ def deep_page(depth: int = 100_000) -> bytes:
 def long_line(size: int = 20 * MB) -> bytes:
     line = " ".join(SENTENCES) + " "
     return ("A Story On One Line\n\n" + line * (size // len(line))).encode()
+
+
+def hard_wrapped(lines: int = limits.MAX_LINES - 10) -> bytes:
+    """One paragraph filled to 72 columns, as far as the line limit allows: every line is joined
+    to the one before (this was quadratic, 10 s at 100,000 lines)."""
+    text = textwrap.fill(" ".join(SENTENCES) * (lines * 72 // len(" ".join(SENTENCES)) + 1), 72)
+    return ("A Wrapped Story\n\n" + "\n".join(text.split("\n")[:lines]) + "\n").encode()
 
 
 def billion_laughs() -> bytes:
@@ -104,6 +112,7 @@ CASES = [
     Case("page-50mb.html", big_page, "output", 120, 1024, "A Very Long Story"),
     Case("deep-100000.html", deep_page, "output", 10, 300, "Harbour master Ines Varga"),
     Case("line-20mb.txt", long_line, "output", 60, 1024, "A Story On One Line"),
+    Case("wrapped.txt", hard_wrapped, "output", 10, 600, "A Wrapped Story"),
     Case("billion-laughs.xhtml", billion_laughs, "output", 10, 300, "Residents of Kessel Island"),
     Case("utf16-no-bom.html", lambda: article_page("ru").encode("utf-16-le"), "output", 20, 300,
          article_text("ru").split("\n")[0]),

@@ -72,15 +72,17 @@ def _bullet(text: str) -> re.Match[str] | None:
     return _BULLET.match(text) if head in _BULLET_FIRST or head.isdigit() else None
 
 
-def _soft_wrapped(line: str, following: str, width: int | None) -> bool:
-    """Was `following` the continuation of `line` before the text was wrapped?"""
+def _soft_wrapped(length: int, tail: str, following: str, width: int | None) -> bool:
+    """Was `following` the continuation of a line `length` long that ends with `tail`, before the
+    text was wrapped? (The line is passed as its length and last piece: a paragraph of many
+    wrapped lines is joined once, not re-read at every join.)"""
     if not following.strip() or _bullet(following.strip()):
         return False
-    if width is not None and len(line) + 1 + len(_first_word(following)) > width:
+    if width is not None and length + 1 + len(_first_word(following)) > width:
         return True
     # A long line broken mid-sentence (lynx wraps lines near 1,000 columns).
     head = following.lstrip()[:1]
-    return len(line) >= 300 and not _SENTENCE_END.search(line.rstrip()) and head.islower()
+    return length >= 300 and not _SENTENCE_END.search(tail[-1:]) and head.islower()
 
 
 def _paragraphs(text: str) -> list[list[str]]:
@@ -108,15 +110,21 @@ def _unwrap(paragraphs: list[list[str]]) -> list[list[str]]:
     width = _wrap_width(paragraphs)
     out: list[list[str]] = []
     for para in paragraphs:
-        lines = [para[0]]
+        lines: list[str] = []
+        pieces = [para[0]]  # the line being joined, piece by piece
+        length = len(para[0])
         hang = _hanging_indent(para[0])
         for line in para[1:]:
             continues_item = hang is not None and _indent(line) == hang and not _bullet(line.strip())
-            if continues_item or _soft_wrapped(lines[-1], line, width):
-                lines[-1] = f"{lines[-1]} {line.strip()}"
+            if continues_item or _soft_wrapped(length, pieces[-1], line, width):
+                piece = line.strip()
+                pieces.append(piece)
+                length += 1 + len(piece)
             else:
-                lines.append(line)
+                lines.append(" ".join(pieces))
+                pieces, length = [line], len(line)
                 hang = _hanging_indent(line)
+        lines.append(" ".join(pieces))
         out.append(lines)
     return out
 
