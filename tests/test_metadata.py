@@ -256,6 +256,15 @@ def test_title_precedence(head: str, expected: str) -> None:
     assert result.title == expected
 
 
+@pytest.mark.parametrize(("h1", "expected"), [("Floods", "Floods"), (None, None)],
+                         ids=["printed-as-the-headline", "only-in-the-head"])
+def test_a_one_word_title_is_the_headline_only_where_the_page_prints_it(h1: str | None,
+                                                                         expected: str | None) -> None:
+    result = cleannews.clean(page("<title>Floods</title>", h1=h1))
+    assert result.title == expected
+    assert result.text.startswith("Floods\n\nThe county fair" if h1 else "The county fair")
+
+
 def test_visible_headline_that_agrees_with_the_title_tag_drops_the_site_suffix() -> None:
     meta = metadata(page(f"<title>{HEADLINE} | Fairgrounds Gazette</title>"))
     assert meta["title"] == HEADLINE

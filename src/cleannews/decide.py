@@ -474,11 +474,11 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     the story region is all of them, trimmed of asks at the end; and a title_hint is the
     headline whether or not a block repeats it.
     """
-    if title_hint and (word_count(title_hint) < 2 or any(map(_not_a_headline, rules.hits(title_hint)))):
-        # A page titled "—", "Home", "Newsletter" or "More" has no headline to print (and a text
-        # never has a one-word headline either: the two paths agree, so the clean text reads
-        # the same again).
-        title_hint = None
+    if title_hint and (word_count(title_hint) == 0 or any(map(_not_a_headline, rules.hits(title_hint)))):
+        title_hint = None  # a page titled "—", "Newsletter" or "More" has no headline to print
+    # A one-word title ("Home", a site's name) is a headline only where the page prints it as
+    # one, above its story; a text's first line of one word is never taken for one.
+    one_word_hint = bool(title_hint) and word_count(title_hint or "") < 2
     units = [_Unit(b, rules) for b in blocks]
     _spread_asks(units)
     _caption_neighbours(units)
@@ -495,10 +495,12 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
          and units[i].caption is None),
         start,
     )
-    if extracted:
+    if extracted or one_word_hint:
         title_at = _find_hint(units, anchor, title_hint) if title_hint else None
     else:
         title_at = _find_title(units, anchor, title_hint) if units else None
+    if one_word_hint and title_at is None:
+        title_hint = None
     title_text = units[title_at].block.text if title_at is not None else title_hint
     title_key = _norm(title_text) if title_text else None
     if title_at is not None:
