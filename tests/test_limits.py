@@ -11,7 +11,9 @@ no traceback, no MemoryError, no hang.
 from __future__ import annotations
 
 import gzip
+import json
 import plistlib
+import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
@@ -49,10 +51,13 @@ def big_page(size: int = 50 * MB) -> bytes:
     return head + paragraphs[: paragraphs.rindex(b"\n", 0, room) + 1].ljust(room) + tail  # exactly `size`
 
 
-def deep_page(depth: int = 100_000) -> bytes:
+NESTED = "This last paragraph of the story stands inside every one of the nested elements."
+
+
+def deep_page(depth: int = 100_000, after: str = "") -> bytes:
     story = "".join(f"<p>{s}</p>" for s in SENTENCES)
-    return (f"<!DOCTYPE html><html><head><title>Nested</title></head><body>{story}"
-            + "<div>" * depth + story + "</div>" * depth + "</body></html>").encode()
+    return (f"<!DOCTYPE html><html><head><title>Nested</title></head><body>{story}{after}"
+            + "<div>" * depth + f"<p>{NESTED}</p>" + "</div>" * depth + "</body></html>").encode()
 
 
 def long_line(size: int = 20 * MB) -> bytes:
@@ -147,7 +152,9 @@ def test_hostile_input_gives_output_or_one_line(case: Case, tmp_path: Path) -> N
     got = run_case(case, tmp_path)
     if got.returncode == 0:
         assert case.outcome in ("output", "either"), got.stdout[:300]
-        assert got.stdout.strip() and got.stderr == b""
+        assert got.stdout.strip()
+        # Nothing on stderr but a warning that the page was read only in part.
+        assert all(line.startswith(f"cleannews: {case.name}: warning: ") for line in got.stderr.decode().splitlines())
         assert case.expect.encode() in got.stdout[:10_000], got.stdout[:300]
     else:
         assert got.returncode == 1, (got.returncode, got.stderr[-2000:])
@@ -167,9 +174,40 @@ def test_entities_of_an_internal_doctype_are_never_expanded() -> None:
     assert result.text.startswith("Laughs\n\n&lol9;\n\n")  # the page's text, and only that, in its order
 
 
+CUT_SHORT = "only part of the page was read: the HTML parser stops at "
+TOO_DEEP = CUT_SHORT + f"elements nested more than {limits.PARSER_MAX_DEPTH} deep"
+
+
 def test_the_deep_page_keeps_what_came_before_the_depth_limit() -> None:
-    text = cleannews.clean(deep_page()).text
-    assert text.count(SENTENCES[0]) == 1  # the copy nested 100,000 deep is past the parser's limit
+    result = cleannews.clean(deep_page())
+    assert SENTENCES[-1] in result.text and NESTED not in result.text  # past the parser's limit
+    assert result.warnings == (TOO_DEEP,)
+    whole = cleannews.clean(deep_page(depth=limits.PARSER_MAX_DEPTH - 10))
+    assert (NESTED in whole.text, whole.warnings) == (True, ())
+
+
+def test_a_text_node_past_the_parser_limit_is_a_warning() -> None:
+    result = cleannews.clean(deep_page(depth=1, after=f"<pre>{'y' * 2 * limits.PARSER_MAX_TEXT}</pre>"))
+    assert result.warnings == (CUT_SHORT + f"a text of more than {limits.PARSER_MAX_TEXT:,} bytes",)
+    assert SENTENCES[-1] in result.text and NESTED not in result.text
+
+
+def test_a_page_cut_short_is_cleaned_with_a_warning_on_stderr(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "deep.html").write_bytes(deep_page(depth=1000))
+    one = subprocess.run(cleannews_argv("in/deep.html"), cwd=tmp_path, capture_output=True, timeout=60)
+    assert (one.returncode, one.stderr.decode()) == (0, f"cleannews: in/deep.html: warning: {TOO_DEEP}\n")
+    assert SENTENCES[-1] in one.stdout.decode()
+    as_json = subprocess.run(cleannews_argv("--format", "json", "in/deep.html"), cwd=tmp_path, capture_output=True,
+                             timeout=60)
+    assert json.loads(as_json.stdout)["warnings"] == [TOO_DEEP]
+    folder = subprocess.run(cleannews_argv("in", "-o", "out", "--report", "r.jsonl"), cwd=tmp_path,
+                            capture_output=True, timeout=60)
+    assert folder.returncode == 0
+    assert f"cleannews: in/deep.html: warning: {TOO_DEEP}\n" in folder.stderr.decode()
+    (line,) = (json.loads(x) for x in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines())
+    assert (line["status"], line["reason"]) == ("cleaned", TOO_DEEP)
+    assert SENTENCES[-1] in next((tmp_path / "out").iterdir()).read_text(encoding="utf-8")
 
 
 # --- the limits themselves, at their edges ---------------------------------------------------

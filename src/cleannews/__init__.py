@@ -54,11 +54,12 @@ def clean(data: str | bytes, options: Options = _DEFAULT) -> Result:
     metadata: dict[str, object] = {}
     title_hint: str | None = None
     pruned: list[Decision] = []
+    warnings: tuple[str, ...] = ()
     if doc.kind == "html":
         from .html import html_blocks  # lxml and readability load only for HTML
 
         page = html_blocks(doc.text, load_rules(options.rule_files, options.languages or always_languages()))
-        blocks, metadata, title_hint, pruned = page.blocks, page.metadata, page.title, page.pruned
+        blocks, title_hint, metadata, pruned, warnings = page
     else:
         from .text import text_blocks
 
@@ -82,5 +83,5 @@ def clean(data: str | bytes, options: Options = _DEFAULT) -> Result:
             again = detect_languages(_running_text(kept))
             if again != languages:
                 decisions, title = decided(again)
-    result = Result("", title, metadata, (*pruned, *decisions), doc.kind, doc.encoding)
+    result = Result("", title, metadata, (*pruned, *decisions), doc.kind, doc.encoding, warnings)
     return result._replace(text=render_text(result))

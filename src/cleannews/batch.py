@@ -120,7 +120,8 @@ def _work(setup: _Setup, boilerplate: Boilerplate | None, task: tuple[str, str, 
         return Outcome(CLEANED, data=(article_key(result, site, prints), prints))
     if boilerplate is not None:
         result = boilerplate.drop(result, site)
-    status, reason = (CLEANED, "") if result.text.strip() else (EMPTY, "nothing left after cleaning")
+    status, reason = ((CLEANED, "; ".join(result.warnings)) if result.text.strip()
+                      else (EMPTY, "nothing left after cleaning"))
     if setup.explain:
         text = render_explain(result)
         if output is None:

@@ -234,6 +234,8 @@ def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
             continue
         except RuleError as exc:
             _usage_error(str(exc))
+        for warning in result.warnings:
+            outcome.warn(shown, warning)
         if explain:
             text = render_explain(result, colour)
         else:

@@ -27,6 +27,7 @@ import lxml.html
 from lxml import etree
 from readability import Document
 
+from .limits import PARSER_MAX_DEPTH, PARSER_MAX_TEXT
 from .metadata import page_metadata
 from .model import CAPTION, CELL, CONTROL, HEADING, ITEM, PARAGRAPH, PRE, QUOTE, Block, Decision
 from .rules import RuleSet
@@ -65,6 +66,7 @@ class Page(NamedTuple):
     title: str | None
     metadata: dict[str, Any]
     pruned: list[Decision]
+    warnings: tuple[str, ...]  # the page was not read whole
 
 
 def parse(markup: str) -> lxml.html.HtmlElement:
@@ -73,6 +75,17 @@ def parse(markup: str) -> lxml.html.HtmlElement:
         return lxml.html.document_fromstring(markup, parser=_PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(f"not parseable as HTML: {str(exc).splitlines()[0] if str(exc) else 'empty'}") from None
+
+
+def cut_short() -> tuple[str, ...]:
+    """Why the last parse stopped before the end of the page, if it did: libxml2 ends a parse
+    at its resource limits and keeps what came before, without raising."""
+    limits_hit = [e.message for e in _PARSER.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
+    if not limits_hit:
+        return ()
+    why = (f"elements nested more than {PARSER_MAX_DEPTH} deep" if "depth" in limits_hit[0]
+           else f"a text of more than {PARSER_MAX_TEXT:,} bytes")
+    return (f"only part of the page was read: the HTML parser stops at {why}",)
 
 
 def element_names(el: lxml.html.HtmlElement) -> str:
@@ -305,6 +318,7 @@ def _body_blocks(body: str) -> list[Block]:
 def html_blocks(markup: str, rules: RuleSet) -> Page:
     """The main content of a page as blocks, with its headline, metadata and pruned elements."""
     root = parse(markup)
+    warnings = cut_short()
     meta = page_metadata(root)
     title = _visible_headline(root, meta)
     body_text = meta.pop("article_body", None)
@@ -316,4 +330,4 @@ def html_blocks(markup: str, rules: RuleSet) -> Page:
         meta["body_source"] = "json-ld articleBody"
     if title:
         meta["title"] = title
-    return Page(blocks, title, meta, pruned)
+    return Page(blocks, title, meta, pruned, warnings)

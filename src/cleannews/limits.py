@@ -33,7 +33,8 @@ MAX_ELEMENTS = 200_000
 MAX_LINES = 100_000
 
 # Enforced by libxml2 itself (lxml without huge_tree, as html.py parses): elements nested deeper
-# than this end the parse there (what came before is read), and one text node is cut at this size.
+# than this, or one text node of about this size (the check is on a buffer that grows in steps),
+# end the parse there; what came before is read and the Result carries a warning.
 PARSER_MAX_DEPTH = 256
 PARSER_MAX_TEXT = 10_000_000
 

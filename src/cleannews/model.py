@@ -75,7 +75,7 @@ class Result(NamedTuple):
     decisions: tuple[Decision, ...]
     input_format: str  # "text" or "html"
     encoding: str | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # what was not read (a parse cut short at a limit)
 
     @property
     def removed(self) -> list[Removed]:

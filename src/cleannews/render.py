@@ -69,6 +69,7 @@ def as_dict(result: Result, source: str | None = None) -> dict[str, Any]:
         metadata=result.metadata,
         input_format=result.input_format,
         encoding=result.encoding,
+        warnings=list(result.warnings),
         removed=[
             {"text": r.text, "rule": r.rule, "reason": r.reason, "role": r.role} for r in result.removed
         ],

@@ -62,14 +62,21 @@ class Report:
         self.messages.append(line)
         _say(line)
 
+    def warn(self, name: str, message: str) -> None:
+        """An input that was cleaned, but not all of it read."""
+        _say(f"cleannews: {name}: warning: {message}")
+
     def record(self, path: str, status: str, reason: str = "", rules: Sequence[str] = (),
                seconds: float = 0.0, output: str | None = None) -> None:
         """One input of a folder run: counted, named on stderr if it failed, and a line of the
-        --report file (JSON Lines: path, status, reason, rules, time, output)."""
+        --report file (JSON Lines: path, status, reason, rules, time, output). A cleaned input
+        has a reason only when it was not read whole; that is a warning on stderr."""
         if status == FAILED:
             self.fail(path, reason)
         elif status == CLEANED:
             self.cleaned += 1
+            if reason:
+                self.warn(path, reason)
         elif status == EMPTY:
             self.empty += 1
         elif status == SKIPPED:
