@@ -234,14 +234,15 @@ def test_html_from_input(markup: str) -> None:
     check_from_input(result, html_words(markup))
 
 
-# Found by the property below (hypothesis shrank it); an earlier one ("<title> the </title><body> council")
-# was fixed in decide.py by 04f65d7.
+# Found by the property below (hypothesis shrank it): the extraction keeps a short line after
+# the story, as an article's own; read again as text, a short line below the story is page
+# furniture. On the ScrapingHub pages, 64 of 181 clean texts change when cleaned again as text.
 HTML_NOT_IDEMPOTENT = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title> the </title></head>'
-                       "<body>  the  <p>  the  </p>  " + "the " * 25 + " </body></html>")
+                       "<body><p>" + "the " * 25 + "</p> the </body></html>")
 
 
-@pytest.mark.xfail(strict=True, reason="decide.py: the HTML path keeps every block readability extracted, short "
-                   "ones too; read again as text, short blocks above the story fall outside the story region")
+@pytest.mark.xfail(strict=True, reason="decide.py: an extraction keeps its short lines and lists around the "
+                   "story; the text path, finding a story in a dump, drops short lines outside its run of prose")
 @PROFILE
 @given(html_document())
 @example(HTML_NOT_IDEMPOTENT)  # tried first, and fails: the xfail is certain, not up to the draw

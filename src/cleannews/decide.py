@@ -400,6 +400,19 @@ def _title_shaped(u: _Unit, min_words: int = 2) -> bool:
     )
 
 
+def _opens_story(u: _Unit) -> bool:
+    """The line a text opens with, right above its story: a headline unless a rule says it is
+    not one, whatever its shape ("Floods", "Budget 2025", "Ferry late again."). That is how the
+    clean text of a page starts, so it reads the same again."""
+    return (
+        u.block.kind not in (CONTROL, ITEM, CAPTION)
+        and u.words <= 30
+        and len(u.block.text) <= 300
+        and u.caption is None
+        and not any(map(_not_a_headline, u.hits))
+    )
+
+
 def _norm(text: str) -> str:
     return text.casefold()  # block text is already whitespace-folded
 
@@ -416,9 +429,10 @@ def _repeated_short_texts(units: list[_Unit]) -> set[str]:
 
 
 def _not_a_headline(rule: Rule) -> bool:
-    """An ask, or a label that is the whole line ("More", "Menu"); a byline-shaped title ("By
-    the numbers") may still be a headline."""
-    return rule.family == "ask" or (rule.family == "chrome" and rule.match == "line" and rule.kind != "byline")
+    """An ask, a credit or caption ("© Site", "Photo: …"), or a line that is chrome as a whole
+    ("More", "Menu", "By Jane Doe", "10:45"): in a text those lines are dropped, and the two
+    paths agree, so the clean text reads the same again."""
+    return rule.family in ("ask", "caption") or (rule.family == "chrome" and rule.match == "line")
 
 
 def _find_hint(units: list[_Unit], anchor: int, hint: str) -> int | None:
@@ -441,7 +455,7 @@ def _find_title(units: list[_Unit], anchor: int, hint: str | None) -> int | None
     best, best_score = None, 0.0
     for i in range(lo, anchor):
         u = units[i]
-        if not _title_shaped(u):
+        if not (_opens_story(u) if i == first == anchor - 1 else _title_shaped(u)):
             continue
         score = 1.0 if 4 <= u.words <= 25 else 0.0
         if u.block.kind == HEADING:
@@ -477,7 +491,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     if title_hint and (word_count(title_hint) == 0 or any(map(_not_a_headline, rules.hits(title_hint)))):
         title_hint = None  # a page titled "—", "Newsletter" or "More" has no headline to print
     # A one-word title ("Home", a site's name) is a headline only where the page prints it as
-    # one, above its story; a text's first line of one word is never taken for one.
+    # one, above its story.
     one_word_hint = bool(title_hint) and word_count(title_hint or "") < 2
     units = [_Unit(b, rules) for b in blocks]
     _spread_asks(units)

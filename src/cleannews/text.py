@@ -130,8 +130,12 @@ def _unwrap(paragraphs: list[list[str]]) -> list[list[str]]:
 
 
 def _body_indent(paragraphs: list[list[str]]) -> int:
-    """The indentation of most running text (lynx indents it by three, headings not at all)."""
-    counts: dict[int, int] = {}
+    """The indentation of most running text (lynx indents it by three, headings not at all).
+
+    Told from two long lines at least: one indented paragraph (a quote, a caption) says
+    nothing about the rest, and once it is gone the text would read differently."""
+    chars: dict[int, int] = {}
+    lines: dict[int, int] = {}
     for para in paragraphs:
         for line in para:
             if len(line) < 80:
@@ -139,8 +143,10 @@ def _body_indent(paragraphs: list[list[str]]) -> int:
             stripped = line.strip()
             if len(stripped) >= 80 and not _bullet(stripped) and " " in stripped:
                 indent = len(line) - len(stripped)  # lines are right-stripped already
-                counts[indent] = counts.get(indent, 0) + len(stripped)
-    return max(counts, key=lambda k: counts[k]) if counts else 0
+                chars[indent] = chars.get(indent, 0) + len(stripped)
+                lines[indent] = lines.get(indent, 0) + 1
+    body = max(chars, key=lambda k: chars[k]) if chars else 0
+    return body if lines.get(body, 0) >= 2 else 0
 
 
 def _only_placeholders(text: str) -> bool:
