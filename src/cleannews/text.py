@@ -110,6 +110,9 @@ def _unwrap(paragraphs: list[list[str]]) -> list[list[str]]:
     width = _wrap_width(paragraphs)
     out: list[list[str]] = []
     for para in paragraphs:
+        if len(para) == 1:  # most paragraphs of a text: nothing to join
+            out.append(para)
+            continue
         lines: list[str] = []
         pieces = [para[0]]  # the line being joined, piece by piece
         length = len(para[0])
@@ -134,6 +137,8 @@ def _body_indent(paragraphs: list[list[str]]) -> int:
 
     Told from two long lines at least: one indented paragraph (a quote, a caption) says
     nothing about the rest, and once it is gone the text would read differently."""
+    if not any(line[0].isspace() for para in paragraphs for line in para):
+        return 0  # most texts: nothing is indented
     chars: dict[int, int] = {}
     lines: dict[int, int] = {}
     for para in paragraphs:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterable, Sequence
 
 from .engine import RuleSet, pattern_problem
@@ -37,7 +38,8 @@ PACKS = os.path.join(os.path.dirname(__file__), "packs")  # os.path, not pathlib
 DETECT_CHARS = 1200  # enough running text to tell a language; more only costs time
 DETECT_SHARE = 0.25  # a language is used when it has this share of the best one's hits
 DETECT_MIN = 3  # and at least this many: one stray "été" does not make a text French
-_PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?\"'()[]«»“”„‘’—–…", " "))  # glued to words
+# glued to words; a regex, since str.translate takes a slow path on any non-ASCII text
+_PUNCTUATION = re.compile("[.,;:!?\"'()\\[\\]«»“”„‘’—–…]")
 
 
 @functools.cache
@@ -107,7 +109,7 @@ def languages_of(sample: list[str]) -> tuple[str, ...]:
     counts = dict.fromkeys(languages, 0)
     # split(), not a word regex: a stopword glued to punctuation is missed, which costs a
     # count or two of hundreds; the regex cost more than the rest of the detection
-    for langs in [index[w] for w in " ".join(sample).casefold().translate(_PUNCTUATION).split() if w in index]:
+    for langs in [index[w] for w in _PUNCTUATION.sub(" ", " ".join(sample).casefold()).split() if w in index]:
         for lang in langs:
             counts[lang] += 1
     best = max(counts.values(), default=0)
