@@ -30,7 +30,7 @@ from readability import Document
 from .limits import PARSER_MAX_DEPTH, PARSER_MAX_TEXT
 from .metadata import page_metadata
 from .model import CAPTION, CELL, CONTROL, HEADING, ITEM, PARAGRAPH, PRE, QUOTE, Block, Decision
-from .rules import RuleSet
+from .rules import Rule, RuleSet
 from .sources import InputError
 from .text import normalize_space, text_blocks
 
@@ -128,6 +128,22 @@ def _protected(el: lxml.html.HtmlElement, totals: _Totals) -> bool:
     return totals.paragraphs > 0 and _paragraph_text(el) >= PROTECTED_SHARE * totals.paragraphs
 
 
+_CAPTION = ("", "caption", "")  # not removed: marked as a caption
+
+
+def _unwanted(el: lxml.html.HtmlElement, hits: tuple[Rule, ...], names: str) -> tuple[str, str, str] | None:
+    """Why an element is never story, as (rule id, role, reason); _CAPTION for a caption."""
+    if el.tag in DROP_TAGS:
+        return f"markup.{el.tag}", "chrome", f"a <{el.tag}> element"
+    if _hidden(el):
+        return "markup.hidden", "chrome", "hidden on the page"
+    if any(r.family == "caption" for r in hits):
+        return _CAPTION
+    if hits:
+        return hits[0].id, hits[0].family, f"{hits[0].kind}: element named {names[:60]!r}"
+    return None
+
+
 _SILENT_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})  # removed without a report
 
 
@@ -156,21 +172,14 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
         # carry social-network names but are what the article quotes.
         names = element_names(el) if el.tag != "blockquote" else ""
         hits = rules.selector_hits(names) if names else ()
-        keep = [r for r in hits if r.family == "story"]
-        if not keep and not _protected(el, total):
-            if el.tag in DROP_TAGS:
-                drop(el, f"markup.{el.tag}", "chrome", f"a <{el.tag}> element")
-                continue
-            if _hidden(el):
-                drop(el, "markup.hidden", "chrome", "hidden on the page")
-                continue
-            if any(r.family == "caption" for r in hits):
+        why = None if any(r.family == "story" for r in hits) else _unwanted(el, hits, names)
+        # Asked last, and only of an element about to go: it searches the whole subtree.
+        if why is not None and not _protected(el, total):
+            if why is _CAPTION:
                 el.tag = "figcaption"  # a caption by its names: kept as one, for decide.py to weigh
-                continue
-            if hits:
-                rule = hits[0]
-                drop(el, rule.id, rule.family, f"{rule.kind}: element named {names[:60]!r}")
-                continue
+            else:
+                drop(el, *why)
+            continue
         stack.extend(reversed(el))
     return removed
 
