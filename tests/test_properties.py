@@ -19,6 +19,7 @@ HYPOTHESIS_PROFILE=deep runs a thousand each:
 
 from __future__ import annotations
 
+import functools
 import html as htmllib
 import os
 import re
@@ -303,3 +304,34 @@ def test_cli_exits_only_0_1_or_2(cli_folder: Path, data: bytes, flags: list[str]
     assert result.exit_code in (0, 1, 2), (args, result.exit_code, result.output[-2000:])
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert "Traceback" not in result.stderr
+
+
+# --- readability-lxml's clean(), replaced by html.readability_clean ----------------------------
+
+@functools.cache
+def _pristine_readability_clean() -> object:
+    """readability's own clean(), from a fresh copy of its module (html.py replaced the one
+    in the loaded module)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("readability.readability")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.clean
+
+
+# Runs of every kind of whitespace, long ones included (its first pass cuts runs at 255).
+_SPACE_RUN = st.text(" \t\n\r\x0b\x0c\xa0\u2003\u3000", min_size=1, max_size=300)
+_TEXT_NODE = st.lists(st.one_of(_SPACE_RUN, st.text("ab,.", min_size=1, max_size=5)), max_size=12).map("".join)
+
+
+@settings(PROFILE, max_examples=max(PROFILE.max_examples, 500))
+@given(_TEXT_NODE)
+@example("a" + " " * 260 + "\nb")  # a run of 255 or more loses its line break
+@example("a" + "\t" * 300 + "b")
+@example("\xa0 \xa0")
+def test_readability_clean_gives_what_readability_gives(text: str) -> None:
+    from cleannews.html import readability_clean
+
+    assert readability_clean(text) == _pristine_readability_clean()(text)  # type: ignore[operator]
