@@ -322,7 +322,7 @@ def _pristine_readability_clean() -> object:
 
 
 # Runs of every kind of whitespace, long ones included (its first pass cuts runs at 255).
-_SPACE_RUN = st.text(" \t\n\r\x0b\x0c\xa0\u2003\u3000", min_size=1, max_size=300)
+_SPACE_RUN = st.text(" \t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u2028\u3000", min_size=1, max_size=300)
 _TEXT_NODE = st.lists(st.one_of(_SPACE_RUN, st.text("ab,.", min_size=1, max_size=5)), max_size=12).map("".join)
 
 
