@@ -119,11 +119,14 @@ class _Totals(NamedTuple):
     paragraphs: int
 
 
-def _protected(el: lxml.html.HtmlElement, totals: _Totals) -> bool:
+def _protected(el: lxml.html.HtmlElement, totals: _Totals, *, hidden: bool = False) -> bool:
     """Elements that cannot be boilerplate, whatever their names say: the ones holding the
     headline, an <article> or <main>, or a large share of the page's text or of its
-    paragraph text (stories are made of paragraphs; sidebars and menus are not)."""
-    if el.tag in ("html", "body", "main", "article") or el.find(".//h1") is not None:
+    paragraph text (stories are made of paragraphs; sidebars and menus are not).
+
+    The headline of a hidden element does not count: pages hide a copy of the article's
+    fields for search engines (schema.org microdata), its <h1> and a teaser included."""
+    if el.tag in ("html", "body", "main", "article") or (not hidden and el.find(".//h1") is not None):
         return True
     if el.find(".//article") is not None or el.find(".//main") is not None:
         return True
@@ -178,7 +181,7 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
         hits = rules.selector_hits(names) if names else ()
         why = None if any(r.family == "story" for r in hits) else _unwanted(el, hits, names)
         # Asked last, and only of an element about to go: it searches the whole subtree.
-        if why is not None and not _protected(el, total):
+        if why is not None and not _protected(el, total, hidden=why[0] == "markup.hidden"):
             if why is _CAPTION:
                 el.tag = "figcaption"  # a caption by its names: kept as one, for decide.py to weigh
             else:
