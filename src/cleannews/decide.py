@@ -66,6 +66,7 @@ BOX_PENALTY = 40  # the most a run of appeal blocks counts against a story regio
 WEAK_ASK_MAX_WORDS = 30  # a weak ask longer than this beside an appeal is more likely story
 TITLE_WINDOW = 20
 REPEAT_MIN_WORDS = 5
+REPEATED_FORM_SHARE = 0.25  # of a page's blocks repeating: its form, not copies to drop
 SPEECH_MIN_WORDS = 4
 CAPTION_MAX_WORDS = 40
 DATELINE_MAX_WORDS = 8  # a line this short with a year in it is a dateline
@@ -283,10 +284,15 @@ def _mark_repeats(units: list[_Unit]) -> None:
     """Blocks whose text came earlier: gallery captions, teasers, pull quotes (table cells and
     list items repeat by nature: a meal plan's rows)."""
     seen: set[str] = set()
-    for u in units:
-        if u.words >= REPEAT_MIN_WORDS and u.block.kind not in (CONTROL, CELL, ITEM):
-            u.repeated = u.block.text in seen
-            seen.add(u.block.text)
+    counted = [u for u in units if u.words >= REPEAT_MIN_WORDS and u.block.kind not in (CONTROL, CELL, ITEM)]
+    for u in counted:
+        u.repeated = u.block.text in seen
+        seen.add(u.block.text)
+    if sum(u.repeated for u in counted) >= REPEATED_FORM_SHARE * len(counted):
+        # So much repeats that repeating is the page's form (a plan day by day, an interview's
+        # recurring questions), not a teaser or a pull quote.
+        for u in counted:
+            u.repeated = False
 
 
 def _score(u: _Unit) -> float:
