@@ -176,8 +176,14 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
         if not isinstance(el.tag, str):
             continue
         # A quotation is the story's own material: embedded posts (blockquote.twitter-tweet)
-        # carry social-network names but are what the article quotes.
-        names = element_names(el) if el.tag != "blockquote" else ""
+        # carry social-network names but are what the article quotes. Its names go, too:
+        # readability removes any element named like "tweet" before it weighs the page.
+        if el.tag == "blockquote":
+            names = ""
+            for name in ("class", "id"):
+                el.attrib.pop(name, None)
+        else:
+            names = element_names(el)
         hits = rules.selector_hits(names) if names else ()
         why = None if any(r.family == "story" for r in hits) else _unwanted(el, hits, names)
         # Asked last, and only of an element about to go: it searches the whole subtree.
