@@ -135,6 +135,32 @@ def _protected(el: lxml.html.HtmlElement, totals: _Totals, *, hidden: bool = Fal
     return totals.paragraphs > 0 and _paragraph_text(el) >= PROTECTED_SHARE * totals.paragraphs
 
 
+_WRAPPERS = frozenset({"div", "section", "figure", "span"})
+
+
+def _quotations(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The quotations of a page, their class and id taken off and the wrappers that hold
+    nothing else dropped (their content kept in place).
+
+    A quotation is the story's own material: an embedded post
+    (div.social-media-embed > blockquote.twitter-tweet) carries social-network names but is
+    what the article quotes. Those names only said which widget drew it, and they cost it
+    its place: selector rules read them as sharing widgets, readability removes elements
+    named like "tweet", and weighs a <div> of a few words and two links as link clutter.
+    """
+    quotes = list(root.iter("blockquote"))
+    for quote in quotes:
+        quote.attrib.pop("class", None)
+        quote.attrib.pop("id", None)
+        text = quote.text_content().strip()
+        wrapper = quote.getparent()
+        while wrapper is not None and wrapper.tag in _WRAPPERS and wrapper.text_content().strip() == text:
+            outer = wrapper.getparent()
+            wrapper.drop_tag()
+            wrapper = outer
+    return quotes
+
+
 _CAPTION = ("", "caption", "")  # not removed: marked as a caption
 
 
@@ -170,20 +196,13 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
     body = root.find("body")
     body = body if body is not None else root
     total = _Totals(len(body.text_content()), _paragraph_text(body))
+    quoting = set(_quotations(body))
     stack = list(reversed(root))
     while stack:  # document order; the subtree of a removed element is not visited
         el = stack.pop()
         if not isinstance(el.tag, str):
             continue
-        # A quotation is the story's own material: embedded posts (blockquote.twitter-tweet)
-        # carry social-network names but are what the article quotes. Its names go, too:
-        # readability removes any element named like "tweet" before it weighs the page.
-        if el.tag == "blockquote":
-            names = ""
-            for name in ("class", "id"):
-                el.attrib.pop(name, None)
-        else:
-            names = element_names(el)
+        names = element_names(el) if el not in quoting else ""
         hits = rules.selector_hits(names) if names else ()
         why = None if any(r.family == "story" for r in hits) else _unwanted(el, hits, names)
         # Asked last, and only of an element about to go: it searches the whole subtree.
