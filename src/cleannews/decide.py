@@ -280,7 +280,7 @@ def _caption_neighbours(units: list[_Unit]) -> None:
                     other.caption = u.caption
 
 
-def _mark_repeats(units: list[_Unit]) -> None:
+def _mark_repeats(units: list[_Unit], extracted: bool) -> None:
     """Blocks whose text came earlier: gallery captions, teasers, pull quotes (table cells and
     list items repeat by nature: a meal plan's rows)."""
     seen: set[str] = set()
@@ -288,9 +288,11 @@ def _mark_repeats(units: list[_Unit]) -> None:
     for u in counted:
         u.repeated = u.block.text in seen
         seen.add(u.block.text)
-    if sum(u.repeated for u in counted) >= REPEATED_FORM_SHARE * len(counted):
-        # So much repeats that repeating is the page's form (a plan day by day, an interview's
-        # recurring questions), not a teaser or a pull quote.
+    if extracted and sum(u.repeated for u in counted) >= REPEATED_FORM_SHARE * len(counted):
+        # In a page's main content, so much repeats that repeating is its form (a plan day by
+        # day, an interview's recurring questions), not a teaser or a pull quote. Not in a
+        # text: a dump prints its menus twice, and a share of the whole would not survive
+        # the cleaning (read again, the clean text would lose its repeats).
         for u in counted:
             u.repeated = False
 
@@ -502,7 +504,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     units = [_Unit(b, rules) for b in blocks]
     _spread_asks(units)
     _caption_neighbours(units)
-    _mark_repeats(units)
+    _mark_repeats(units, extracted)
     span = _extracted_span(units) if extracted else _region(units)
     if span is None:
         # No running text at all (a bare headline, a list): keep what is not chrome or an ask,

@@ -293,7 +293,9 @@ class _Walker:
 
     def flush(self, new_group: bool = True) -> None:
         kind = self.kinds[-1] if self.kinds else PARAGRAPH
-        if CELL in self.kinds and kind != HEADING:
+        if CAPTION in self.kinds:
+            kind = CAPTION  # readability turns a caption's inner <div>s into paragraphs
+        elif CELL in self.kinds and kind != HEADING:
             kind = CELL  # a paragraph in a table cell is table content (rows repeat by nature)
         raw = "".join(self.parts)
         # Preformatted text is folded like the rest: its line breaks would not survive being
