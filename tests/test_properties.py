@@ -11,10 +11,17 @@
 3. Idempotence: cleaning the clean text again gives the same text.
 4. The command line exits with 0, 1 or 2 and never a traceback, whatever the input and flags.
 
-Examples per property: the "ci" profile (the default) keeps the whole run to a few seconds;
-HYPOTHESIS_PROFILE=deep runs a thousand each:
+Examples per property: the "ci" profile (the default) keeps the whole run to a few seconds
+and draws the same examples on every run, so that CI passes or fails on the code, not on the
+draw; HYPOTHESIS_PROFILE=deep draws a thousand new ones each, to look for what is still wrong:
 
     HYPOTHESIS_PROFILE=deep .venv/bin/python -m pytest -q tests/test_properties.py
+
+Known: about one deep run in five still finds a text that is not idempotent when the
+headline was found because the page repeats it: dropping the repeat moves the evidence, and
+read again another repeated line heads the text ("t\n\nHeadline\nq? q?\n\nStory.\n\n
+Headline\nq? q?\n\nStory."). Weighting the first line more fixes that and picks site names
+as headlines in three golden fixtures, so it is left open.
 """
 
 from __future__ import annotations
@@ -35,7 +42,7 @@ from cleannews import InputError, Options, RuleError
 from cleannews.cli import command
 from cleannews.text import normalize_space
 
-settings.register_profile("ci", max_examples=40, deadline=None,
+settings.register_profile("ci", max_examples=40, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.register_profile("deep", max_examples=1000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -214,11 +221,15 @@ def test_text_from_input(document: str) -> None:
 # Once not idempotent: a short paragraph kept next to a dropped caption fell outside the region
 # once the caption was gone.
 TEXT_ONCE_NOT_IDEMPOTENT = "the\n\nthe.\n\nthe the the the the the the Photo:."
+# And: a paragraph whose appeal was cut said what the paragraph above it said; read again,
+# it was a copy and went.
+TEXT_CUT_TO_A_COPY = ("the\n\n" + "the " * 12 + "the.\n\n" + "the " * 12 + "the. Subscribe today.")
 
 
 @PROFILE
 @given(text_document(wild=False))
 @example(TEXT_ONCE_NOT_IDEMPOTENT)
+@example(TEXT_CUT_TO_A_COPY)
 def test_text_clean_text_is_idempotent(document: str) -> None:
     result = clean_or_error(document)
     if result is not None:

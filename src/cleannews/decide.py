@@ -280,11 +280,17 @@ def _caption_neighbours(units: list[_Unit]) -> None:
                     other.caption = u.caption
 
 
-def _mark_repeats(units: list[_Unit], extracted: bool) -> None:
-    """Blocks whose text came earlier: gallery captions, teasers, pull quotes (table cells and
-    list items repeat by nature: a meal plan's rows)."""
+def _repeatable(u: _Unit) -> bool:
+    """A block whose second copy is dropped (table cells and list items repeat by nature: a
+    meal plan's rows)."""
+    return u.words >= REPEAT_MIN_WORDS and u.block.kind not in (CONTROL, CELL, ITEM)
+
+
+def _mark_repeats(units: list[_Unit], extracted: bool) -> bool:
+    """Mark blocks whose text came earlier: gallery captions, teasers, pull quotes. Returns
+    whether repeats are copies to drop at all."""
     seen: set[str] = set()
-    counted = [u for u in units if u.words >= REPEAT_MIN_WORDS and u.block.kind not in (CONTROL, CELL, ITEM)]
+    counted = [u for u in units if _repeatable(u)]
     for u in counted:
         u.repeated = u.block.text in seen
         seen.add(u.block.text)
@@ -295,6 +301,8 @@ def _mark_repeats(units: list[_Unit], extracted: bool) -> None:
         # the cleaning (read again, the clean text would lose its repeats).
         for u in counted:
             u.repeated = False
+        return False
+    return True
 
 
 def _score(u: _Unit) -> float:
@@ -504,7 +512,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     units = [_Unit(b, rules) for b in blocks]
     _spread_asks(units)
     _caption_neighbours(units)
-    _mark_repeats(units, extracted)
+    copies = _mark_repeats(units, extracted)
     span = _extracted_span(units) if extracted else _region(units)
     if span is None:
         # No running text at all (a bare headline, a list): keep what is not chrome or an ask,
@@ -532,6 +540,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
 
     decisions: list[Decision] = []
     seen: set[str] = set()
+    printed: set[str] = set()
     box: str | None = None
     for i, u in enumerate(units):
         b = u.block
@@ -554,6 +563,13 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
         preamble = (None if extracted or (title_at is not None and i == title_at + 1 and _standfirst(u))
                     else "subhead" if i == anchor - 1 else "before" if i < anchor else None)
         decision, box = _inside(u, box, preamble=preamble, keep_captions=keep_captions)
+        if decision.keep and copies and _repeatable(u):
+            # A paragraph that, its appeal cut, says what an earlier one said: read again, it
+            # would be a copy, so it is one now.
+            if decision.text in printed:
+                decision = _drop(u, "chrome", REPEATED, "the same text earlier in the story")
+            else:
+                printed.add(decision.text)
         decisions.append(decision)
     return decisions, title_text
 
