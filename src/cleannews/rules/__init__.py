@@ -50,7 +50,7 @@ def _languages() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], tuple[str
     doc = tomllib.loads(_read(os.path.join(PACKS, "languages.toml")))
     index: dict[str, tuple[str, ...]] = {}
     for lang, table in doc.get("language", {}).items():
-        for word in table.get("stopwords", ()):
+        for word in table.get("stopwords", "").split():
             index[word.casefold()] = (*index.get(word.casefold(), ()), lang)
     return tuple(doc.get("always", ())), index, tuple(doc.get("language", {}))
 
