@@ -548,7 +548,6 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
         start = title_at + 1
 
     decisions: list[Decision] = []
-    seen: set[str] = set()
     printed: set[str] = set()
     box: str | None = None
     for i, u in enumerate(units):
@@ -564,17 +563,13 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
         if i < start or i > end:
             decisions.append(_outside(u, i < start))
             continue
-        if u.repeated and b.text in seen:  # story paragraphs are not printed twice
-            decisions.append(_drop(u, "chrome", REPEATED, "the same text earlier in the story"))
-            continue
-        seen.add(b.text)
         # An extraction has no page furniture above its first paragraph to weed out.
         preamble = (None if extracted or (title_at is not None and i == title_at + 1 and _standfirst(u))
                     else "subhead" if i == anchor - 1 else "before" if i < anchor else None)
         decision, box = _inside(u, box, preamble=preamble, keep_captions=keep_captions)
         if decision.keep and copies and _repeatable(u):
-            # A paragraph that, its appeal cut, says what an earlier one said: read again, it
-            # would be a copy, so it is one now.
+            # Story paragraphs are not printed twice: a copy of an earlier one, or one that,
+            # its appeal cut, says what an earlier one said (read again, it would be a copy).
             if decision.text in printed:
                 decision = _drop(u, "chrome", REPEATED, "the same text earlier in the story")
             else:

@@ -223,9 +223,9 @@ _TAB_OR_SPACES = re.compile(r"\t|[ \t]{2,}")
 def readability_clean(text: str) -> str:
     """readability-lxml's clean(), with the same output: each of its three regex passes is
     skipped where the text cannot match it, and the line-break one done line by line.
-    readability runs it on the text of nearly every
-    element it weighs; on news pages it was an eighth of our time, and this saves most of it.
-    (tests/test_properties.py holds it to the original.)"""
+    readability runs it on the text of nearly every element it weighs; on news pages it was
+    an eighth of our time, and this saves most of it. (tests/test_properties.py holds it to
+    the original.)"""
     if len(text) >= 255:
         text = _LONG_SPACE.sub(" " * 255, text)
     if "\n" in text:
