@@ -138,7 +138,7 @@ def _protected(el: lxml.html.HtmlElement, totals: _Totals, *, hidden: bool = Fal
 _WRAPPERS = frozenset({"div", "section", "figure", "span"})
 
 
-def _quotations(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+def _quotations(root: lxml.html.HtmlElement, rules: RuleSet) -> list[lxml.html.HtmlElement]:
     """The quotations of a page, their class and id taken off and the wrappers that hold
     nothing else dropped (their content kept in place).
 
@@ -147,6 +147,7 @@ def _quotations(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     what the article quotes. Those names only said which widget drew it, and they cost it
     its place: selector rules read them as sharing widgets, readability removes elements
     named like "tweet", and weighs a <div> of a few words and two links as link clutter.
+    A wrapper named as an appeal (div.newsletter-box > blockquote) is no such widget: it stays.
     """
     quotes = list(root.iter("blockquote"))
     for quote in quotes:
@@ -154,7 +155,8 @@ def _quotations(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
         quote.attrib.pop("id", None)
         text = quote.text_content().strip()
         wrapper = quote.getparent()
-        while wrapper is not None and wrapper.tag in _WRAPPERS and wrapper.text_content().strip() == text:
+        while (wrapper is not None and wrapper.tag in _WRAPPERS and wrapper.text_content().strip() == text
+               and not any(r.family == "ask" for r in rules.selector_hits(element_names(wrapper)))):
             outer = wrapper.getparent()
             wrapper.drop_tag()
             wrapper = outer
@@ -196,7 +198,7 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
     body = root.find("body")
     body = body if body is not None else root
     total = _Totals(len(body.text_content()), _paragraph_text(body))
-    quoting = set(_quotations(body))
+    quoting = set(_quotations(body, rules))
     stack = list(reversed(root))
     while stack:  # document order; the subtree of a removed element is not visited
         el = stack.pop()
