@@ -8,6 +8,10 @@ person, or quotes someone saying "support" or "help us".
 
 from __future__ import annotations
 
+import os
+import shutil
+from pathlib import Path
+
 import pytest
 
 from cleannews.rules import FAMILIES, all_packs, detect_languages, load_rules
@@ -385,3 +389,42 @@ def test_every_language_has_examples() -> None:
 @pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
 def test_story_sentences_select_their_pack(lang: str) -> None:
     assert lang in detect_languages(KEEP[lang])
+
+
+# --- packs/frozen.marshal: the shipped TOML parsed ahead of time -------------------------------
+
+def test_the_frozen_packs_say_what_the_toml_says() -> None:
+    """Fails after a pack is edited until `python -m cleannews.rules` is run again."""
+    import tomllib
+
+    from cleannews.rules import frozen
+
+    names = sorted(n for n in os.listdir(frozen.PACKS) if n.endswith(".toml"))
+    assert names
+    for name in names:
+        text, doc = frozen.document(os.path.join(frozen.PACKS, name))
+        assert doc is not None, f"{name}: frozen.marshal is stale; run: python -m cleannews.rules"
+        assert doc == tomllib.loads(text), name
+
+
+def test_a_pack_edited_since_freezing_is_read_from_its_toml(tmp_path: Path) -> None:
+    from cleannews.rules import frozen
+
+    for name in ("en.toml", "common.toml", frozen.NAME):
+        shutil.copy(os.path.join(frozen.PACKS, name), tmp_path / name)
+    with open(tmp_path / "en.toml", "a", encoding="utf-8") as f:
+        f.write("\n# edited\n")
+    assert frozen.document(str(tmp_path / "common.toml"))[1] is not None
+    text, doc = frozen.document(str(tmp_path / "en.toml"))
+    assert doc is None and text.endswith("# edited\n")
+
+
+def test_without_a_frozen_file_the_toml_is_read(tmp_path: Path) -> None:
+    from cleannews.rules import frozen
+
+    shutil.copy(os.path.join(frozen.PACKS, "en.toml"), tmp_path / "en.toml")
+    (tmp_path / "other").mkdir()
+    shutil.copy(os.path.join(frozen.PACKS, "en.toml"), tmp_path / "other" / "en.toml")
+    (tmp_path / "other" / frozen.NAME).write_bytes(b"not marshal data")
+    assert frozen.document(str(tmp_path / "en.toml"))[1] is None
+    assert frozen.document(str(tmp_path / "other" / "en.toml"))[1] is None

@@ -16,8 +16,9 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 
+from . import frozen
 from .engine import RuleSet, pattern_problem
-from .schema import FAMILIES, Pack, Rule, RuleError, fail, parse_pack
+from .schema import FAMILIES, Pack, Rule, RuleError, build_pack, fail, parse_pack
 
 __all__ = [
     "FAMILIES",
@@ -34,7 +35,7 @@ __all__ = [
     "load_rules",
 ]
 
-PACKS = os.path.join(os.path.dirname(__file__), "packs")  # os.path, not pathlib: start-up time
+PACKS = frozen.PACKS
 DETECT_CHARS = 1200  # enough running text to tell a language; more only costs time
 DETECT_SHARE = 0.25  # a language is used when it has this share of the best one's hits
 DETECT_MIN = 3  # and at least this many: one stray "été" does not make a text French
@@ -45,9 +46,11 @@ _PUNCTUATION = re.compile("[.,;:!?\"'()\\[\\]«»“”„‘’—–…]")
 @functools.cache
 def _languages() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], tuple[str, ...]]:
     """(packs always used, {common word: languages using it}, every language) from languages.toml."""
-    import tomllib
+    text, doc = frozen.document(os.path.join(PACKS, "languages.toml"))
+    if doc is None:
+        import tomllib
 
-    doc = tomllib.loads(_read(os.path.join(PACKS, "languages.toml")))
+        doc = tomllib.loads(text)
     index: dict[str, tuple[str, ...]] = {}
     for lang, table in doc.get("language", {}).items():
         for word in table.get("stopwords", "").split():
@@ -62,7 +65,9 @@ def shipped_names() -> tuple[str, ...]:
 
 @functools.cache
 def _shipped(name: str) -> Pack:
-    return parse_pack(_read(os.path.join(PACKS, f"{name}.toml")), f"<shipped>/{name}.toml", name)
+    text, doc = frozen.document(os.path.join(PACKS, f"{name}.toml"))
+    source = f"<shipped>/{name}.toml"
+    return parse_pack(text, source, name) if doc is None else build_pack(doc, source, name)
 
 
 @functools.lru_cache(maxsize=64)

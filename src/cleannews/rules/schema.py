@@ -150,7 +150,7 @@ def build_pack(doc: dict[str, Any], source: str, default_name: str) -> Pack:
 
 def parse_pack(data: str, source: str, default_name: str = "user") -> Pack:
     """A pack's TOML text → a Pack. Raises RuleError."""
-    import tomllib  # only when a pack is actually parsed: the shipped ones usually come from cache
+    import tomllib  # only when a pack is actually parsed: the shipped ones usually come frozen (frozen.py)
 
     try:
         doc = tomllib.loads(data)
