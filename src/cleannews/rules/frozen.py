@@ -3,8 +3,8 @@
 A command cleans one page and exits, so it parses the packs a text needs at every start:
 tomllib is pure Python, and its import and the parse were a tenth of ``cleannews page.txt``.
 ``packs/frozen.marshal`` holds, for each shipped ``.toml`` file, the CRC-32 of its bytes and
-the document tomllib made of them (itself marshalled). A file whose bytes no longer match is parsed as before:
-a stale or missing frozen file costs start-up time, never a wrong rule.
+the document tomllib made of them (itself marshalled). A file whose bytes no longer match is
+parsed as before: a stale or missing frozen file costs start-up time, never a wrong rule.
 
     python -m cleannews.rules      # after editing a pack; tests fail while it is stale
 
@@ -20,7 +20,7 @@ import marshal
 import os
 from typing import Any
 
-PACKS = os.path.join(os.path.dirname(__file__), "packs")
+PACKS = os.path.join(os.path.dirname(__file__), "packs")  # os.path, not pathlib: start-up time
 NAME = "frozen.marshal"  # beside the packs it was made of
 
 
@@ -39,9 +39,14 @@ def document(path: str) -> tuple[str, dict[str, Any] | None]:
     with open(path, "rb") as f:
         raw = f.read()
     entry = _entries(os.path.join(os.path.dirname(path), NAME)).get(os.path.basename(path))
+    text = raw.decode("utf-8")
     if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == binascii.crc32(raw):
-        return raw.decode("utf-8"), marshal.loads(entry[1])
-    return raw.decode("utf-8"), None
+        try:
+            doc = marshal.loads(entry[1])
+        except (EOFError, ValueError, TypeError):
+            return text, None
+        return text, doc if isinstance(doc, dict) else None
+    return text, None
 
 
 def freeze(packs: str = PACKS) -> bytes:
