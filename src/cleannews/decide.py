@@ -411,14 +411,21 @@ def _settle_end(units: list[_Unit], start: int, end: int, extracted: bool = Fals
     return start, end
 
 
-def _title_shaped(u: _Unit, min_words: int = 2) -> bool:
-    """Short, no hits, not a date, not ending like a sentence: a headline or a sub-heading."""
+def _headline_sized(u: _Unit, min_words: int = 1) -> bool:
+    """A line that could be a headline by its kind and length alone."""
     return (
         u.block.kind not in (CONTROL, ITEM, CAPTION)
         and min_words <= u.words <= 30
         and len(u.block.text) <= 300
-        and not u.hits
         and u.caption is None
+    )
+
+
+def _title_shaped(u: _Unit, min_words: int = 2) -> bool:
+    """Short, no hits, not a date, not ending like a sentence: a headline or a sub-heading."""
+    return (
+        _headline_sized(u, min_words)
+        and not u.hits
         and bool(_TITLE_END_OK.search(u.block.text))
         and not _DATELIKE.search(u.block.text)
         and not (_YEAR.search(u.block.text) and len(_WORD.findall(u.block.text)) <= DATELINE_MAX_WORDS)
@@ -429,13 +436,7 @@ def _opens_story(u: _Unit) -> bool:
     """The line a text opens with, right above its story: a headline unless a rule says it is
     not one, whatever its shape ("Floods", "Budget 2025", "Ferry late again."). That is how the
     clean text of a page starts, so it reads the same again."""
-    return (
-        u.block.kind not in (CONTROL, ITEM, CAPTION)
-        and u.words <= 30
-        and len(u.block.text) <= 300
-        and u.caption is None
-        and not any(map(_not_a_headline, u.hits))
-    )
+    return _headline_sized(u) and not any(map(_not_a_headline, u.hits))
 
 
 def _norm(text: str) -> str:
