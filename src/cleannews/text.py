@@ -27,7 +27,9 @@ _PLACEHOLDER = re.compile(
     r"|(?:IFRAME|REFRESH\(\d+ sec\)):\s*\S*"
     r"|#\w+(?: \w+)?$"  # lynx "#alternate alternate" link-rel lines
 )
-_LEADING_PLACEHOLDERS = re.compile(r"(?:\[[^\]\s]{1,60}\]|\((?:BUTTON|RADIO|CHECKBOX)\))\s*")
+# The placeholders a line starts with ("[image] Caption", lynx's "[12]Link"); not a note's
+# number set off by a space ("[1] Smith, J. 2015."), nor a bracket later in the line.
+_LEADING_PLACEHOLDERS = re.compile(r"(?:(?:\[(?!\d{1,4}\]\s)[^\]\s]{1,60}\]|\((?:BUTTON|RADIO|CHECKBOX)\))\s*)+")
 _ONLY_MARKS = re.compile(r"[\W_]*")
 _MAY_PLACEHOLD = re.compile(r"[\[_(#:]")
 _HAS_WORD = re.compile(r"[^\W_]")
@@ -165,7 +167,8 @@ def _only_placeholders(text: str) -> bool:
 def _block(line: str, group: int, body_indent: int) -> Block:
     indent = _indent(line)
     stripped = " ".join(line.split())  # invisible characters went with the whole text
-    rest = _LEADING_PLACEHOLDERS.sub("", stripped) if stripped[:1] in "[(" else stripped
+    lead = _LEADING_PLACEHOLDERS.match(stripped) if stripped[:1] in "[(" else None
+    rest = stripped[lead.end():] if lead else stripped
     if not rest or _only_placeholders(rest):
         return Block(stripped, CONTROL, group, indent)
     bullet = _BULLET.fullmatch(rest) if rest[:1] in _BULLET_FIRST or rest[:1].isdigit() else None
