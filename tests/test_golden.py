@@ -35,3 +35,11 @@ def _case_id(path: Path) -> str:
 def test_golden(source: Path, expected: Path) -> None:
     result = cleannews.clean(source.read_bytes())
     assert result.text == expected.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("source", "expected"), golden_cases(), ids=_case_id)
+def test_golden_output_cleaned_again_is_unchanged(source: Path, expected: Path) -> None:
+    """Cleaned again, a clean text is itself: the text path takes an article that is only an
+    article as it is (for an HTML page's text, as the extraction did)."""
+    text = expected.read_text(encoding="utf-8")
+    assert cleannews.clean(text).text == text

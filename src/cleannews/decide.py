@@ -12,7 +12,9 @@ The order of the tests, and why:
    and asks, chrome, form debris and short lines against it. Navigation, footers and the
    appeals above and below the story fall outside it. Then its end is settled: a short last
    paragraph that follows directly is story, appeals at the end are not. For HTML the
-   extraction is the region, ended early only by an appeal box inside it.
+   extraction is the region, ended early only by an appeal box inside it; so is a text that
+   is only an article (its paragraphs set apart, nothing in it furniture): there is no page
+   around it to find the story in, and its short lines and lists are its own.
 3. The headline: the title the page's metadata names, or in text the heading-like block
    above the region's first real paragraph that the page repeats, marks as a heading, or
    that heads a byline, date, caption or standfirst.
@@ -26,6 +28,7 @@ Nothing here knows a language: every word lives in the rule packs.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .model import CAPTION, CELL, CONTROL, HEADING, ITEM, PARAGRAPH, Block, Cut, Decision
 from .rules import Rule, RuleSet
@@ -295,19 +298,18 @@ def _repeatable(u: _Unit) -> bool:
     return u.words >= REPEAT_MIN_WORDS and u.block.kind not in (CONTROL, CELL, ITEM)
 
 
-def _mark_repeats(units: list[_Unit], extracted: bool) -> bool:
+def _mark_repeats(units: list[_Unit], whole: bool) -> bool:
     """Mark blocks whose text came earlier: gallery captions, teasers, pull quotes. Returns
-    whether repeats are copies to drop at all."""
+    whether repeats are copies to drop at all (whole: the blocks are all story, see decide)."""
     seen: set[str] = set()
     counted = [u for u in units if _repeatable(u)]
     for u in counted:
         u.repeated = u.block.text in seen
         seen.add(u.block.text)
-    if extracted and sum(u.repeated for u in counted) >= REPEATED_FORM_SHARE * len(counted):
+    if whole and sum(u.repeated for u in counted) >= REPEATED_FORM_SHARE * len(counted):
         # In a page's main content, so much repeats that repeating is its form (a plan day by
         # day, an interview's recurring questions), not a teaser or a pull quote. Not in a
-        # text: a dump prints its menus twice, and a share of the whole would not survive
-        # the cleaning (read again, the clean text would lose its repeats).
+        # page dump: it prints its menus twice.
         for u in counted:
             u.repeated = False
         return False
@@ -380,6 +382,21 @@ def _extracted_span(units: list[_Unit]) -> tuple[int, int] | None:
     if any(_is_ask(u) for u in units[end + 1 :]):
         return 0, end
     return 0, len(units) - 1
+
+
+def _only_an_article(units: list[_Unit]) -> bool:
+    """A text that is an article and nothing else: its paragraphs set apart by blank lines (but
+    a list's items, on adjacent lines), and nothing in it that comes with a page around an
+    article: no form debris, no chrome but a byline, no ask. (A byline or a caption is the
+    article's own, and is still dropped.) A page dump fails both tests: its menus are lines of
+    one paragraph, and it has buttons, share bars and appeals; a copied or extracted article,
+    and the clean text cleannews prints, pass. In such a text a short line after the story is
+    a credit or a list of the article's own, not the page's footer."""
+    for before, u in pairwise(units):
+        if u.block.group == before.block.group and not (u.block.kind == ITEM == before.block.kind):
+            return False
+    return not any(u.block.kind == CONTROL or (u.chrome and u.chrome.kind != "byline") or _asks_at_all(u)
+                   for u in units)
 
 
 def _clean_prose(u: _Unit) -> bool:
@@ -512,7 +529,8 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
 
     extracted: the blocks are already a page's main content (HTML through readability), so
     the story region is all of them, trimmed of asks at the end; and a title_hint is the
-    headline whether or not a block repeats it.
+    headline whether or not a block repeats it. A text that is only an article is judged as
+    an extraction too, but for its headline, which it must show (_only_an_article).
     """
     if title_hint and (word_count(title_hint) == 0 or any(map(_not_a_headline, rules.hits(title_hint)))):
         title_hint = None  # a page titled "—", "Newsletter" or "More" has no headline to print
@@ -522,14 +540,15 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     units = [_Unit(b, rules) for b in blocks]
     _spread_asks(units)
     _caption_neighbours(units)
-    copies = _mark_repeats(units, extracted)
-    span = _extracted_span(units) if extracted else _region(units)
+    whole = extracted or _only_an_article(units)  # the story is all of it, less asks at the end
+    copies = _mark_repeats(units, whole)
+    span = _extracted_span(units) if whole else _region(units)
     if span is None:
         # No running text at all (a bare headline, a list): keep what is not chrome or an ask,
         # with no end to settle (that would weigh short lines against prose there is none of).
         start, end = 0, len(units) - 1
     else:
-        start, end = _settle_end(units, *span, extracted)
+        start, end = _settle_end(units, *span, whole)
     anchor = next(
         (i for i in range(start, end + 1) if units[i].prose and units[i].words >= ANCHOR_MIN_WORDS
          and units[i].caption is None),
@@ -537,6 +556,8 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     )
     if extracted or one_word_hint:
         title_at = _find_hint(units, anchor, title_hint) if title_hint else None
+    elif whole:  # a text that is only an article has its headline on its first line, or none
+        title_at = 0 if anchor > 0 and _opens_story(units[0]) else None
     else:
         title_at = _find_title(units, anchor, title_hint) if units else None
     if one_word_hint and title_at is None:
@@ -565,7 +586,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
             decisions.append(_outside(u, i < start))
             continue
         # An extraction has no page furniture above its first paragraph to weed out.
-        preamble = (None if extracted or (title_at is not None and i == title_at + 1 and _standfirst(u))
+        preamble = (None if whole or (title_at is not None and i == title_at + 1 and _standfirst(u))
                     else "subhead" if i == anchor - 1 else "before" if i < anchor else None)
         decision, box = _inside(u, box, preamble=preamble, keep_captions=keep_captions)
         if decision.keep and copies and _repeatable(u):
