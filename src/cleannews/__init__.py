@@ -76,12 +76,16 @@ def clean(data: str | bytes, options: Options = _DEFAULT) -> Result:
         languages = languages_of(sample)
         decisions, title = decided(languages)
         kept = [(d.text, d.block.kind) for d in decisions if d.keep]
-        if not set(sample) <= {text for text, _ in kept}:
-            # Part of what the language was told from went: tell it again from what was kept
-            # and, if that differs, decide once more, so that the clean text, read again, gets
-            # the same rules and stays as it is.
-            again = detect_languages(_running_text(kept))
-            if again != languages:
-                decisions, title = decided(again)
+        while not set(sample) <= {text for text, _ in kept}:
+            # Part of what the language was told from went. The clean text, read again, is
+            # told its language from what was kept: that must be among the languages it was
+            # cleaned with, or its rules would find something new in it. (Fewer is harmless:
+            # fewer rules find less.) The set only grows, so this ends.
+            told = detect_languages(_running_text(kept))
+            if set(told) <= set(languages):
+                break
+            languages = tuple(sorted({*languages, *told}))
+            decisions, title = decided(languages)
+            kept = [(d.text, d.block.kind) for d in decisions if d.keep]
     result = Result("", title, metadata, (*pruned, *decisions), doc.kind, doc.encoding, warnings)
     return result._replace(text=render_text(result))

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .model import CAPTION, CELL, CONTROL, HEADING, ITEM, PARAGRAPH, Block, Cut, Decision
+from .model import CAPTION, CONTROL, HEADING, ITEM, PARAGRAPH, Block, Cut, Decision
 from .rules import Rule, RuleSet
 
 # Built-in position tests, reported like rule ids.
@@ -293,12 +293,14 @@ def _caption_neighbours(units: list[_Unit]) -> None:
 
 
 def _repeatable(u: _Unit) -> bool:
-    """A block whose second copy is dropped (table cells and list items repeat by nature: a
-    meal plan's rows)."""
-    return u.words >= REPEAT_MIN_WORDS and u.block.kind not in (CONTROL, CELL, ITEM)
+    """A block whose second copy is dropped. Not a list item: lists repeat by nature (a meal
+    plan's rows), and the clean text prints items as items. A table cell is one: the clean
+    text prints it as a paragraph, a copy when read again; a table whose cells repeat much has
+    repeating as its form (REPEATED_FORM_SHARE)."""
+    return u.words >= REPEAT_MIN_WORDS and u.block.kind not in (CONTROL, ITEM)
 
 
-def _mark_repeats(units: list[_Unit], whole: bool) -> bool:
+def _mark_repeats(units: list[_Unit], whole: bool, headline: str | None) -> bool:
     """Mark blocks whose text came earlier: gallery captions, teasers, pull quotes. Returns
     whether repeats are copies to drop at all (whole: the blocks are all story, see decide)."""
     seen: set[str] = set()
@@ -306,14 +308,25 @@ def _mark_repeats(units: list[_Unit], whole: bool) -> bool:
     for u in counted:
         u.repeated = u.block.text in seen
         seen.add(u.block.text)
-    if whole and sum(u.repeated for u in counted) >= REPEATED_FORM_SHARE * len(counted):
-        # In a page's main content, so much repeats that repeating is its form (a plan day by
-        # day, an interview's recurring questions), not a teaser or a pull quote. Not in a
-        # page dump: it prints its menus twice.
+    if not whole:
+        return True  # a page dump prints its menus twice: its repeats are copies
+    # Told from what can be printed, as the clean text read again tells it: not the headline
+    # (a page's may be among its blocks or not, its clean text's is), nor what goes wherever
+    # it stands.
+    skip = _norm(headline) if headline else None
+    printable = [u.block.text for u in counted if _norm(u.block.text) != skip and not _goes_anywhere(u)]
+    if len(printable) - len(set(printable)) >= REPEATED_FORM_SHARE * len(printable):
+        # So much repeats that repeating is the article's form (a plan day by day, an
+        # interview's recurring questions), not a teaser or a pull quote.
         for u in counted:
             u.repeated = False
         return False
     return True
+
+
+def _goes_anywhere(u: _Unit) -> bool:
+    """Chrome, a caption or an appeal: dropped inside the story as outside it."""
+    return u.chrome is not None or u.caption is not None or u.block.kind == CAPTION or _is_ask(u)
 
 
 def _score(u: _Unit) -> float:
@@ -387,28 +400,33 @@ def _extracted_span(units: list[_Unit]) -> tuple[int, int] | None:
 def _only_an_article(units: list[_Unit]) -> bool:
     """A text that is an article and nothing else: its paragraphs set apart by blank lines (but
     a list's items, on adjacent lines), and nothing in it that comes with a page around an
-    article: no form debris, no chrome but a byline, no ask. (A byline or a caption is the
-    article's own, and is still dropped.) A page dump fails both tests: its menus are lines of
-    one paragraph, and it has buttons, share bars and appeals; a copied or extracted article,
-    and the clean text cleannews prints, pass. In such a text a short line after the story is
-    a credit or a list of the article's own, not the page's footer."""
+    article: no form debris, no chrome but a byline, no ask — nor, as its first or last block,
+    a line that asks only at a story's edge ("Support the Courier"; inside a story, a heading).
+    A byline or a caption is the article's own, and is still dropped. A page dump fails both
+    tests: its menus are lines of one paragraph, and it has buttons, share bars and appeals; a
+    copied or extracted article, and the clean text cleannews prints, pass. In such a text a
+    short line after the story is a credit or a list of the article's own, not the page's footer."""
     for before, u in pairwise(units):
         if u.block.group == before.block.group and not (u.block.kind == ITEM == before.block.kind):
             return False
-    return not any(u.block.kind == CONTROL or (u.chrome and u.chrome.kind != "byline") or _asks_at_all(u)
-                   for u in units)
+    edges = (units[0], units[-1]) if units else ()
+    return not any(u.block.kind == CONTROL or (u.chrome and u.chrome.kind != "byline") or u.ask >= 1.0
+                   or (u in edges and _asks_at_all(u)) for u in units)
 
 
 def _clean_prose(u: _Unit) -> bool:
     return u.prose and not u.hits and u.block.kind != ITEM
 
 
-def _settle_end(units: list[_Unit], start: int, end: int, extracted: bool = False) -> tuple[int, int]:
+def _settle_end(units: list[_Unit], start: int, end: int, extracted: bool = False,
+                headline: str | None = None) -> tuple[int, int]:
     """Where the story really ends. A last paragraph too short to pay for itself in the region
     sum is still story when it follows directly; paragraphs at the end that ask the reader for
     something (an appeal whose sentences do not all name money) are not, nor is the label or
     sub-heading just above them. In an extraction, lists and short lines at the end are the
-    article's own (a tour's dates, a list of links it recommends): only asks go."""
+    article's own (a tour's dates, a list of links it recommends): only asks go. The headline
+    printed again at the end goes wherever it stands, so the block above it ends the story."""
+    again = _norm(headline) if headline else None
     while end + 1 < len(units) and _clean_prose(units[end + 1]):
         end += 1
     after_ask = end + 1 < len(units) and units[end + 1].ask_edge > 0
@@ -417,7 +435,8 @@ def _settle_end(units: list[_Unit], start: int, end: int, extracted: bool = Fals
         weak_lead_in = after_ask and u.ask_edge > 0 and u.words <= WEAK_ASK_MAX_WORDS
         # short lines: page furniture in a dump; in an extraction, only the header of the
         # appeal box being trimmed (lists and short lines that end an article are its own)
-        furniture = u.chrome or u.block.kind == CONTROL or (not u.prose and (not extracted or after_ask))
+        furniture = (u.chrome or u.block.kind == CONTROL or (not u.prose and (not extracted or after_ask))
+                     or _norm(u.block.text) == again)
         if _appeal_at_edge(u, after_ask) or furniture or weak_lead_in:
             after_ask = after_ask or _asks_at_all(u, "tail")
         elif after_ask and u.words <= SANDWICH_MAX_WORDS and _asks_at_all(units[end - 1], "tail"):
@@ -453,7 +472,22 @@ def _opens_story(u: _Unit) -> bool:
     """The line a text opens with, right above its story: a headline unless a rule says it is
     not one, whatever its shape ("Floods", "Budget 2025", "Ferry late again."). That is how the
     clean text of a page starts, so it reads the same again."""
-    return _headline_sized(u) and not any(map(_not_a_headline, u.hits))
+    return _headline_sized(u) and not _not_a_headline(u)
+
+
+def _heads_the_text(units: list[_Unit]) -> bool:
+    """The first block opens the story as its headline, above its first real paragraph. Not a
+    line the text prints again: a clean text prints its headline once, and an article whose
+    paragraphs repeat (a refrain, a title-less page's recurring line) has them as its own."""
+    if not units or not _opens_story(units[0]) or _anchors(units[0]):
+        return False
+    first = _norm(units[0].block.text)
+    return all(_norm(u.block.text) != first for u in units[1:])
+
+
+def _anchors(u: _Unit) -> bool:
+    """A real paragraph: the first one is where a story starts, its headline above it."""
+    return u.prose and u.words >= ANCHOR_MIN_WORDS and u.caption is None
 
 
 def _norm(text: str) -> str:
@@ -471,11 +505,11 @@ def _repeated_short_texts(units: list[_Unit]) -> set[str]:
     return repeated
 
 
-def _not_a_headline(rule: Rule) -> bool:
-    """An ask, a credit or caption ("© Site", "Photo: …"), or a line that is chrome as a whole
-    ("More", "Menu", "By Jane Doe", "10:45"): in a text those lines are dropped, and the two
+def _not_a_headline(u: _Unit) -> bool:
+    """An ask, a credit or caption ("© Site", "Photo: …"), or a line that is chrome ("More",
+    "Menu", "By Jane Doe", "Accept cookies"): in a text those lines are dropped, and the two
     paths agree, so the clean text reads the same again."""
-    return rule.family in ("ask", "caption") or (rule.family == "chrome" and rule.match == "line")
+    return u.chrome is not None or u.caption is not None or any(r.family == "ask" for r in u.hits)
 
 
 def _find_hint(units: list[_Unit], anchor: int, hint: str) -> int | None:
@@ -532,7 +566,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     headline whether or not a block repeats it. A text that is only an article is judged as
     an extraction too, but for its headline, which it must show (_only_an_article).
     """
-    if title_hint and (word_count(title_hint) == 0 or any(map(_not_a_headline, rules.hits(title_hint)))):
+    if title_hint and (not _WORD.search(title_hint) or _not_a_headline(_Unit(Block(title_hint), rules))):
         title_hint = None  # a page titled "—", "Newsletter" or "More" has no headline to print
     # A one-word title ("Home", a site's name) is a headline only where the page prints it as
     # one, above its story.
@@ -541,29 +575,29 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     _spread_asks(units)
     _caption_neighbours(units)
     whole = extracted or _only_an_article(units)  # the story is all of it, less asks at the end
-    copies = _mark_repeats(units, whole)
+    # a text that is only an article has its headline on its first line, or none
+    first_line_headline = whole and not extracted and _heads_the_text(units)
+    headline = units[0].block.text if first_line_headline else title_hint
+    copies = _mark_repeats(units, whole, headline)
     span = _extracted_span(units) if whole else _region(units)
     if span is None:
         # No running text at all (a bare headline, a list): keep what is not chrome or an ask,
         # with no end to settle (that would weigh short lines against prose there is none of).
         start, end = 0, len(units) - 1
     else:
-        start, end = _settle_end(units, *span, whole)
-    anchor = next(
-        (i for i in range(start, end + 1) if units[i].prose and units[i].words >= ANCHOR_MIN_WORDS
-         and units[i].caption is None),
-        start,
-    )
+        start, end = _settle_end(units, *span, whole, headline)
+    anchor = next((i for i in range(start, end + 1) if _anchors(units[i])), start)
     if extracted or one_word_hint:
         title_at = _find_hint(units, anchor, title_hint) if title_hint else None
-    elif whole:  # a text that is only an article has its headline on its first line, or none
-        title_at = 0 if anchor > 0 and _opens_story(units[0]) else None
+    elif whole:
+        title_at = 0 if first_line_headline else None
     else:
         title_at = _find_title(units, anchor, title_hint) if units else None
     if one_word_hint and title_at is None:
         title_hint = None
     title_text = units[title_at].block.text if title_at is not None else title_hint
     title_key = _norm(title_text) if title_text else None
+    title_words = word_count(title_text) if title_text else 0  # a cheap test before the casefold
     if title_at is not None:
         # The story starts under its headline: blocks between the two (standfirst, byline,
         # sub-heading) are judged as the story's preamble, anything above goes.
@@ -578,8 +612,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
             decisions.append(Decision(b, True, "title", TITLE, "the headline", b.text))
             box = None
             continue
-        key = _norm(b.text) if u.words <= 30 else None
-        if title_key and key == title_key:
+        if title_key and u.words == title_words and _norm(b.text) == title_key:
             decisions.append(_drop(u, "outside", TITLE_DUPLICATE, "the headline again"))
             continue
         if i < start or i > end:

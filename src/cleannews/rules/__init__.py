@@ -91,10 +91,15 @@ def always_languages() -> tuple[str, ...]:
 
 def language_sample(texts: Sequence[str]) -> list[int]:
     """Which of `texts` a language is told from (their indices): the longest first (running
-    prose says more about the language than menus do), up to a few hundred words."""
+    prose says more about the language than menus do), up to a few hundred words; a text
+    printed twice once (its copy says nothing more, and the clean text has no copies)."""
     sample: list[int] = []
+    seen: set[str] = set()
     budget = DETECT_CHARS
     for i in sorted(range(len(texts)), key=lambda i: len(texts[i]), reverse=True):
+        if texts[i] in seen:
+            continue
+        seen.add(texts[i])
         sample.append(i)
         budget -= len(texts[i])
         if budget <= 0:
