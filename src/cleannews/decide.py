@@ -310,11 +310,13 @@ def _mark_repeats(units: list[_Unit], whole: bool, headline: str | None) -> bool
         seen.add(u.block.text)
     if not whole:
         return True  # a page dump prints its menus twice: its repeats are copies
-    # Told from what can be printed, as the clean text read again tells it: not the headline
-    # (a page's may be among its blocks or not, its clean text's is), nor what goes wherever
-    # it stands.
+    # Told from what is printed, as the clean text read again tells it: the headline once
+    # (a page's may be among its blocks or not; its clean text's is its first line), and not
+    # what goes wherever it stands.
     skip = _norm(headline) if headline else None
     printable = [u.block.text for u in counted if _norm(u.block.text) != skip and not _goes_anywhere(u)]
+    if headline and word_count(headline) >= REPEAT_MIN_WORDS:
+        printable.append(headline)
     if len(printable) - len(set(printable)) >= REPEATED_FORM_SHARE * len(printable):
         # So much repeats that repeating is the article's form (a plan day by day, an
         # interview's recurring questions), not a teaser or a pull quote.
@@ -481,8 +483,8 @@ def _heads_the_text(units: list[_Unit]) -> bool:
     paragraphs repeat (a refrain, a title-less page's recurring line) has them as its own."""
     if not units or not _opens_story(units[0]) or _anchors(units[0]):
         return False
-    first = _norm(units[0].block.text)
-    return all(_norm(u.block.text) != first for u in units[1:])
+    first, words = _norm(units[0].block.text), units[0].words
+    return all(u.words != words or _norm(u.block.text) != first for u in units[1:])
 
 
 def _anchors(u: _Unit) -> bool:
