@@ -438,7 +438,7 @@ def _settle_end(units: list[_Unit], start: int, end: int, extracted: bool = Fals
         # short lines: page furniture in a dump; in an extraction, only the header of the
         # appeal box being trimmed (lists and short lines that end an article are its own)
         furniture = (u.chrome or u.block.kind == CONTROL or (not u.prose and (not extracted or after_ask))
-                     or _norm(u.block.text) == again)
+                     or (again is not None and _norm(u.block.text) == again))
         if _appeal_at_edge(u, after_ask) or furniture or weak_lead_in:
             after_ask = after_ask or _asks_at_all(u, "tail")
         elif after_ask and u.words <= SANDWICH_MAX_WORDS and _asks_at_all(units[end - 1], "tail"):
