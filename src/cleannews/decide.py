@@ -313,8 +313,8 @@ def _mark_repeats(units: list[_Unit], whole: bool, headline: str | None) -> bool
     # Told from what is printed, as the clean text read again tells it: the headline once
     # (a page's may be among its blocks or not; its clean text's is its first line), and not
     # what goes wherever it stands.
-    skip = _norm(headline) if headline else None
-    printable = [u.block.text for u in counted if _norm(u.block.text) != skip and not _goes_anywhere(u)]
+    skip = _line_key(headline)
+    printable = [u.block.text for u in counted if not _is_line(u, skip) and not _goes_anywhere(u)]
     if headline and word_count(headline) >= REPEAT_MIN_WORDS:
         printable.append(headline)
     if len(printable) - len(set(printable)) >= REPEATED_FORM_SHARE * len(printable):
@@ -428,7 +428,7 @@ def _settle_end(units: list[_Unit], start: int, end: int, extracted: bool = Fals
     sub-heading just above them. In an extraction, lists and short lines at the end are the
     article's own (a tour's dates, a list of links it recommends): only asks go. The headline
     printed again at the end goes wherever it stands, so the block above it ends the story."""
-    again = _norm(headline) if headline else None
+    again = _line_key(headline)
     while end + 1 < len(units) and _clean_prose(units[end + 1]):
         end += 1
     after_ask = end + 1 < len(units) and units[end + 1].ask_edge > 0
@@ -438,7 +438,7 @@ def _settle_end(units: list[_Unit], start: int, end: int, extracted: bool = Fals
         # short lines: page furniture in a dump; in an extraction, only the header of the
         # appeal box being trimmed (lists and short lines that end an article are its own)
         furniture = (u.chrome or u.block.kind == CONTROL or (not u.prose and (not extracted or after_ask))
-                     or (again is not None and _norm(u.block.text) == again))
+                     or _is_line(u, again))
         if _appeal_at_edge(u, after_ask) or furniture or weak_lead_in:
             after_ask = after_ask or _asks_at_all(u, "tail")
         elif after_ask and u.words <= SANDWICH_MAX_WORDS and _asks_at_all(units[end - 1], "tail"):
@@ -483,8 +483,8 @@ def _heads_the_text(units: list[_Unit]) -> bool:
     paragraphs repeat (a refrain, a title-less page's recurring line) has them as its own."""
     if not units or not _opens_story(units[0]) or _anchors(units[0]):
         return False
-    first, words = _norm(units[0].block.text), units[0].words
-    return all(u.words != words or _norm(u.block.text) != first for u in units[1:])
+    first = _line_key(units[0].block.text)
+    return not any(_is_line(u, first) for u in units[1:])
 
 
 def _anchors(u: _Unit) -> bool:
@@ -494,6 +494,16 @@ def _anchors(u: _Unit) -> bool:
 
 def _norm(text: str) -> str:
     return text.casefold()  # block text is already whitespace-folded
+
+
+def _line_key(text: str | None) -> tuple[int, str] | None:
+    """What _is_line compares: a line's word count and its text, case folded."""
+    return (word_count(text), _norm(text)) if text else None
+
+
+def _is_line(u: _Unit, key: tuple[int, str] | None) -> bool:
+    """The block is that line again, letter case aside (word counts first: folding costs)."""
+    return key is not None and u.words == key[0] and _norm(u.block.text) == key[1]
 
 
 def _repeated_short_texts(units: list[_Unit]) -> set[str]:
@@ -598,8 +608,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     if one_word_hint and title_at is None:
         title_hint = None
     title_text = units[title_at].block.text if title_at is not None else title_hint
-    title_key = _norm(title_text) if title_text else None
-    title_words = word_count(title_text) if title_text else 0  # a cheap test before the casefold
+    title_key = _line_key(title_text)
     if title_at is not None:
         # The story starts under its headline: blocks between the two (standfirst, byline,
         # sub-heading) are judged as the story's preamble, anything above goes.
@@ -614,7 +623,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
             decisions.append(Decision(b, True, "title", TITLE, "the headline", b.text))
             box = None
             continue
-        if title_key and u.words == title_words and _norm(b.text) == title_key:
+        if _is_line(u, title_key):
             decisions.append(_drop(u, "outside", TITLE_DUPLICATE, "the headline again"))
             continue
         if i < start or i > end:
