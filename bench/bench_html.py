@@ -185,7 +185,7 @@ class CleanNews:
 
     def __init__(self) -> None:
         import cleannews
-        import cleannews.html  # clean() loads it lazily on the first page: import it with the rest
+        import cleannews.read.html  # clean() loads it lazily on the first page: import it with the rest
 
         self.clean = cleannews.clean
         self.stripped: set[str] = set()  # ids of the documents whose title line was stripped

@@ -38,8 +38,8 @@ LIBRARIES = {"mhtml": ["email"], "webarchive": ["plistlib"]}.get(TARGET, [])  # 
 with atheris.instrument_imports(include=["cleannews", *LIBRARIES]):
     import cleannews
     from cleannews import InputError, Options, RuleError
-    from cleannews.containers import BPLIST_MAGIC, gunzip, is_mhtml, unwrap
-    from cleannews.sources import decode, sniff_kind
+    from cleannews.read.containers import BPLIST_MAGIC, gunzip, is_mhtml, unwrap
+    from cleannews.read.sources import decode, sniff_kind
 
     if TARGET == "mhtml":
         import email.feedparser

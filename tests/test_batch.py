@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 import cleannews
-from cleannews.learn import RULE, Learner
-from cleannews.pool import Failure, Pool
+from cleannews.folder.learn import RULE, Learner
+from cleannews.folder.pool import Failure, Pool
 
 from .conftest import run_on_terminal
 

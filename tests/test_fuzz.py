@@ -23,8 +23,8 @@ from hypothesis import strategies as st
 
 import cleannews
 from cleannews import InputError, Options, RuleError
-from cleannews.containers import gunzip, unwrap
-from cleannews.sources import decode, read_document
+from cleannews.read.containers import gunzip, unwrap
+from cleannews.read.sources import decode, read_document
 
 from .conftest import ROOT
 from .test_sources import PAGE, html_part, mhtml, webarchive

@@ -23,7 +23,8 @@ from typing import NamedTuple
 import pytest
 
 import cleannews
-from cleannews import InputError, limits, sources
+from cleannews import InputError, limits
+from cleannews.read import sources
 
 from .sandbox import GiB, Outcome, cleannews_argv, run_limited
 from .test_sources import PAGE, article_page, article_text, gzip_bomb, html_part, mhtml
@@ -253,7 +254,7 @@ def test_text_at_the_line_limit_is_read(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_mime_message_over_its_limits(monkeypatch: pytest.MonkeyPatch) -> None:
-    from cleannews import containers
+    from cleannews.read import containers
 
     data = mhtml(html_part(), *[("text/css", b"p {}", {})] * 9)  # ten parts
     cleannews.clean(data)

@@ -26,10 +26,11 @@ import pytest
 from click.testing import CliRunner
 
 import cleannews
-from cleannews import InputError, sources
+from cleannews import InputError
 from cleannews.cli import command
-from cleannews.containers import MAX_GZIP_LAYERS, MAX_UNPACKED
-from cleannews.sources import decode, read_document
+from cleannews.read import sources
+from cleannews.read.containers import MAX_GZIP_LAYERS, MAX_UNPACKED
+from cleannews.read.sources import decode, read_document
 
 # --- a small page, invented for these tests ------------------------------------------------
 
@@ -535,7 +536,7 @@ def test_plain_text_does_not_import_container_modules() -> None:
     code = (
         "import sys, cleannews\n"
         f"cleannews.clean({EXPECTED.encode()!r})\n"
-        "print(sorted(m for m in ('email', 'plistlib', 'gzip', 'zlib', 'cleannews.containers') "
+        "print(sorted(m for m in ('email', 'plistlib', 'gzip', 'zlib', 'cleannews.read.containers') "
         "if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)

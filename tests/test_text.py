@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cleannews.model import CONTROL, PARAGRAPH
-from cleannews.text import text_blocks
+from cleannews.read.text import text_blocks
 
 
 @pytest.mark.parametrize(("line", "kind", "text"), [

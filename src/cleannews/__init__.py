@@ -11,11 +11,12 @@ pitches, captions and read-more tails that sites wrap around it.
 from __future__ import annotations
 
 from .decide import decide
+from .errors import InputError, RuleError
 from .model import CONTROL, Block, Cut, Decision, Removed, Result
 from .options import Options
+from .read.sources import read_document
 from .render import render_text
-from .rules import RuleError, always_languages, detect_languages, language_sample, languages_of, load_rules
-from .sources import InputError, read_document
+from .rules import always_languages, detect_languages, language_sample, languages_of, load_rules
 
 __all__ = [
     "Block",
@@ -56,12 +57,12 @@ def clean(data: str | bytes, options: Options = _DEFAULT) -> Result:
     pruned: list[Decision] = []
     warnings: tuple[str, ...] = ()
     if doc.kind == "html":
-        from .html import html_blocks  # lxml and readability load only for HTML
+        from .read.html import html_blocks  # lxml and readability load only for HTML
 
         page = html_blocks(doc.text, load_rules(options.rule_files, options.languages or always_languages()))
         blocks, title_hint, metadata, pruned, warnings = page
     else:
-        from .text import text_blocks
+        from .read.text import text_blocks
 
         blocks = text_blocks(doc.text)
     def decided(languages: tuple[str, ...]) -> tuple[list[Decision], str | None]:

@@ -11,7 +11,8 @@ from typing import IO, NoReturn
 import click
 from click.core import ParameterSource
 
-from . import InputError, Options, RuleError, __version__, clean
+from . import Options, __version__, clean
+from .errors import InputError, RuleError
 from .limits import MAX_INPUT, size
 from .render import FORMATS, render, render_explain
 from .report import EXIT_FAILED, EXIT_USAGE, Report, display, exit_for_signal
@@ -207,7 +208,7 @@ def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
     names = inputs or ("-",)
     ctx = click.get_current_context()
     if _folder_mode(names, output, fmt):
-        from . import batch  # workers and multiprocessing load only for folder mode
+        from .folder import batch  # workers and multiprocessing load only for folder mode
 
         settings = batch.Settings(timeout=timeout, max_size=max_size, learn_min=learn_min, fmt=fmt,
                                   explain=explain, links=links, jobs=jobs, force=force, learn=not no_learn,
@@ -252,7 +253,7 @@ def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
             sys.stdout.buffer.write(text.encode("utf-8"))
             sys.stdout.buffer.flush()
     if output is not None and outcome.cleaned:  # nothing to write: leave an existing file alone
-        from .atomic import write_atomically  # only -o pays for the import
+        from .folder.atomic import write_atomically  # only -o pays for the import
 
         try:
             write_atomically(output, b"".join(chunks))

@@ -16,9 +16,10 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 
+from ..errors import RuleError
 from . import frozen
 from .engine import RuleSet, pattern_problem
-from .schema import FAMILIES, Pack, Rule, RuleError, build_pack, fail, parse_pack
+from .schema import FAMILIES, Pack, Rule, build_pack, fail, parse_pack
 
 __all__ = [
     "FAMILIES",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from ..errors import RuleError
+
 # What a rule can target, grouped into the families the decisions work with.
 FAMILIES: dict[str, str] = {
     # asks: the reader is asked for money, an address, a subscription or a membership
@@ -37,10 +39,6 @@ MATCHES = frozenset({"search", "line"})
 RULE_KEYS = frozenset({"id", "kind", "pattern", "scope", "match", "weight", "why"})
 SELECTOR_KEYS = frozenset({"id", "kind", "pattern", "why"})
 PACK_KEYS = frozenset({"lang", "about", "disable", "rule", "selector"})
-
-
-class RuleError(ValueError):
-    """A rule file that cannot be used; the message is one line naming the file."""
 
 
 def fail(source: str, problem: str) -> RuleError:

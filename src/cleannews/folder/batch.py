@@ -27,14 +27,14 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
-from . import InputError, Options, RuleError, clean
+from .. import Options, clean
+from ..errors import InputError, NotTextError, RuleError
+from ..render import render, render_explain
+from ..report import CLEANED, EMPTY, FAILED, SKIPPED, UP_TO_DATE, Report, display, exit_for_signal
 from .atomic import Busy, Staging, write_atomically
 from .learn import Boilerplate, Learner, article_key, fingerprints, site_of
 from .pool import Failure, Pool
 from .progress import Progress, wanted
-from .render import render, render_explain
-from .report import CLEANED, EMPTY, FAILED, SKIPPED, UP_TO_DATE, Report, display, exit_for_signal
-from .sources import NotTextError
 from .walk import Entry, Walk, megabytes
 
 EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".json"}

@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .limits import MAX_GZIP_LAYERS, MAX_MIME, MAX_MIME_PARTS, MAX_UNPACKED, size
-from .sources import InputError
+from ..errors import InputError
+from ..limits import MAX_GZIP_LAYERS, MAX_MIME, MAX_MIME_PARTS, MAX_UNPACKED, size
 
 __all__ = ["MAX_GZIP_LAYERS", "MAX_UNPACKED", "Unwrapped", "gunzip", "is_mhtml", "unwrap"]
 _CHUNK = 1024 * 1024  # output per decompression step: memory grows by at most this past the limit

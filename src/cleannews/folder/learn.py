@@ -23,8 +23,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from .model import Decision, Result
-from .render import render_text
+from ..model import Decision, Result
+from ..render import render_text
 
 RULE = "repeated-across-batch"
 # Blocks seen once are remembered in a Bloom filter of this many bits (4 MiB) rather than a set,

@@ -28,11 +28,11 @@ import readability.readability
 from lxml import etree
 from readability import Document
 
-from .limits import PARSER_MAX_DEPTH, PARSER_MAX_TEXT
+from ..errors import InputError
+from ..limits import PARSER_MAX_DEPTH, PARSER_MAX_TEXT
+from ..model import CAPTION, CELL, CONTROL, HEADING, ITEM, PARAGRAPH, PRE, QUOTE, Block, Decision
+from ..rules import Rule, RuleSet
 from .metadata import page_metadata
-from .model import CAPTION, CELL, CONTROL, HEADING, ITEM, PARAGRAPH, PRE, QUOTE, Block, Decision
-from .rules import Rule, RuleSet
-from .sources import InputError
 from .text import normalize_space, text_blocks
 
 # Never story, whatever their attributes say.

@@ -6,17 +6,9 @@ import codecs
 import re
 from typing import NamedTuple
 
-from .limits import MAX_ELEMENTS, MAX_HTML, MAX_INPUT, MAX_LINES, MAX_TEXT, size
-from .options import InputFormat
-
-
-class InputError(ValueError):
-    """Input that cannot be cleaned; the message is one line, fit for stderr."""
-
-
-class NotTextError(InputError):
-    """Bytes that are neither text nor a page: an image, an archive, a program. Folder mode
-    skips these rather than failing on them; a broken page is still an InputError."""
+from ..errors import InputError, NotTextError
+from ..limits import MAX_ELEMENTS, MAX_HTML, MAX_INPUT, MAX_LINES, MAX_TEXT, size
+from ..options import InputFormat
 
 
 class Document(NamedTuple):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .model import CONTROL, HEADING, ITEM, PARAGRAPH, Block
+from ..model import CONTROL, HEADING, ITEM, PARAGRAPH, Block
 
 _BULLET_FIRST = "•*+·▪◦□☆○●■►▸‣⁃◆◇-"
 _BULLET = re.compile(r"(?P<marker>[•*+·▪◦□☆○●■►▸‣⁃◆◇-]|\d{1,3}[.)])(?:\s+|$)(?P<rest>.*)")

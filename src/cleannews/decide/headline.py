@@ -1,0 +1,132 @@
+"""Which block is the headline: the title the page's metadata names, or in text the
+heading-like block above the story's first real paragraph that the page repeats, marks as a
+heading, or that heads a byline, date, caption or standfirst."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import CAPTION, CONTROL, HEADING, ITEM
+from .evidence import PROSE_MIN_WORDS, WORD, Unit, is_line, line_key, norm
+
+_TITLE_END_OK = re.compile(r"(?:[^.;,]|\.\.\.|…)$")
+
+# A time of day or a numeric date: a dateline, never a headline (digits need no language).
+_DATELIKE = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+_SEPARATED = re.compile(r" [|›»>/] ")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year in a line of a few words: a dateline
+ANCHOR_MIN_WORDS = 15  # the first paragraph the headline must sit above
+TITLE_WINDOW = 20
+DATELINE_MAX_WORDS = 8  # a line this short with a year in it is a dateline
+
+
+def standfirst(u: Unit) -> bool:
+    """The summary line right under a headline: running text, or a heading-shaped line that
+    is long enough to say something ("Civil defence handed out tarpaulins; schools closed")."""
+    return u.prose or (title_shaped(u) and u.words >= PROSE_MIN_WORDS)
+
+
+def _headline_sized(u: Unit, min_words: int = 1) -> bool:
+    """A line that could be a headline by its kind and length alone."""
+    return (
+        u.block.kind not in (CONTROL, ITEM, CAPTION)
+        and min_words <= u.words <= 30
+        and len(u.block.text) <= 300
+        and u.caption is None
+    )
+
+
+def title_shaped(u: Unit, min_words: int = 2) -> bool:
+    """Short, no hits, not a date, not ending like a sentence: a headline or a sub-heading."""
+    return (
+        _headline_sized(u, min_words)
+        and not u.hits
+        and bool(_TITLE_END_OK.search(u.block.text))
+        and not _DATELIKE.search(u.block.text)
+        and not (_YEAR.search(u.block.text) and len(WORD.findall(u.block.text)) <= DATELINE_MAX_WORDS)
+    )
+
+
+def _opens_story(u: Unit) -> bool:
+    """The line a text opens with, right above its story: a headline unless a rule says it is
+    not one, whatever its shape ("Floods", "Budget 2025", "Ferry late again."). That is how the
+    clean text of a page starts, so it reads the same again."""
+    return _headline_sized(u) and not not_a_headline(u)
+
+
+def heads_the_text(units: list[Unit]) -> bool:
+    """The first block opens the story as its headline, above its first real paragraph. Not a
+    line the text prints again: a clean text prints its headline once, and an article whose
+    paragraphs repeat (a refrain, a title-less page's recurring line) has them as its own."""
+    if not units or not _opens_story(units[0]) or anchors(units[0]):
+        return False
+    first = line_key(units[0].block.text)
+    return not any(is_line(u, first) for u in units[1:])
+
+
+def anchors(u: Unit) -> bool:
+    """A real paragraph: the first one is where a story starts, its headline above it."""
+    return u.prose and u.words >= ANCHOR_MIN_WORDS and u.caption is None
+
+
+def _repeated_short_texts(units: list[Unit]) -> set[str]:
+    """Heading-length texts that occur more than once: pages print their headline twice."""
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for u in units:
+        if 2 <= u.words <= 30:
+            key = norm(u.block.text)
+            (repeated if key in seen else seen).add(key)
+    return repeated
+
+
+def not_a_headline(u: Unit) -> bool:
+    """An ask, a credit or caption ("© Site", "Photo: …"), or a line that is chrome ("More",
+    "Menu", "By Jane Doe", "Accept cookies"): in a text those lines are dropped, and the two
+    paths agree, so the clean text reads the same again."""
+    return u.chrome is not None or u.caption is not None or any(r.family == "ask" for r in u.hits)
+
+
+def find_hint(units: list[Unit], anchor: int, hint: str) -> int | None:
+    """The block above the first paragraph that is the headline the page's metadata names."""
+    want = norm(hint)
+    for i in range(anchor - 1, max(0, anchor - TITLE_WINDOW) - 1, -1):
+        if norm(units[i].block.text) == want:
+            return i
+    return None
+
+
+def find_title(units: list[Unit], anchor: int, hint: str | None) -> int | None:
+    """Index of the headline among the blocks above the first paragraph, or None."""
+    lo = max(0, anchor - TITLE_WINDOW)
+    found = find_hint(units, anchor, hint) if hint else None
+    if found is not None:
+        return found
+    repeated = _repeated_short_texts(units)
+    first = next((i for i, u in enumerate(units) if u.block.kind != CONTROL), None)
+    best, best_score = None, 0.0
+    for i in range(lo, anchor):
+        u = units[i]
+        if not (_opens_story(u) if i == first == anchor - 1 else title_shaped(u)):
+            continue
+        score = 1.0 if 4 <= u.words <= 25 else 0.0
+        if u.block.kind == HEADING:
+            score += 3
+        if norm(u.block.text) in repeated:
+            score += 3
+        if i == first:
+            score += 1  # an article's text starts with its headline (and the clean text does)
+        if _SEPARATED.search(u.block.text):
+            score -= 2  # "Section | Date" lines, "Headline | Site" page titles, "Home › News" trails
+        # A headline is followed by what heads a story: a byline or date, a picture and its
+        # caption, or a standfirst; a sub-heading is followed by the paragraph itself.
+        following = units[i + 1 : min(anchor, i + 3)]
+        if any(f.chrome or f.caption or f.prose or f.block.kind == CONTROL or _DATELIKE.search(f.block.text)
+               for f in following):
+            score += 2
+        # Ties go to the later block, nearer the story, except the line right under the
+        # best so far: of two heading lines in a row, the first is the headline and the
+        # second its standfirst.
+        if score > best_score or (score == best_score and not (best is not None and i == best + 1)):
+            best, best_score = i, score
+    return best

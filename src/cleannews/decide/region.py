@@ -1,0 +1,190 @@
+"""Where the story is: the run of blocks that is the story, and where it really ends.
+
+In a text, the maximum-sum run of blocks, running prose counting for it and asks, chrome,
+form debris and short lines against it: navigation, footers and the appeals above and below
+the story fall outside it. For HTML the extraction is the region, ended early only by an
+appeal box inside it; so is a text that is only an article (its paragraphs set apart,
+nothing in it furniture): there is no page around it to find the story in, and its short
+lines and lists are its own.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from ..model import CAPTION, CONTROL, ITEM
+from .evidence import (
+    SANDWICH_MAX_WORDS,
+    WEAK_ASK_MAX_WORDS,
+    Unit,
+    asks_at_all,
+    is_ask,
+    is_line,
+    line_key,
+    word_count,
+)
+from .positions import SANDWICH
+
+PROSE_OFFSET = 10  # what a paragraph must have beyond this to speak for the region around it
+BOX_PENALTY = 40  # the most a run of appeal blocks counts against a story region
+REPEAT_MIN_WORDS = 5
+REPEATED_FORM_SHARE = 0.25  # of a page's blocks repeating: its form, not copies to drop
+
+
+def _appeal_at_edge(u: Unit, more_asks_follow: bool) -> bool:
+    """At the end of a story, a paragraph that asks is the appeal's when asking is most of it,
+    when it opens with the ask ("… we have a small favour to ask. As you may know …"), or when
+    more asks follow it; otherwise it is the story's last paragraph with a call to action
+    tacked on, and only that sentence goes (_cut_sentences)."""
+    return asks_at_all(u, "tail") and (u.forced is not None or u.share > 0.5 or u.opens_asking or more_asks_follow)
+
+
+def repeatable(u: Unit) -> bool:
+    """A block whose second copy is dropped. Not a list item: lists repeat by nature (a meal
+    plan's rows), and the clean text prints items as items. A table cell is one: the clean
+    text prints it as a paragraph, a copy when read again; a table whose cells repeat much has
+    repeating as its form (REPEATED_FORM_SHARE)."""
+    return u.words >= REPEAT_MIN_WORDS and u.block.kind not in (CONTROL, ITEM)
+
+
+def mark_repeats(units: list[Unit], whole: bool, headline: str | None) -> bool:
+    """Mark blocks whose text came earlier: gallery captions, teasers, pull quotes. Returns
+    whether repeats are copies to drop at all (whole: the blocks are all story, see decide)."""
+    seen: set[str] = set()
+    counted = [u for u in units if repeatable(u)]
+    for u in counted:
+        u.repeated = u.block.text in seen
+        seen.add(u.block.text)
+    if not whole:
+        return True  # a page dump prints its menus twice: its repeats are copies
+    # Told from what is printed, as the clean text read again tells it: the headline once
+    # (a page's may be among its blocks or not; its clean text's is its first line), and not
+    # what goes wherever it stands.
+    skip = line_key(headline)
+    printable = [u.block.text for u in counted if not is_line(u, skip) and not _goes_anywhere(u)]
+    if headline and word_count(headline) >= REPEAT_MIN_WORDS:
+        printable.append(headline)
+    if len(printable) - len(set(printable)) >= REPEATED_FORM_SHARE * len(printable):
+        # So much repeats that repeating is the article's form (a plan day by day, an
+        # interview's recurring questions), not a teaser or a pull quote.
+        for u in counted:
+            u.repeated = False
+        return False
+    return True
+
+
+def _goes_anywhere(u: Unit) -> bool:
+    """Chrome, a caption or an appeal: dropped inside the story as outside it."""
+    return u.chrome is not None or u.caption is not None or u.block.kind == CAPTION or is_ask(u)
+
+
+def _score(u: Unit) -> float:
+    """How much a block speaks for being inside the story."""
+    if u.repeated:
+        return 0  # a second copy of a paragraph neither builds nor breaks a region
+    if u.block.kind == CONTROL:
+        return -3
+    if is_ask(u):
+        return -(10 + u.words)
+    if asks_at_all(u):
+        # A paragraph with an asking sentence among others: a story paragraph with a call to
+        # action in it, or an appeal written as prose. Only its other sentences count.
+        return u.words * (1 - u.share) - PROSE_OFFSET
+    if u.chrome is not None:
+        return -6
+    if u.caption is not None:
+        return -1
+    if u.prose:
+        # Minus a constant: a story is long paragraphs; teasers in a footer are short ones
+        # between titles and dates, and should not add up to outweigh it.
+        gain = min(u.words, 200) - PROSE_OFFSET
+        return gain if u.block.kind != ITEM else gain / 2
+    return -4 if u.block.kind == ITEM else -2
+
+
+def best_run(units: list[Unit], box_penalty: float = BOX_PENALTY) -> tuple[int, int] | None:
+    """The maximum-sum run of blocks (Kadane), or None when nothing scores above zero."""
+    best, best_span = 0.0, None
+    run, start = 0.0, 0
+    box = 0.0  # what the current run of appeal blocks has cost so far
+    for i, u in enumerate(units):
+        s = _score(u)
+        if is_ask(u):
+            # An appeal box in the middle of a story costs it a fixed amount, however many
+            # lines the box has: a five-line newsletter box must not cut off the story's end.
+            s = max(s, box - box_penalty)
+            box -= s
+        elif u.block.kind != CONTROL:
+            box = 0.0
+        if run <= 0:
+            run, start = s, i
+        else:
+            run += s
+        if run > best:
+            best, best_span = run, (start, i)
+    return best_span
+
+
+def extracted_span(units: list[Unit]) -> tuple[int, int] | None:
+    """The story in an extraction: all of it, unless an appeal box inside it is followed by
+    less story than went before (readability took a container that holds the site's
+    appeal and the teasers under it): then it ends where the region sum says."""
+    if not units:
+        return None
+    region = best_run(units, box_penalty=float("inf"))  # here a box is what ends the story
+    if region is None:
+        return 0, len(units) - 1
+    end = region[1]
+    if any(is_ask(u) for u in units[end + 1 :]):
+        return 0, end
+    return 0, len(units) - 1
+
+
+def only_an_article(units: list[Unit]) -> bool:
+    """A text that is an article and nothing else: its paragraphs set apart by blank lines (but
+    a list's items, on adjacent lines), and nothing in it that comes with a page around an
+    article: no form debris, no chrome but a byline, no ask — nor, as its first or last block,
+    a line that asks only at a story's edge ("Support the Courier"; inside a story, a heading).
+    A byline or a caption is the article's own, and is still dropped. A page dump fails both
+    tests: its menus are lines of one paragraph, and it has buttons, share bars and appeals; a
+    copied or extracted article, and the clean text cleannews prints, pass. In such a text a
+    short line after the story is a credit or a list of the article's own, not the page's footer."""
+    for before, u in pairwise(units):
+        if u.block.group == before.block.group and not (u.block.kind == ITEM == before.block.kind):
+            return False
+    edges = (units[0], units[-1]) if units else ()
+    return not any(u.block.kind == CONTROL or (u.chrome and u.chrome.kind != "byline") or u.ask >= 1.0
+                   or (u in edges and asks_at_all(u)) for u in units)
+
+
+def _clean_prose(u: Unit) -> bool:
+    return u.prose and not u.hits and u.block.kind != ITEM
+
+
+def settle_end(units: list[Unit], start: int, end: int, extracted: bool = False,
+                headline: str | None = None) -> tuple[int, int]:
+    """Where the story really ends. A last paragraph too short to pay for itself in the region
+    sum is still story when it follows directly; paragraphs at the end that ask the reader for
+    something (an appeal whose sentences do not all name money) are not, nor is the label or
+    sub-heading just above them. In an extraction, lists and short lines at the end are the
+    article's own (a tour's dates, a list of links it recommends): only asks go. The headline
+    printed again at the end goes wherever it stands, so the block above it ends the story."""
+    again = line_key(headline)
+    while end + 1 < len(units) and _clean_prose(units[end + 1]):
+        end += 1
+    after_ask = end + 1 < len(units) and units[end + 1].ask_edge > 0
+    while end > start:
+        u = units[end]
+        weak_lead_in = after_ask and u.ask_edge > 0 and u.words <= WEAK_ASK_MAX_WORDS
+        # short lines: page furniture in a dump; in an extraction, only the header of the
+        # appeal box being trimmed (lists and short lines that end an article are its own)
+        furniture = (u.chrome or u.block.kind == CONTROL or (not u.prose and (not extracted or after_ask))
+                     or is_line(u, again))
+        if _appeal_at_edge(u, after_ask) or furniture or weak_lead_in:
+            after_ask = after_ask or asks_at_all(u, "tail")
+        elif after_ask and u.words <= SANDWICH_MAX_WORDS and asks_at_all(units[end - 1], "tail"):
+            u.forced = SANDWICH  # "… we have a small favour to ask. / As you may know … / We need you"
+        else:
+            break
+        end -= 1
+    return start, end
