@@ -582,6 +582,19 @@ def test_json_is_one_object() -> None:
     assert re.match(r"en\.(adfree|appeal)\.", removed["Enjoying ad-free content?"]["rule"])
     assert all(r["rule"] and "reason" in r for r in doc["removed"])
     assert "source" not in doc  # only with several inputs
+    expected = SEED_EXPECTED.read_text(encoding="utf-8")
+    assert doc["body"] == expected.removeprefix(SEED_TITLE + "\n\n")
+    assert doc["body"] != expected and doc["body"].strip()
+
+
+def test_no_title_prints_the_body_alone(tmp_path: Path) -> None:
+    body = SEED_EXPECTED.read_text(encoding="utf-8").removeprefix(SEED_TITLE + "\n\n")
+    assert invoke("--no-title", SEED).stdout == body
+    assert invoke("--no-title", "--format", "markdown", SEED).stdout.startswith(body.split("\n")[0])
+    out = tmp_path / "out"
+    assert invoke("--no-title", SEED, "-o", f"{out}/").exit_code == 0
+    assert (out / "moscow-times-li-shangfu.txt").read_text(encoding="utf-8") == body
+    assert cleannews.clean(SEED.read_bytes()).body == body
 
 
 def test_json_lines_for_several_inputs(seed_copy: Path) -> None:

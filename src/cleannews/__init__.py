@@ -15,7 +15,7 @@ from .errors import InputError, RuleError
 from .model import CONTROL, Block, Cut, Decision, Removed, Result
 from .options import Options
 from .read.sources import read_document
-from .render import render_text
+from .render import rendered
 from .rules import always_languages, detect_languages, language_sample, languages_of, load_rules
 
 __all__ = [
@@ -89,4 +89,4 @@ def clean(data: str | bytes, options: Options = _DEFAULT) -> Result:
             decisions, title = decided(languages)
             kept = [(d.text, d.block.kind) for d in decisions if d.keep]
     result = Result("", title, metadata, (*pruned, *decisions), doc.kind, doc.encoding, warnings)
-    return result._replace(text=render_text(result))
+    return rendered(result)

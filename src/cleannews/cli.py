@@ -124,6 +124,8 @@ def _usage_error(message: str) -> None:
               show_default=True, help="What the input is; auto looks at the content.")
 @click.option("--keep-captions", is_flag=True, help="Keep photo captions and credits.")
 @click.option("--links", is_flag=True, help="With --format markdown, keep links.")
+@click.option("--no-title", is_flag=True,
+              help="Print the story without its headline (text and markdown; JSON has both text and body).")
 @click.option("--rules", "rule_files", multiple=True,
               type=click.Path(exists=True, dir_okay=False),
               help="Add a rule pack (TOML; repeatable). Loaded after the shipped packs and the "
@@ -157,7 +159,7 @@ def _usage_error(message: str) -> None:
                                 "boilerplate, dropped as rule repeated-across-batch.")
 @click.version_option(__version__, "-V", "--version", prog_name="cleannews")
 def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool, input_format: str,
-            keep_captions: bool, links: bool, rule_files: tuple[str, ...], no_config: bool,
+            keep_captions: bool, links: bool, no_title: bool, rule_files: tuple[str, ...], no_config: bool,
             list_rules: bool, include: tuple[str, ...], exclude: tuple[str, ...], jobs: int | None,
             timeout: float, max_size: int, force: bool, report: str | None, no_learn: bool,
             learn_min: int) -> None:
@@ -211,8 +213,8 @@ def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
         from .folder import batch  # workers and multiprocessing load only for folder mode
 
         settings = batch.Settings(timeout=timeout, max_size=max_size, learn_min=learn_min, fmt=fmt,
-                                  explain=explain, links=links, jobs=jobs, force=force, learn=not no_learn,
-                                  include=include, exclude=exclude, report=report)
+                                  explain=explain, links=links, title=not no_title, jobs=jobs, force=force,
+                                  learn=not no_learn, include=include, exclude=exclude, report=report)
         try:
             sys.exit(batch.run(names, output, options, settings))
         except batch.Refused as exc:
@@ -240,7 +242,8 @@ def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
         if explain:
             text = render_explain(result, colour)
         else:
-            text = render(result, fmt, links=links, source=shown if len(names) > 1 or fmt == "jsonl" else None)
+            source = shown if len(names) > 1 or fmt == "jsonl" else None
+            text = render(result, fmt, links=links, title=not no_title, source=source)
         if len(names) > 1 and (explain or fmt not in ("json", "jsonl")):
             text = f"==> {shown} <==\n{text}\n"  # as head(1) and tail(1) label several files
         if not result.text.strip():

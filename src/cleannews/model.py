@@ -67,7 +67,8 @@ class Removed(NamedTuple):
 
 
 class Result(NamedTuple):
-    """The clean story and everything needed to explain it."""
+    """The clean story and everything needed to explain it. `text` is the headline, a blank
+    line and the story; `body` the story alone (for callers who have the title already)."""
 
     text: str
     title: str | None
@@ -76,6 +77,7 @@ class Result(NamedTuple):
     input_format: str  # "text" or "html"
     encoding: str | None = None
     warnings: tuple[str, ...] = ()  # what was not read (a parse cut short at a limit)
+    body: str = ""
 
     @property
     def removed(self) -> list[Removed]:

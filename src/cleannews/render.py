@@ -50,12 +50,18 @@ def _paragraphs(decisions: tuple[Decision, ...], markdown: bool, links: bool) ->
     return out
 
 
-def render_text(result: Result, *, markdown: bool = False, links: bool = False) -> str:
-    """The headline, a blank line, then the story's paragraphs separated by blank lines."""
+def render_text(result: Result, *, markdown: bool = False, links: bool = False, title: bool = True) -> str:
+    """The headline (unless title is False), a blank line, then the story's paragraphs
+    separated by blank lines."""
     parts = _paragraphs(result.decisions, markdown, links)
-    if result.title:
+    if result.title and title:
         parts.insert(0, f"# {result.title}" if markdown else result.title)
     return "\n\n".join(parts) + "\n" if parts else ""
+
+
+def rendered(result: Result) -> Result:
+    """The result with its text and body filled in from its decisions."""
+    return result._replace(text=render_text(result), body=render_text(result, title=False))
 
 
 def as_dict(result: Result, source: str | None = None) -> dict[str, Any]:
@@ -65,7 +71,8 @@ def as_dict(result: Result, source: str | None = None) -> dict[str, Any]:
         out["source"] = source
     out.update(
         title=result.title,
-        text=render_text(result),
+        text=result.text,
+        body=result.body,
         metadata=result.metadata,
         input_format=result.input_format,
         encoding=result.encoding,
@@ -103,8 +110,10 @@ def render_explain(result: Result, colour: bool = False) -> str:
     return "".join(out)
 
 
-def render(result: Result, fmt: str, *, links: bool = False, source: str | None = None) -> str:
-    """One document in a format. jsonl is json that always names its source: one line of a stream."""
+def render(result: Result, fmt: str, *, links: bool = False, title: bool = True, source: str | None = None) -> str:
+    """One document in a format. jsonl is json that always names its source: one line of a
+    stream. title=False leaves the headline out of text and markdown (JSON has both `text`
+    and `body`)."""
     if fmt in ("json", "jsonl"):
         return render_json(result, source)
-    return render_text(result, markdown=fmt == "markdown", links=links)
+    return render_text(result, markdown=fmt == "markdown", links=links, title=title)

@@ -55,6 +55,7 @@ class Settings(NamedTuple):
     fmt: str = "text"
     explain: bool = False
     links: bool = False
+    title: bool = True  # the headline above the story (text and markdown)
     jobs: int | None = None  # None: one per CPU this process may use
     force: bool = False
     learn: bool = True
@@ -70,6 +71,7 @@ class _Setup(NamedTuple):
     fmt: str
     explain: bool
     links: bool
+    title: bool
     staging: str | None
     max_size: int
 
@@ -127,7 +129,8 @@ def _work(setup: _Setup, boilerplate: Boilerplate | None, task: tuple[str, str, 
         if output is None:
             text = f"==> {shown} <==\n{text}\n"
     else:
-        text = render(result, setup.fmt, links=setup.links, source=shown if setup.fmt == "jsonl" else None)
+        text = render(result, setup.fmt, links=setup.links, title=setup.title,
+                      source=shown if setup.fmt == "jsonl" else None)
     seconds = time.perf_counter() - started
     rules = tuple(result.rules_fired)
     if output is None:
@@ -310,7 +313,7 @@ def run(inputs: Sequence[str], out_dir: str | None, options: Options, settings: 
             staging.close()
         raise Refused(f"{display(settings.report or '')}: cannot write: {exc.strerror or exc}") from None
     report = Report(log)
-    setup = _Setup(options, settings.fmt, settings.explain, settings.links,
+    setup = _Setup(options, settings.fmt, settings.explain, settings.links, settings.title,
                    staging.path if staging else None, settings.max_size)
     pool = Pool(settings.jobs or _cpus(), settings.timeout, _work, setup)
     job = _Run(list(inputs), out_dir, settings)

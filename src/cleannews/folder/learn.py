@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from ..model import Decision, Result
-from ..render import render_text
+from ..render import rendered
 
 RULE = "repeated-across-batch"
 # Blocks seen once are remembered in a Bloom filter of this many bits (4 MiB) rather than a set,
@@ -100,8 +100,7 @@ class Boilerplate(NamedTuple):
                 changed = True
         if not changed:
             return result
-        dropped = result._replace(decisions=tuple(decisions))
-        return dropped._replace(text=render_text(dropped))
+        return rendered(result._replace(decisions=tuple(decisions)))
 
 
 class _Seen:
