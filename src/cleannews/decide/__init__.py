@@ -138,7 +138,7 @@ def _why(rule: Rule) -> str:
 def _outside(u: Unit, before: bool) -> Decision:
     """A block outside the story; named after the rule it matches when there is one."""
     where = "above the story" if before else "below the story"
-    ask = strongest(u.hits, "ask")
+    ask = strongest(u.ask_rules(), "ask")
     if u.forced == SANDWICH:
         return _drop(u, "appeal", SANDWICH, f"between two appeal blocks, {where}")
     if ask is not None:
@@ -159,8 +159,8 @@ def _inside(u: Unit, box: str | None, *, preamble: str | None, keep_captions: bo
     if is_ask(u) or (preamble and asks_at_all(u, "head")):
         if u.forced == SANDWICH:
             return _drop(u, "appeal", SANDWICH, "between two appeal blocks"), None
-        rule = u.forced or strongest(u.hits, "ask").id  # type: ignore[union-attr]
-        ask = next((r for r in u.hits if r.id == rule), None)
+        rule = u.forced or strongest(u.ask_rules(), "ask").id  # type: ignore[union-attr]
+        ask = next((r for r in u.ask_rules() if r.id == rule), None)
         reason = _why(ask) if ask else "next to an appeal"
         return _drop(u, "appeal", rule, reason), (rule if u.label else box if box else None)
     if u.chrome is not None:

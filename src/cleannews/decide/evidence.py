@@ -35,6 +35,7 @@ SANDWICH_MAX_WORDS = 60
 WEAK_ASK_MAX_WORDS = 30  # a weak ask longer than this beside an appeal is more likely story
 SPEECH_MIN_WORDS = 4
 CAPTION_MAX_WORDS = 40
+COMPOSED_ASK = 1.0  # the parts of an ask must weigh this much together
 
 
 def word_count(text: str) -> int:
@@ -113,6 +114,41 @@ def _unsaid(match: re.Match[str]) -> str:
     return " " if _is_speech(match.group()) else match.group()
 
 
+def composed(parts: tuple[Rule, ...]) -> Rule | None:
+    """The ask that parts make together: an offer (money, membership, a subscription, a
+    sign-up) with the reader addressed, the outlet speaking of itself, or an imperative, their
+    weights (the strongest of each kind) adding up to a whole ask. Each part alone is common in
+    news ("you", "our", "donations", "join"); an offer told to the reader by the outlet is not."""
+    best: dict[str, Rule] = {}
+    for r in parts:
+        if r.kind not in best or r.weight > best[r.kind].weight:
+            best[r.kind] = r
+    offer = best.get("offer")
+    if offer is None or len(best) < 2:
+        return None
+    total = sum(r.weight for r in best.values())
+    if total < COMPOSED_ASK:
+        return None
+    names = " + ".join(f"{r.kind} ({r.id})" for r in best.values())
+    return Rule("+".join(r.id for r in best.values()), "appeal", "", "sentence", "search", min(1.0, total),
+                f"an ask made of parts: {names}", offer.source)
+
+
+def _split_parts(hits: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+    """(the rules that are evidence of their own, the parts of an ask)."""
+    if not any(r.family == "part" for r in hits):
+        return hits, ()
+    return tuple(r for r in hits if r.family != "part"), tuple(r for r in hits if r.family == "part")
+
+
+def _asks_of(hits: tuple[Rule, ...]) -> list[Rule]:
+    """The ask rules among a sentence's hits, and the ask its parts make, if they make one."""
+    whole, parts = _split_parts(hits)
+    asks = [r for r in whole if r.family == "ask"]
+    made = composed(parts) if parts else None
+    return [*asks, made] if made is not None else asks
+
+
 def weight(hits: list[Rule], scopes: frozenset[str]) -> float:
     return sum(r.weight for r in {r.id: r for r in hits}.values() if r.family == "ask" and r.scope in scopes)
 
@@ -132,6 +168,7 @@ class Unit:
         "hits",
         "label",
         "opens_asking",
+        "parts",
         "prose",
         "repeated",
         "sentence_asks",
@@ -143,7 +180,8 @@ class Unit:
         text = block.text
         self.block = block
         self.words = words = word_count(text)
-        self.hits = rules.hits(text) if block.kind != CONTROL else ()
+        # hits: rules that are evidence of their own; parts: the pieces an ask is made of
+        self.hits, self.parts = _split_parts(rules.hits(text)) if block.kind != CONTROL else ((), ())
         ends_sentence = text.rstrip(_CLOSERS)[-1:] in _FULL_STOPS
         self.prose = (
             block.kind not in (HEADING, CONTROL) and words >= PROSE_MIN_WORDS and (ends_sentence or words >= 25)
@@ -158,8 +196,15 @@ class Unit:
         self.sentence_asks: list[tuple[str, tuple[Rule, ...]]] = []
         self.ask = self.ask_edge = self.ask_head = self.ask_tail = self.share = 0.0
         self.opens_asking = False  # its first sentence asks: an appeal's opener, not a story's last line
-        if self.hits:  # most blocks match no rule at all
+        if self.hits or self.parts:  # most blocks match no rule at all
             self._weigh_hits(rules)
+
+    def ask_rules(self) -> tuple[Rule, ...]:
+        """Every ask rule that speaks of it: matched by the block, by one of its sentences, or
+        made of parts in a sentence."""
+        found = {r.id: r for r in self.hits if r.family == "ask"}
+        found.update((r.id, r) for _, asks in self.sentence_asks for r in asks)
+        return tuple(found.values())
 
     def _weigh_hits(self, rules: RuleSet) -> None:
         hits, words = self.hits, self.words
@@ -171,7 +216,8 @@ class Unit:
         self.chrome = chrome
         caption = strongest(hits, "caption")
         self.caption = None if caption and caption.match == "line" and words > LINE_RULE_MAX_WORDS else caption
-        if any(r.family == "ask" for r in hits):
+        # parts compose within a sentence ("Subscribe today. We need you." is two sentences)
+        if any(r.family == "ask" for r in hits) or any(r.kind == "offer" for r in self.parts):
             self._weigh_asks(rules)
 
     def _weigh_asks(self, rules: RuleSet) -> None:
@@ -179,13 +225,12 @@ class Unit:
         text = self.block.text
         parts = sentences(text)
         if len(parts) == 1 and not _QUOTE_CHARS.intersection(text):
-            asks = [r for r in self.hits if r.family == "ask"]
-            self.sentence_asks = [(text, tuple(asks))]
+            self.sentence_asks = [(text, tuple(_asks_of(self.hits + self.parts)))]
         else:
             for part, quoted in zip(parts, _quoted(parts), strict=True):
                 # a quotation inside the sentence is someone else's words, too
                 said = _QUOTED_SPAN.sub(_unsaid, part) if not quoted and _QUOTE_CHARS.intersection(part) else part
-                asks = [r for r in rules.hits(said) if r.family == "ask"] if not quoted else []
+                asks = _asks_of(rules.hits(said)) if not quoted else []
                 if asks:
                     self.sentence_asks.append((part, tuple(asks)))
         found = [r for _, asks in self.sentence_asks for r in asks]
@@ -223,7 +268,7 @@ def spread_asks(units: list[Unit]) -> None:
             continue
         near = (i > 0 and strong[i - 1]) + (i + 1 < len(solid) and strong[i + 1])
         if u.ask_edge > 0 and near and u.words <= WEAK_ASK_MAX_WORDS:
-            u.forced = strongest(u.hits, "ask").id  # type: ignore[union-attr]
+            u.forced = strongest(u.ask_rules(), "ask").id  # type: ignore[union-attr]
         elif near == 2 and u.words <= SANDWICH_MAX_WORDS and not u.caption:
             u.forced = SANDWICH
 

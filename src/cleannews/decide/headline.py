@@ -84,7 +84,7 @@ def not_a_headline(u: Unit) -> bool:
     """An ask, a credit or caption ("© Site", "Photo: …"), or a line that is chrome ("More",
     "Menu", "By Jane Doe", "Accept cookies"): in a text those lines are dropped, and the two
     paths agree, so the clean text reads the same again."""
-    return u.chrome is not None or u.caption is not None or any(r.family == "ask" for r in u.hits)
+    return u.chrome is not None or u.caption is not None or bool(u.ask_rules())
 
 
 def find_hint(units: list[Unit], anchor: int, hint: str) -> int | None:

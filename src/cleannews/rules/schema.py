@@ -28,6 +28,13 @@ FAMILIES: dict[str, str] = {
     # captions and picture credits
     "caption": "caption",
     "credit": "caption",
+    # parts of an ask, none of them evidence alone: a sentence that holds an offer (money,
+    # membership, a subscription, a sign-up) with the reader addressed, the outlet speaking
+    # of itself or an imperative asks (decide/evidence.py composes them)
+    "reader": "part",
+    "outlet": "part",
+    "offer": "part",
+    "imperative": "part",
     # selectors only: an element named as the story itself is never pruned ("article-body")
     "story": "story",
 }
