@@ -821,7 +821,7 @@ def main(argv: list[str] | None = None) -> int:
         mem = peak_memory(list(extractors), args.corpus, args.limit)
 
         if not args.skip_big:
-            names = [n for n in ("cleannews", "trafilatura") if n in extractors]
+            names: list[str] = [n for n in ("cleannews", "trafilatura") if n in extractors]
             say(f"\n(d) synthetic ~{BIG_PAGE_BYTES / 2**20:.0f} MB page: each in a fresh process ({pinned}) ...")
             big = big_page_test(Path(tmp), names, args.big_timeout, es)
 
