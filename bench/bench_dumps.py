@@ -477,7 +477,10 @@ def main(argv: list[str] | None = None) -> int:
             say(f"    left out: {note}")
         cases += made
         made_names = {c.name for c in made}
-        say(f"    {len(cases)} cases ({len(made)} renditions made here)")
+        removed = [c.gold["removed_in_rendition"] for c in made]
+        say(f"    {len(cases)} cases ({len(made)} renditions made here; the strings they no longer contain verbatim, "
+            f"taken out of their gold: {sum(len(r['must_keep']) for r in removed)} must_keep, "
+            f"{sum(len(r['must_drop']) for r in removed)} must_drop, {sum(bool(r['title']) for r in removed)} titles)")
 
         tasks = tmp / "tasks.json"
         tasks.write_text(json.dumps({"dumps": [str(d.path) for d in dumped], "appeals": [str(c.input) for c in cases]}),
