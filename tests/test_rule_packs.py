@@ -20,7 +20,8 @@ from cleannews.model import Block
 from cleannews.rules import FAMILIES, all_packs, detect_languages, load_rules
 from cleannews.rules.engine import RuleSet
 
-LANGUAGES = ("en", "ru", "uk", "de", "fr", "es", "it", "pt", "pl", "nl", "sv", "da", "no", "fi", "cs", "sk", "ro", "hu", "tr", "el")
+LANGUAGES = ("en", "ru", "uk", "de", "fr", "es", "it", "pt", "pl",
+             "nl", "sv", "da", "no", "fi", "cs", "sk", "ro", "hu", "tr", "el")
 
 # (family the line must be caught as, the line). An "ask" line must reach an ask's full weight
 # on its own; "chrome" and "caption" lines need one rule of that family.
@@ -762,6 +763,111 @@ def test_every_language_has_examples() -> None:
 @pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
 def test_story_sentences_select_their_pack(lang: str) -> None:
     assert lang in detect_languages(KEEP[lang])
+
+
+# --- whole articles in the new languages: story kept, every appeal line dropped ----------------
+
+# (headline, story paragraphs, appeal lines) per language, all invented. The story mentions
+# money, members and subscriptions in the third person; below it come a pitch, a metering
+# line, a newsletter box and a label.
+ARTICLES: dict[str, tuple[str, list[str], list[str]]] = {
+    "nl": ("Gemeente investeert in nieuwe fietspaden", [
+        "De gemeenteraad heeft dinsdag ingestemd met een plan om twaalf kilometer nieuwe fietspaden aan te "
+        "leggen. Het project kost ruim vier miljoen euro.",
+        "Volgens de wethouder is de vraag naar veilige routes sterk gegroeid. "
+        "De fietsersbond, die inmiddels 40.000 leden telt, noemt het plan een goede eerste stap.",
+        "De werkzaamheden beginnen in het voorjaar en moeten voor de zomer van volgend jaar klaar zijn.",
+    ], ["Vond je dit artikel waardevol? Steun onze journalistiek en word vandaag lid.",
+        "Je hebt 3 van de 5 gratis artikelen gelezen.", "Meld je aan voor onze nieuwsbrief", "Meest gelezen"]),
+    "sv": ("Kommunen satsar på nya cykelbanor", [
+        "Kommunfullmäktige beslutade på tisdagen att bygga tolv kilometer nya cykelbanor. "
+        "Projektet kostar drygt fyrtio miljoner kronor.",
+        "Enligt kommunalrådet har efterfrågan på säkra vägar ökat kraftigt. "
+        "Cykelförbundet, som nu har 20 000 medlemmar, kallar beslutet ett bra första steg.",
+        "Arbetet börjar i vår och ska vara klart till sommaren nästa år.",
+    ], ["Gillade du den här artikeln? Stöd oss och bli medlem idag.",
+        "Du har läst 3 av 5 gratis artiklar den här månaden.", "Anmäl dig till vårt nyhetsbrev", "Mest läst"]),
+    "da": ("Kommunen investerer i nye cykelstier", [
+        "Byrådet besluttede tirsdag at anlægge tolv kilometer nye cykelstier. "
+        "Projektet koster over fyrre millioner kroner.",
+        "Ifølge rådmanden er efterspørgslen efter sikre ruter steget kraftigt. "
+        "Cyklistforbundet, som nu har 20.000 medlemmer, kalder beslutningen et godt første skridt.",
+        "Arbejdet begynder til foråret og skal være færdigt til sommeren næste år.",
+    ], ["Kunne du lide denne artikel? Støt os og bliv medlem i dag.",
+        "Du har læst 3 af 5 gratis artikler denne måned.", "Tilmeld dig vores nyhedsbrev", "Mest læste"]),
+    "no": ("Kommunen satser på nye sykkelveier", [
+        "Bystyret vedtok tirsdag å bygge tolv kilometer nye sykkelveier. "
+        "Prosjektet koster over førti millioner kroner.",
+        "Ifølge byrådet har etterspørselen etter trygge ruter økt kraftig. "
+        "Syklistforeningen, som nå har 20 000 medlemmer, kaller vedtaket et godt første steg.",
+        "Arbeidet starter til våren og skal være ferdig til sommeren neste år.",
+    ], ["Likte du denne saken? Støtt oss og bli abonnent i dag.",
+        "Du har lest 3 av 5 gratis artikler denne måneden.", "Meld deg på nyhetsbrevet vårt", "Mest lest"]),
+    "fi": ("Kaupunki rakentaa uusia pyöräteitä", [
+        "Kaupunginvaltuusto päätti tiistaina rakentaa kaksitoista kilometriä uusia pyöräteitä. "
+        "Hanke maksaa yli neljä miljoonaa euroa.",
+        "Apulaispormestarin mukaan turvallisten reittien kysyntä on kasvanut voimakkaasti. "
+        "Pyöräilijäliitto, jolla on nyt 20 000 jäsentä, kutsuu päätöstä hyväksi alkuaskeleeksi.",
+        "Työt alkavat keväällä, ja niiden on määrä valmistua ensi kesään mennessä.",
+    ], ["Piditkö tästä jutusta? Tue työtämme ja liity jäseneksi.",
+        "Olet lukenut 3/5 maksutonta artikkelia tässä kuussa.", "Tilaa uutiskirjeemme", "Luetuimmat"]),
+    "cs": ("Město investuje do nových cyklostezek", [
+        "Zastupitelstvo v úterý schválilo plán na vybudování dvanácti kilometrů nových cyklostezek. "
+        "Projekt bude stát přes sto milionů korun.",
+        "Podle náměstka poptávka po bezpečných trasách výrazně vzrostla. "
+        "Cyklistický spolek, který má nyní 20 000 členů, označil rozhodnutí za dobrý první krok.",
+        "Práce začnou na jaře a mají být hotové do léta příštího roku.",
+    ], ["Líbí se vám naše práce? Podpořte nás a staňte se členem.",
+        "Přečetli jste 3 z 5 článků zdarma.", "Přihlaste se k odběru našeho newsletteru", "Nejčtenější"]),
+    "sk": ("Mesto investuje do nových cyklotrás", [
+        "Zastupiteľstvo v utorok schválilo plán na vybudovanie dvanástich kilometrov nových cyklotrás. "
+        "Projekt bude stáť viac ako štyri milióny eur.",
+        "Podľa viceprimátora dopyt po bezpečných trasách výrazne vzrástol. "
+        "Cyklistický spolok, ktorý má teraz 20 000 členov, označil rozhodnutie za dobrý prvý krok.",
+        "Práce sa začnú na jar a majú byť hotové do leta budúceho roka.",
+    ], ["Páči sa vám naša práca? Podporte nás a staňte sa členom.",
+        "Prečítali ste si 3 z 5 článkov zadarmo.", "Prihláste sa na odber nášho newslettra", "Najčítanejšie"]),
+    "ro": ("Primăria investește în piste noi de biciclete", [
+        "Consiliul local a aprobat marți un plan pentru construirea a doisprezece kilometri de piste noi de "
+        "biciclete. Proiectul costă peste douăzeci de milioane de lei.",
+        "Potrivit viceprimarului, cererea pentru trasee sigure a crescut puternic. "
+        "Asociația bicicliștilor, care are acum 20.000 de membri, a numit decizia un prim pas bun.",
+        "Lucrările încep în primăvară și ar trebui să fie gata până în vara anului viitor.",
+    ], ["Ți-a plăcut acest articol? Susține-ne și devino membru.",
+        "Ai citit 3 din 5 articole gratuite luna aceasta.", "Abonează-te la newsletterul nostru", "Cele mai citite"]),
+    "hu": ("Új kerékpárutakat épít a város", [
+        "A közgyűlés kedden jóváhagyta, hogy tizenkét kilométer új kerékpárút épüljön. "
+        "A beruházás több mint másfél milliárd forintba kerül.",
+        "Az alpolgármester szerint a biztonságos útvonalak iránti igény erősen nőtt. "
+        "A kerékpáros egyesület, amelynek most 20 ezer tagja van, jó első lépésnek nevezte a döntést.",
+        "A munkák tavasszal kezdődnek, és jövő nyárra kell elkészülniük.",
+    ], ["Tetszett a cikk? Támogass minket, és légy a támogatónk!",
+        "3/5 ingyenes cikket olvastál el ebben a hónapban.", "Iratkozz fel a hírlevelünkre", "Legolvasottabb"]),
+    "tr": ("Belediye yeni bisiklet yollarına yatırım yapıyor", [
+        "Belediye meclisi salı günü on iki kilometrelik yeni bisiklet yolu yapılmasını onayladı. "
+        "Projenin maliyeti yüz milyon lirayı aşıyor.",
+        "Başkan yardımcısına göre güvenli güzergâhlara olan talep büyük ölçüde arttı. "
+        "Şu anda 20 bin üyesi olan bisikletliler derneği kararı iyi bir ilk adım olarak nitelendirdi.",
+        "Çalışmalar ilkbaharda başlayacak ve belediyenin açıklamasına göre gelecek yazın sonuna kadar tamamlanacak.",
+    ], ["Bu haberi beğendiyseniz bağımsız gazeteciliğe destek olun.",
+        "5 ücretsiz haberden 3'ünü okudunuz.", "Bültenimize abone olun", "En çok okunanlar"]),
+    "el": ("Ο δήμος επενδύει σε νέους ποδηλατόδρομους", [
+        "Το δημοτικό συμβούλιο ενέκρινε την Τρίτη την κατασκευή δώδεκα χιλιομέτρων νέων ποδηλατοδρόμων. "
+        "Το έργο κοστίζει περισσότερα από τέσσερα εκατομμύρια ευρώ.",
+        "Σύμφωνα με τον αντιδήμαρχο, η ζήτηση για ασφαλείς διαδρομές έχει αυξηθεί πολύ. "
+        "Ο σύλλογος ποδηλατών, που έχει πλέον 20.000 μέλη, χαρακτήρισε την απόφαση ένα καλό πρώτο βήμα.",
+        "Οι εργασίες ξεκινούν την άνοιξη και πρέπει να ολοκληρωθούν μέχρι το επόμενο καλοκαίρι.",
+    ], ["Σας άρεσε το άρθρο; Στηρίξτε μας και γίνετε μέλος.",
+        "Έχετε διαβάσει 3 από τα 5 δωρεάν άρθρα.", "Εγγραφείτε στο newsletter μας", "Τα πιο δημοφιλή"]),
+}
+
+
+@pytest.mark.parametrize("lang", list(ARTICLES))
+def test_an_article_in_each_new_language_loses_its_appeals_only(lang: str) -> None:
+    headline, story, appeal = ARTICLES[lang]
+    text = "\n\n".join([headline, *story, *appeal]) + "\n"
+    result = cleannews.clean(text)
+    assert result.text == "\n\n".join([headline, *story]) + "\n"
 
 
 # --- packs/frozen.marshal: the shipped TOML parsed ahead of time -------------------------------
