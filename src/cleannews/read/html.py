@@ -55,8 +55,11 @@ SITE_MAX_WORDS = 4  # a part after a pipe this short is the site or its section
 _HOST_NOISE = frozenset({"www", "m", "amp", "mobile", "edition"})
 SUBHEADING_CLIMB = 4  # containers around the first paragraph to look above
 _HAS_WORD = re.compile(r"[^\W_]")
+_WORDS = re.compile(r"[^\W_]+")
 PROTECTED_SHARE = 0.4  # never prune an element holding this share of the page's (paragraph) text
 ARTICLE_BODY_GAIN = 1.3  # use JSON-LD articleBody when it has this many times the words
+AUTHOR = "metadata.author"
+BYLINE_OTHER_WORDS = 8  # "By", a date, a reading time, a separator: what a byline holds besides the name
 LEDE_TAGS = frozenset({"p", "div", "h2", "span"})
 LEDE_WINDOW = 60  # elements after the headline in which to look for a standfirst
 LEDE_MAX_BLOCKS = 2
@@ -100,13 +103,13 @@ def _in_a_sentence(el: lxml.html.HtmlElement) -> bool:
     return _HAS_WORD.search(text_before or "") is not None or _HAS_WORD.search(el.tail or "") is not None
 
 
-def _slug_words(text: str) -> list[str]:
-    return _NAME_SEPARATORS.sub(" ", _CAMEL.sub(" ", text)).casefold().split()
+def _slug_words(text: str) -> str:
+    return " ".join(_WORDS.findall(_CAMEL.sub(" ", text).casefold()))
 
 
 def unname(root: lxml.html.HtmlElement) -> None:
     """Take off the names that describe no content, before selector rules and readability
-    read them: an id that is the slug of the element's own heading
+    read them: an id (or a data-* value) that is the slug of the element's own heading
     (<section id="social-media-reaction"><h2>Social media reaction</h2>: the story's words,
     not a share widget), and the names math renderers give their markup
     (<mjx-container class="MathJax CtxtMenu_Attached_0">: a formula, not a menu)."""
@@ -117,13 +120,15 @@ def unname(root: lxml.html.HtmlElement) -> None:
             el.attrib.pop("class", None)
             el.attrib.pop("id", None)
             continue
-        slug = el.get("id")
-        if slug and "-" in slug:
-            heading = el if el.tag in _HEADINGS else next(el.iter(*_HEADINGS), None)
-            words = _slug_words(slug)
-            if heading is not None and len(words) >= 2 and " ".join(words) in " ".join(
-                    _slug_words(heading.text_content())):
-                del el.attrib["id"]
+        slugs = [k for k, v in el.attrib.items() if (k == "id" or k.startswith("data-")) and "-" in v]
+        if not slugs:
+            continue
+        heading = el if el.tag in _HEADINGS else next(el.iter(*_HEADINGS), None)
+        said = _slug_words(heading.text_content()) if heading is not None else ""
+        for key in slugs:
+            words = _slug_words(el.attrib[key])
+            if said and " " in words and words in said:
+                del el.attrib[key]
 
 
 def _hidden(el: lxml.html.HtmlElement) -> bool:
@@ -371,6 +376,26 @@ def _captions_a_picture(el: lxml.html.HtmlElement) -> bool:
     return before is not None and before.tag in ("img", "picture")
 
 
+def bylines(blocks: list[Block], authors: list[str]) -> tuple[list[Block], list[Decision]]:
+    """The blocks less the lines that only name the page's author ("Gemma Rowe", "By Gemma
+    Rowe | 6 March 2025"), which its metadata names: an extractor that keeps an article's
+    header keeps its byline, and no rule knows a name."""
+    names = [name.casefold() for name in authors if len(name.split()) >= 2]
+    if not names:
+        return blocks, []
+    kept: list[Block] = []
+    dropped: list[Decision] = []
+    for b in blocks:
+        low = b.text.casefold()
+        name = next((n for n in names if n in low), None)
+        if (name is not None and len(low.split()) - len(name.split()) <= BYLINE_OTHER_WORDS
+                and low[-1:] not in ".!?"):
+            dropped.append(Decision(b, False, "chrome", AUTHOR, "the page's author, as its metadata names them", ""))
+        else:
+            kept.append(b)
+    return kept, dropped
+
+
 def _words(blocks: list[Block]) -> int:
     return sum(len(b.text.split()) for b in blocks)
 
@@ -396,9 +421,10 @@ def html_blocks(markup: str, rules: RuleSet) -> Page:
     if body_text and len(body_text.split()) > ARTICLE_BODY_GAIN * _words(blocks):
         name, blocks = "json-ld articleBody", _body_blocks(body_text)
         why = "; ".join(w for w in (why, f"{story.name}'s pick was shorter than the page's JSON-LD articleBody") if w)
+    blocks, named = bylines(blocks, meta.get("authors", []))
     meta["extractor"] = name
     if why:
         meta["extractor_why"] = why
     if title:
         meta["title"] = title
-    return Page(blocks, title, meta, pruned, warnings, story.extracted or name != story.name)
+    return Page(blocks, title, meta, pruned + named, warnings, story.extracted or name != story.name)
