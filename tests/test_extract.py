@@ -208,3 +208,11 @@ def test_a_data_attribute_that_is_the_heading_slug_is_not_read() -> None:
     html = page(f"<main><h1>{TITLE}</h1>{paragraphs(STORY[:1])}{heading}{paragraphs(STORY[1:])}</main>")
     result = cleannews.clean(html)
     assert "Ad hoc scripts, and what replaced them" in result.body.split("\n\n")
+
+
+def test_a_story_name_does_not_shield_navigation_or_what_is_never_shown() -> None:
+    crumbs = "<nav class='article-hero__crumbs'><a href='/'>Home</a> › <a href='/news'>News</a></nav>"
+    hidden = "<div class='article-share' style='display:none'><p>Share this article with a friend today</p></div>"
+    result = cleannews.clean(page(f"<article><h1>{TITLE}</h1>{crumbs}{paragraphs()}{hidden}</article>"))
+    assert result.text == expected(*STORY)
+    assert {r.rule for r in result.removed} >= {"markup.nav", "markup.hidden"}

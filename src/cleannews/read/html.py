@@ -200,6 +200,8 @@ def _unwanted(el: lxml.html.HtmlElement, hits: tuple[Rule, ...], names: str) -> 
         return f"markup.{el.tag}", "chrome", f"a <{el.tag}> element"
     if _hidden(el):
         return "markup.hidden", "chrome", "hidden on the page"
+    if any(r.family == "story" for r in hits):
+        return None  # named as the story: what else its names say is not believed; its markup is
     if any(r.family == "caption" for r in hits):
         return _CAPTION
     if hits:
@@ -235,7 +237,7 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
             continue
         names = element_names(el) if el not in quoting and not _in_a_sentence(el) else ""
         hits = rules.selector_hits(names) if names else ()
-        why = None if any(r.family == "story" for r in hits) else _unwanted(el, hits, names)
+        why = _unwanted(el, hits, names)
         # Asked last, and only of an element about to go: it searches the whole subtree.
         if why is not None and not _protected(el, total, hidden=why[0] == "markup.hidden"):
             if why is _CAPTION:
