@@ -216,3 +216,14 @@ def test_a_story_name_does_not_shield_navigation_or_what_is_never_shown() -> Non
     result = cleannews.clean(page(f"<article><h1>{TITLE}</h1>{crumbs}{paragraphs()}{hidden}</article>"))
     assert result.text == expected(*STORY)
     assert {r.rule for r in result.removed} >= {"markup.nav", "markup.hidden"}
+
+
+def test_every_word_not_printed_is_accounted_for() -> None:
+    # readability leaves the short related box out of its pick without a rule naming it
+    box = "<div class='box'><h3>More from the town</h3><ul><li><a href='/a'>Ferry fares</a></li></ul></div>"
+    result = cleannews.clean(page(f"<main><h1>{TITLE}</h1>{paragraphs()}</main>{box}"))
+    printed = set(result.text.split("\n\n"))
+    accounted = printed | {r.text for r in result.removed}
+    for words in ("More from the town", "Ferry fares", "Home", "News", "© 2025 Riverside Gazette, 12 Harbour Road."):
+        assert any(words in text for text in accounted), words
+    assert any(r.rule == "extract.outside-main-content" for r in result.removed)

@@ -59,6 +59,7 @@ _WORDS = re.compile(r"[^\W_]+")
 PROTECTED_SHARE = 0.4  # never prune an element holding this share of the page's (paragraph) text
 ARTICLE_BODY_GAIN = 1.3  # use JSON-LD articleBody when it has this many times the words
 AUTHOR = "metadata.author"
+LEFT_OUT = "extract.outside-main-content"
 BYLINE_OTHER_WORDS = 8  # "By", a date, a reading time, a separator: what a byline holds besides the name
 LEDE_TAGS = frozenset({"p", "div", "h2", "span"})
 LEDE_WINDOW = 60  # elements after the headline in which to look for a standfirst
@@ -398,6 +399,15 @@ def bylines(blocks: list[Block], authors: list[str]) -> tuple[list[Block], list[
     return kept, dropped
 
 
+def left_out(root: lxml.html.HtmlElement, blocks: list[Block], extractor: str) -> list[Decision]:
+    """The page's text that pruning kept and the main-content step did not take: every word of
+    a page that is not printed is accounted for, by a rule or by this step."""
+    body = root.find("body")
+    taken = "\n".join(b.text for b in blocks)
+    return [Decision(b, False, "outside", LEFT_OUT, f"not in the main content that {extractor} found", "")
+            for b in content_blocks(body if body is not None else root) if b.text not in taken]
+
+
 def _words(blocks: list[Block]) -> int:
     return sum(len(b.text.split()) for b in blocks)
 
@@ -423,10 +433,11 @@ def html_blocks(markup: str, rules: RuleSet) -> Page:
     if body_text and len(body_text.split()) > ARTICLE_BODY_GAIN * _words(blocks):
         name, blocks = "json-ld articleBody", _body_blocks(body_text)
         why = "; ".join(w for w in (why, f"{story.name}'s pick was shorter than the page's JSON-LD articleBody") if w)
+    outside = left_out(root, blocks, name)
     blocks, named = bylines(blocks, meta.get("authors", []))
     meta["extractor"] = name
     if why:
         meta["extractor_why"] = why
     if title:
         meta["title"] = title
-    return Page(blocks, title, meta, pruned + named, warnings, story.extracted or name != story.name)
+    return Page(blocks, title, meta, pruned + named + outside, warnings, story.extracted or name != story.name)
