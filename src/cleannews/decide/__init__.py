@@ -45,8 +45,9 @@ from .evidence import (
     word_count,
 )
 from .headline import anchors, find_hint, find_title, heads_the_text, not_a_headline, standfirst, title_shaped
-from .positions import BOX, FORM, OUTSIDE, PREAMBLE, REPEATED, SANDWICH, STORY, TITLE, TITLE_DUPLICATE
+from .positions import BOX, FORM, OUTSIDE, PREAMBLE, REPEATED, SANDWICH, STORY, TEMPLATE, TITLE, TITLE_DUPLICATE
 from .region import best_run, extracted_span, mark_repeats, only_an_article, repeatable, settle_end
+from .segments import mark_templates
 
 BOX_KINDS = frozenset({"related", "readmore"})  # chrome labels that head a list of links
 BOX_LINE_WORDS = 25  # lines under a dropped label go with it unless they are running text
@@ -74,6 +75,8 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     first_line_headline = whole and not extracted and heads_the_text(units)
     headline = units[0].block.text if first_line_headline else title_hint
     copies = mark_repeats(units, whole, headline)
+    if not whole:
+        mark_templates(units, [anchors(u) for u in units])
     span = extracted_span(units) if whole else best_run(units)
     if span is None:
         # No running text at all (a bare headline, a list): keep what is not chrome or an ask,
@@ -148,6 +151,8 @@ def _outside(u: Unit, before: bool) -> Decision:
             return _drop(u, rule.family, rule.id, f"{_why(rule)} ({where})")
     if u.block.kind == CONTROL:
         return _drop(u, "chrome", FORM, f"form field, button or placeholder ({where})")
+    if u.template:
+        return _drop(u, "chrome", TEMPLATE, f"a block of a repeating template of cards or comments ({where})")
     return _drop(u, "outside", OUTSIDE, f"not part of the story's run of paragraphs ({where})")
 
 
@@ -156,6 +161,8 @@ def _inside(u: Unit, box: str | None, *, preamble: str | None, keep_captions: bo
     b = u.block
     if b.kind == CONTROL:
         return _drop(u, "chrome", FORM, "form field, button or placeholder"), box
+    if u.template:
+        return _drop(u, "chrome", TEMPLATE, "a block of a repeating template of cards or comments"), box
     if is_ask(u) or (preamble and asks_at_all(u, "head")):
         if u.forced == SANDWICH:
             return _drop(u, "appeal", SANDWICH, "between two appeal blocks"), None

@@ -173,6 +173,7 @@ class Unit:
         "repeated",
         "sentence_asks",
         "share",
+        "template",
         "words",
     )
 
@@ -192,6 +193,7 @@ class Unit:
         self.label = block.kind != CONTROL and words <= 6 and (not ends_sentence or text.endswith(":"))
         self.forced: str | None = None  # rule id when a neighbour test made this an ask
         self.repeated = False  # the same text came earlier in the document
+        self.template = False  # a block of a template of cards or comments (segments.py)
         # (sentence, its ask rules) for every unquoted sentence that asks something
         self.sentence_asks: list[tuple[str, tuple[Rule, ...]]] = []
         self.ask = self.ask_edge = self.ask_head = self.ask_tail = self.share = 0.0

@@ -1,0 +1,178 @@
+"""Segments of a page that are not the story by their form: a template of cards or comments.
+
+A feed of teasers, a comment thread and a list of cards print the same few lines over and
+over: a time ("2H ago", "November 19, 2019 at 6:34 am"), a count ("Rating: 36 Votes"), a
+section label, a title printed twice (once as the picture's text, once as the link). Each
+repetition is a cycle of the template, and what lies in a cycle (a title, a lone excerpt, a
+comment) belongs to it however much it reads like prose. Told by repetition, with numbers
+normalised, never by words: a card in any language repeats the same way.
+
+Lines that a rule already names (an ad label, a picture credit, a share button) are left
+out: "Advertisement" or "Getty Images" recurs inside stories too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import CONTROL
+from .evidence import Unit
+
+TEMPLATE_LINE_WORDS = 15  # a card's title or label; a longer line is an excerpt
+CYCLE_MAX_BLOCKS = 10  # a card or a comment is shorter than this
+MIN_CYCLES = 3  # two alike lines are a coincidence; three are a template
+NEAR_COPY_BLOCKS = 3  # a card that prints its title twice prints the copies this close
+ALIKE_SHARE = 0.6  # of the longer line's words, in order, shared by two lines with numbers
+LABEL_MAX_WORDS = 3  # a label repeated word for word ("Reply", "Business", "2H ago")
+SHORT_NUMBER_CHARS = 5  # "2019,", "32M", "07:52": a number with its unit or punctuation
+_DIGITS = re.compile(r"\d+")
+
+
+def _shape(text: str) -> tuple[str, ...]:
+    """A line's words, case folded, numbers as '#': "2H ago" and "32M ago" have one shape, as
+    have "at 6:34 am" and "at 7:02 am"; a longer word keeps its letters ("car[#x#]")."""
+    return tuple(_number(word) if any(c.isdigit() for c in word) else word for word in text.casefold().split())
+
+
+def _number(word: str) -> str:
+    return "#" if len(word) <= SHORT_NUMBER_CHARS else _DIGITS.sub("#", word)
+
+
+def _alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two lines of one template: the same label ("Reply", "Business", "2H ago"), or lines
+    that carry numbers (a date, a count) and are mostly the same words in the same order
+    ("alex says: november # …" and "joe says: november # …"; not "A d. B #" and "C d. D #",
+    results that share a word and a score)."""
+    if a == b:
+        return True
+    return "#" in a and "#" in b and _common(a, b) >= ALIKE_SHARE * max(len(a), len(b))
+
+
+def _common(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """The length of the longest common subsequence of two short lines' words."""
+    row = [0] * (len(b) + 1)
+    for x in a:
+        diagonal = 0
+        for j, y in enumerate(b, 1):
+            diagonal, row[j] = row[j], diagonal + 1 if x == y else max(row[j], row[j - 1])
+    return row[-1]
+
+
+def _template_line(u: Unit) -> bool:
+    """A line that may be a template's label: short, and nothing a rule names."""
+    return u.words <= TEMPLATE_LINE_WORDS and u.block.kind != CONTROL and not u.hits
+
+
+def _chains(marks: list[tuple[int, tuple[str, ...]]]) -> list[list[int]]:
+    """Group alike lines into chains, each member within a cycle of the one before it, and
+    never the line right after it (a menu's items are adjacent, a template's are not)."""
+    chains: list[list[int]] = []
+    tails: list[tuple[int, tuple[str, ...], int]] = []  # (last index, its shape, chain number)
+    for i, shape in marks:
+        tails = [t for t in tails if i - t[0] <= CYCLE_MAX_BLOCKS]
+        joined = next((t for t in reversed(tails) if i - t[0] > 1 and _alike(t[1], shape)), None)
+        if joined is None:
+            chains.append([i])
+            tails.append((i, shape, len(chains) - 1))
+        else:
+            chains[joined[2]].append(i)
+            tails[tails.index(joined)] = (i, shape, joined[2])
+    return chains
+
+
+def _near_copies(units: list[Unit], lines: list[int]) -> list[int]:
+    """Where a card prints its title twice: the first copy of each, in order. Twice only: a
+    line printed again and again is a picture's text at each of its pictures."""
+    firsts: list[int] = []
+    for n, i in enumerate(lines):
+        text = units[i].block.text
+        copies = [j for j in lines[n + 1 : n + 1 + CYCLE_MAX_BLOCKS] if units[j].block.text == text]
+        if len(copies) == 1 and 1 < copies[0] - i <= NEAR_COPY_BLOCKS and text not in (
+            units[j].block.text for j in lines[max(0, n - CYCLE_MAX_BLOCKS) : n]
+        ):
+            firsts.append(i)
+    return firsts
+
+
+def _cycles(members: list[int]) -> list[list[int]]:
+    """Split positions into runs whose neighbours are within a cycle of each other."""
+    runs: list[list[int]] = []
+    for i in members:
+        if runs and i - runs[-1][-1] <= CYCLE_MAX_BLOCKS:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _in_run(units: list[Unit], i: int) -> bool:
+    """A paragraph beside another paragraph: part of a run of them, as a story is."""
+    return units[i].prose and ((i > 0 and units[i - 1].prose) or (i + 1 < len(units) and units[i + 1].prose))
+
+
+def _widen(units: list[Unit], first: int, last: int, cycle: int) -> tuple[int, int]:
+    """A template's first and last cycles reach past its first and last label: the comment
+    above the first date line, the excerpt under the last title. Over short lines and lone
+    paragraphs, never into a run of paragraphs (the story, before or after), never more than
+    a cycle either way; back, over one paragraph at most."""
+    lo, prose_seen = first, False
+    while lo > 0 and first - lo < cycle - 1 and not _in_run(units, lo - 1):
+        if units[lo - 1].prose:
+            if prose_seen:
+                break
+            prose_seen = True
+        lo -= 1
+    hi = last
+    while hi + 1 < len(units) and hi - last < cycle - 1 and not _in_run(units, hi + 1):
+        hi += 1
+    return lo, hi
+
+
+def _lone_excerpts(units: list[Unit], lo: int, hi: int) -> bool:
+    """Cards and comments hold lone excerpts: paragraphs each between short lines. A story
+    whose pictures print the same caption between its paragraphs has runs of them."""
+    lone = runs = 0
+    for i in range(lo, hi + 1):
+        if _in_run(units, i):
+            runs += 1
+        elif units[i].prose:
+            lone += 1
+    return lone >= MIN_CYCLES and lone >= runs
+
+
+def mark_templates(units: list[Unit], anchors: list[bool]) -> None:
+    """Mark every block of a template of cards or comments (Unit.template). A template ends
+    a story: when no story paragraph (anchors) comes before it, its first card is the page's
+    own item (a page of quotes, each with its share row), and the template starts after it."""
+    lines = [i for i, u in enumerate(units) if _template_line(u)]
+    if len(lines) < MIN_CYCLES * 2:
+        return
+    # A longer line printed again word for word is a picture's text at each of its pictures,
+    # a refrain, or a card's title printed twice (_near_copies): not a label.
+    counts = Counter(units[i].block.text for i in lines)
+    marks = [(i, _shape(units[i].block.text)) for i in lines
+             if units[i].words <= LABEL_MAX_WORDS or counts[units[i].block.text] == 1]
+    runs = [chain for chain in _chains(marks) if len(chain) >= MIN_CYCLES]
+    runs += [run for run in _cycles(_near_copies(units, lines)) if len(run) >= MIN_CYCLES]
+    spans = []
+    for run in runs:
+        lo, hi = _widen(units, run[0], run[-1], max(2, (run[-1] - run[0]) // (len(run) - 1)))
+        if _lone_excerpts(units, lo, hi):
+            spans.append((lo, hi))
+    for lo, hi in _merged(spans):
+        if not any(anchors[i] and not units[i].template for i in range(lo)):
+            lo = next((i for i in range(lo, hi + 1) if units[i].prose), hi) + 1
+        for u in units[lo : hi + 1]:
+            u.template = True
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching spans as one."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if out and lo <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out

@@ -1,0 +1,152 @@
+"""How decide/ tells the story from what surrounds it, one mechanism at a time, on invented
+page dumps: the exact decisions (kept or dropped, and by which rule or position test)."""
+
+from __future__ import annotations
+
+import cleannews
+from cleannews.decide.positions import TEMPLATE
+from cleannews.decide.segments import _alike, _shape
+
+STORY = [
+    "The harbour board voted on Tuesday to rebuild the ferry landing stage at Kessel Point, "
+    "ending two years of argument over whether the crossing should be moved further up the bay.",
+    "Repairs will cost about 2.3 million euros and are expected to be finished before May, the "
+    "harbour master Ines Varga told the meeting, which ran late into the evening.",
+    "Residents who had campaigned for the old site welcomed the vote, though several said the "
+    "temporary crossing used during the work would add half an hour to their journeys.",
+    "Work is due to begin in the autumn, once the summer timetable has ended and the last of "
+    "the holiday traffic has crossed, the board said in a statement after the vote.",
+]
+HEAD = ["Home", "News", "Sport", "", "Ferry landing to be rebuilt at Kessel Point", ""]
+
+
+def page(*parts: list[str]) -> str:
+    """A dump whose blocks are set apart by blank lines, as w3m prints paragraphs."""
+    return "\n\n".join(line for part in parts for line in part) + "\n"
+
+
+def decisions(text: str) -> dict[str, tuple[bool, str]]:
+    """Each block's text → (kept, the rule or position test that decided)."""
+    return {d.block.text: (d.keep, d.rule) for d in cleannews.clean(text).decisions}
+
+
+def story_kept(found: dict[str, tuple[bool, str]]) -> bool:
+    return all(found[p][0] for p in STORY)
+
+
+def test_numbers_are_one_shape() -> None:
+    assert _shape("2H ago") == _shape("32M ago") == ("#", "ago")
+    assert _alike(_shape("alex says: November 19, 2019 at 6:34 am"), _shape("joe says: November 20, 2019 at 7:02 pm"))
+    # results that share a word and a score are lines of a story, not a template's labels
+    assert not _alike(_shape("Cocoa d. West Shore 61-21"), _shape("Melbourne d. Cocoa 8-0"))
+
+
+COMMENTS = [
+    "12 responses",
+    "harbourwatcher says: March 4, 2025 at 6:34 am",
+    "About time. That landing has been falling apart since I was a child and nobody cared.",
+    "kessel_local says: March 4, 2025 at 7:02 am",
+    "Half an hour extra every day for a year is not a small thing for those of us who work in town.",
+    "mara.b says: March 4, 2025 at 9:15 am",
+    "The old site was better and everybody knows it, but at least something is finally happening.",
+    "oldferryman says: March 5, 2025 at 10:41 pm",
+    "I worked that crossing for thirty years and the stage was never built for today's lorries.",
+]
+
+
+def test_a_comment_thread_ends_the_story() -> None:
+    found = decisions(page(HEAD, STORY, COMMENTS))
+    assert story_kept(found)
+    for line in COMMENTS[1:]:
+        assert found[line] == (False, TEMPLATE), line
+
+
+FEED = [
+    "More news",
+    "Council approves new cycle lanes on the quay",
+    "Transport",
+    "The plan adds four kilometres of protected lanes along the waterfront by next summer.",
+    "2H ago",
+    "School bus contract goes to regional firm",
+    "Education",
+    "Parents had asked for a local operator after a year of late buses and missed lessons.",
+    "5H ago",
+    "Storm closes coast road for second time this month",
+    "Weather",
+    "Crews expect to clear fallen trees and reopen both lanes by Thursday afternoon at the latest.",
+    "14H ago",
+]
+
+
+def test_a_feed_of_teasers_ends_the_story() -> None:
+    found = decisions(page(HEAD, STORY, FEED))
+    assert story_kept(found)
+    for line in FEED[3::4]:  # the excerpts: running text, but one per card
+        assert found[line] == (False, TEMPLATE), line
+
+
+CARDS_WITH_TITLE_TWICE = [
+    "Council approves new cycle lanes on the quay",
+    "ON YOUR BIKE",
+    "Council approves new cycle lanes on the quay",
+    "The plan adds four kilometres of protected lanes along the waterfront by next summer.",
+    "School bus contract goes to regional firm",
+    "BACK TO SCHOOL",
+    "School bus contract goes to regional firm",
+    "Parents had asked for a local operator after a year of late buses and missed lessons.",
+    "Storm closes coast road for second time this month",
+    "BATTEN DOWN",
+    "Storm closes coast road for second time this month",
+    "Crews expect to clear fallen trees and reopen both lanes by Thursday afternoon at the latest.",
+]
+
+
+def test_cards_that_print_their_title_twice_are_a_template() -> None:
+    found = decisions(page(HEAD, STORY, CARDS_WITH_TITLE_TWICE))
+    assert story_kept(found)
+    for line in CARDS_WITH_TITLE_TWICE[3::4]:
+        assert found[line] == (False, TEMPLATE), line
+
+
+def test_a_pictures_text_between_paragraphs_is_not_a_template() -> None:
+    """A story whose picture prints the same text (with a number in it) between paragraphs."""
+    picture = "Kessel Point landing stage in 2024 image"
+    body = [x for p in STORY for x in (p, picture)]
+    found = decisions(page(HEAD, body))
+    assert story_kept(found)
+    assert TEMPLATE not in {rule for _, rule in found.values()}
+
+
+def test_results_with_their_scorers_are_a_story() -> None:
+    """A results round-up repeats its shape (a result, then the scorers), but each result line
+    has words of its own: not a template's labels."""
+    results = [
+        "Harbour Town d. Kessel 3-1",
+        "Harbour Town (4-0): A. Varga 2 goals. L. Moss 1 goal. J. Petrov 1 assist and 5 saves.",
+        "Northfield d. Eastbay 2-0",
+        "Northfield (3-1): M. Carter 1 goal. D. Olsen 1 goal. K. Berg 4 saves in the second half.",
+        "Riverside d. Westmoor 1-0",
+        "Riverside (2-2): T. Novak 1 goal. S. Ilic 6 saves, including a penalty in the last minute.",
+        "Kessel d. Northfield 4-2",
+        "Kessel (1-3): P. Lund 2 goals. R. Aho 1 goal. E. Moreau 1 goal and 1 assist off the bench.",
+    ]
+    intro = ["Harbour Town stayed unbeaten on Tuesday night with a win over Kessel, while Northfield, "
+             "Riverside and Kessel also won in the first full round of the league season."]
+    found = decisions(page(HEAD, intro, results))
+    assert all(found[line][0] for line in intro + results)
+
+
+def test_a_page_of_cards_keeps_its_own_first_card() -> None:
+    """No story before the template: the first card is the page's own item (a page of quotes,
+    each with its share row), and the cards after it are teasers."""
+    share = "Send Save Print"
+    quotes = [
+        "Kindness is a language the deaf can hear and the blind can see, and it costs nothing at all to speak it well.",
+        "The sea does not reward those who are too anxious, too greedy or too impatient, as every old fisherman knows.",
+        "A harbour is a promise that the boats will come home again, however long the night and however hard the wind.",
+        "Bridges are built by people who believe that the other side is worth reaching, even when the river is wide.",
+    ]
+    cards = [x for q in quotes for x in ("[placeholder-picture]", share, q)]
+    found = decisions(page(["Quotes", "Kindness", "Home"], cards))
+    assert found[quotes[0]][0]
+    assert [found[q] for q in quotes[1:]] == [(False, TEMPLATE)] * 3
