@@ -150,3 +150,33 @@ def test_a_page_of_cards_keeps_its_own_first_card() -> None:
     found = decisions(page(["Quotes", "Kindness", "Home"], cards))
     assert found[quotes[0]][0]
     assert [found[q] for q in quotes[1:]] == [(False, TEMPLATE)] * 3
+
+
+def test_lone_excerpts_after_a_gap_do_not_extend_the_story() -> None:
+    """Cards with no repeating label (a title, an author, an excerpt): each excerpt is
+    running text, but alone under its card's lines, it does not pay for them."""
+    tags = ["Harbour", "Kessel Point", "Ferries", "Share your thoughts", "More from the Courier"]
+    cards = [
+        "Council approves new cycle lanes on the quay",
+        "Jane Doe",
+        "The plan adds four kilometres of protected lanes along the waterfront by next summer, and the "
+        "council says the first stretch, from the ferry terminal to the old fish market, opens in May.",
+        "School bus contract goes to regional firm",
+        "Sam Carter",
+        "Parents had asked for a local operator after a year of late buses, missed lessons and angry "
+        "meetings, and the new firm has promised drivers who know the island's narrow roads by heart.",
+        "Storm closes coast road for second time this month",
+        "Ines Varga",
+        "Crews expect to clear fallen trees and reopen both lanes of the road by Thursday afternoon "
+        "at the latest, while the ferry company has added two crossings for drivers heading south.",
+    ]
+    found = decisions(page(HEAD, STORY, tags, cards))
+    assert story_kept(found)
+    assert [found[line] for line in cards[2::3]] == [(False, "position.outside-story")] * 3
+
+
+def test_a_short_last_sentence_is_the_storys() -> None:
+    last = "He declined to comment."
+    found = decisions(page(HEAD, STORY, [last, "About us", "Contact", "Jobs"]))
+    assert story_kept(found)
+    assert found[last] == (True, "story")

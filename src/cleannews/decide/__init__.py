@@ -47,7 +47,7 @@ from .evidence import (
 from .headline import anchors, find_hint, find_title, heads_the_text, not_a_headline, standfirst, title_shaped
 from .positions import BOX, FORM, OUTSIDE, PREAMBLE, REPEATED, SANDWICH, STORY, TEMPLATE, TITLE, TITLE_DUPLICATE
 from .region import best_run, extracted_span, mark_repeats, only_an_article, repeatable, settle_end
-from .segments import mark_templates
+from .segments import mark_excerpts, mark_templates
 
 BOX_KINDS = frozenset({"related", "readmore"})  # chrome labels that head a list of links
 BOX_LINE_WORDS = 25  # lines under a dropped label go with it unless they are running text
@@ -77,6 +77,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     copies = mark_repeats(units, whole, headline)
     if not whole:
         mark_templates(units, [anchors(u) for u in units])
+        mark_excerpts(units)
     span = extracted_span(units) if whole else best_run(units)
     if span is None:
         # No running text at all (a bare headline, a list): keep what is not chrome or an ask,

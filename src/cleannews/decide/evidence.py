@@ -25,7 +25,7 @@ _STARTERS = frozenset(
 )
 
 _FULL_STOPS = frozenset(".!?…:。！？")
-_CLOSERS = "\"'»”’)]」』"
+CLOSERS = "\"'»”’)]」』"
 WORD = re.compile(r"\w+")
 CJK_CHARS_PER_WORD = 2
 LONG_TOKEN_CHARS = 15  # an average "word" longer than this is a script without spaces
@@ -164,6 +164,7 @@ class Unit:
         "block",
         "caption",
         "chrome",
+        "excerpt",
         "forced",
         "hits",
         "label",
@@ -183,7 +184,7 @@ class Unit:
         self.words = words = word_count(text)
         # hits: rules that are evidence of their own; parts: the pieces an ask is made of
         self.hits, self.parts = _split_parts(rules.hits(text)) if block.kind != CONTROL else ((), ())
-        ends_sentence = text.rstrip(_CLOSERS)[-1:] in _FULL_STOPS
+        ends_sentence = text.rstrip(CLOSERS)[-1:] in _FULL_STOPS
         self.prose = (
             block.kind not in (HEADING, CONTROL) and words >= PROSE_MIN_WORDS and (ends_sentence or words >= 25)
         )
@@ -194,6 +195,7 @@ class Unit:
         self.forced: str | None = None  # rule id when a neighbour test made this an ask
         self.repeated = False  # the same text came earlier in the document
         self.template = False  # a block of a template of cards or comments (segments.py)
+        self.excerpt = False  # a lone paragraph under a card's title and label (segments.py)
         # (sentence, its ask rules) for every unquoted sentence that asks something
         self.sentence_asks: list[tuple[str, tuple[Rule, ...]]] = []
         self.ask = self.ask_edge = self.ask_head = self.ask_tail = self.share = 0.0

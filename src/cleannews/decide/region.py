@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from ..model import CAPTION, CONTROL, ITEM
+from ..model import CAPTION, CONTROL, ITEM, PARAGRAPH
 from .evidence import (
+    CLOSERS,
     SANDWICH_MAX_WORDS,
     WEAK_ASK_MAX_WORDS,
     Unit,
@@ -26,6 +27,9 @@ from .evidence import (
 from .positions import SANDWICH
 
 PROSE_OFFSET = 10  # what a paragraph must have beyond this to speak for the region around it
+EXCERPT_COST = 5
+SHORT_SENTENCE_MIN_WORDS = 3
+STATEMENT_STOPS = frozenset(".。")
 BOX_PENALTY = 40  # the most a run of appeal blocks counts against a story region
 REPEAT_MIN_WORDS = 5
 REPEATED_FORM_SHARE = 0.25  # of a page's blocks repeating: its form, not copies to drop
@@ -101,6 +105,8 @@ def _score(u: Unit) -> float:
         # Minus a constant: a story is long paragraphs; teasers in a footer are short ones
         # between titles and dates, and should not add up to outweigh it.
         gain = min(u.words, 200) - PROSE_OFFSET
+        if u.excerpt:
+            return gain / 2 - EXCERPT_COST  # a card's excerpt pays for its title and label no more
         return gain if u.block.kind != ITEM else gain / 2
     return -4 if u.block.kind == ITEM else -2
 
@@ -164,6 +170,14 @@ def _clean_prose(u: Unit) -> bool:
     return u.prose and not u.hits and u.block.kind != ITEM
 
 
+def _short_sentence(u: Unit) -> bool:
+    """A story's short last line ("He declined to comment.", "We rate it Mostly True."):
+    a few words that end with a full stop, and nothing a rule names. Not a cry or a question
+    ("Thanks for reading to the end!"): a page's sign-off."""
+    return (u.block.kind == PARAGRAPH and not u.hits and u.words >= SHORT_SENTENCE_MIN_WORDS
+            and u.block.text.rstrip(CLOSERS)[-1:] in STATEMENT_STOPS)
+
+
 def settle_end(units: list[Unit], start: int, end: int, extracted: bool = False,
                 headline: str | None = None) -> tuple[int, int]:
     """Where the story really ends. A last paragraph too short to pay for itself in the region
@@ -190,4 +204,6 @@ def settle_end(units: list[Unit], start: int, end: int, extracted: bool = False,
         else:
             break
         end -= 1
+    if end + 1 < len(units) and units[end].prose and _short_sentence(units[end + 1]):
+        end += 1  # a story's short last sentence, too short to pay for itself in the sum
     return start, end

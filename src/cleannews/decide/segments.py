@@ -1,4 +1,5 @@
-"""Segments of a page that are not the story by their form: a template of cards or comments.
+"""Segments of a page that are not the story by their form: a template of cards or comments,
+and the lone excerpts of cards.
 
 A feed of teasers, a comment thread and a list of cards print the same few lines over and
 over: a time ("2H ago", "November 19, 2019 at 6:34 am"), a count ("Rating: 36 Votes"), a
@@ -6,6 +7,10 @@ section label, a title printed twice (once as the picture's text, once as the li
 repetition is a cycle of the template, and what lies in a cycle (a title, a lone excerpt, a
 comment) belongs to it however much it reads like prose. Told by repetition, with numbers
 normalised, never by words: a card in any language repeats the same way.
+
+A card's excerpt is running text, but alone: a paragraph with two short lines above it (a
+title, a section, a date) and none under it. A story's paragraphs come in runs, a sub-heading
+at most above each.
 
 Lines that a rule already names (an ad label, a picture credit, a share button) are left
 out: "Advertisement" or "Getty Images" recurs inside stories too.
@@ -20,13 +25,17 @@ from ..model import CONTROL
 from .evidence import Unit
 
 TEMPLATE_LINE_WORDS = 15  # a card's title or label; a longer line is an excerpt
-CYCLE_MAX_BLOCKS = 10  # a card or a comment is shorter than this
+CYCLE_MAX_BLOCKS = 10  # a card is shorter than this
+DATED_CYCLE_MAX_BLOCKS = 20  # and a comment under its dated line
 MIN_CYCLES = 3  # two alike lines are a coincidence; three are a template
 NEAR_COPY_BLOCKS = 3  # a card that prints its title twice prints the copies this close
 ALIKE_SHARE = 0.6  # of the longer line's words, in order, shared by two lines with numbers
 LABEL_MAX_WORDS = 3  # a label repeated word for word ("Reply", "Business", "2H ago")
+EXCERPT_MAX_WORDS = 60  # a teaser's excerpt; longer is a paragraph of its own
+EXCERPT_LOOKBACK = 4  # blocks above an excerpt where its card's lines are (placeholders skipped)
 SHORT_NUMBER_CHARS = 5  # "2019,", "32M", "07:52": a number with its unit or punctuation
 _DIGITS = re.compile(r"\d+")
+_DATE = re.compile(r"\b\d{1,2}:\d\d\b|\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 
 
 def _shape(text: str) -> tuple[str, ...]:
@@ -64,20 +73,27 @@ def _template_line(u: Unit) -> bool:
     return u.words <= TEMPLATE_LINE_WORDS and u.block.kind != CONTROL and not u.hits
 
 
-def _chains(marks: list[tuple[int, tuple[str, ...]]]) -> list[list[int]]:
+def _dated(text: str) -> bool:
+    """A line that carries a time of day, a year or a numeric date: a comment's or a post's
+    date line, never a score or a count."""
+    return bool(_DATE.search(text))
+
+
+def _chains(marks: list[tuple[int, tuple[str, ...], bool]]) -> list[list[int]]:
     """Group alike lines into chains, each member within a cycle of the one before it, and
-    never the line right after it (a menu's items are adjacent, a template's are not)."""
+    never the line right after it (a menu's items are adjacent, a template's are not). A
+    dated line may wait longer for the next: a comment runs to several paragraphs."""
     chains: list[list[int]] = []
-    tails: list[tuple[int, tuple[str, ...], int]] = []  # (last index, its shape, chain number)
-    for i, shape in marks:
-        tails = [t for t in tails if i - t[0] <= CYCLE_MAX_BLOCKS]
+    tails: list[tuple[int, tuple[str, ...], int, bool]] = []  # (last index, its shape, chain, dated)
+    for i, shape, dated in marks:
+        tails = [t for t in tails if i - t[0] <= (DATED_CYCLE_MAX_BLOCKS if t[3] else CYCLE_MAX_BLOCKS)]
         joined = next((t for t in reversed(tails) if i - t[0] > 1 and _alike(t[1], shape)), None)
         if joined is None:
             chains.append([i])
-            tails.append((i, shape, len(chains) - 1))
+            tails.append((i, shape, len(chains) - 1, dated))
         else:
             chains[joined[2]].append(i)
-            tails[tails.index(joined)] = (i, shape, joined[2])
+            tails[tails.index(joined)] = (i, shape, joined[2], dated)
     return chains
 
 
@@ -151,14 +167,16 @@ def mark_templates(units: list[Unit], anchors: list[bool]) -> None:
     # A longer line printed again word for word is a picture's text at each of its pictures,
     # a refrain, or a card's title printed twice (_near_copies): not a label.
     counts = Counter(units[i].block.text for i in lines)
-    marks = [(i, _shape(units[i].block.text)) for i in lines
+    marks = [(i, _shape(units[i].block.text), _dated(units[i].block.text)) for i in lines
              if units[i].words <= LABEL_MAX_WORDS or counts[units[i].block.text] == 1]
+    dated = {i for i, _, is_dated in marks if is_dated}
     runs = [chain for chain in _chains(marks) if len(chain) >= MIN_CYCLES]
     runs += [run for run in _cycles(_near_copies(units, lines)) if len(run) >= MIN_CYCLES]
     spans = []
     for run in runs:
         lo, hi = _widen(units, run[0], run[-1], max(2, (run[-1] - run[0]) // (len(run) - 1)))
-        if _lone_excerpts(units, lo, hi):
+        # Under a date line, a comment of many paragraphs belongs to its template too.
+        if dated.issuperset(run) or _lone_excerpts(units, lo, hi):
             spans.append((lo, hi))
     for lo, hi in _merged(spans):
         if not any(anchors[i] and not units[i].template for i in range(lo)):
@@ -176,3 +194,17 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((lo, hi))
     return out
+
+
+def mark_excerpts(units: list[Unit]) -> None:
+    """Mark the lone excerpts of cards (Unit.excerpt): they count for the story region at
+    half weight, so that a feed of them does not pay for its titles and labels."""
+    for i, u in enumerate(units):
+        if u.prose and u.words <= EXCERPT_MAX_WORDS and not (i + 1 < len(units) and units[i + 1].prose):
+            above = [v for v in units[max(0, i - EXCERPT_LOOKBACK) : i] if v.block.kind != CONTROL]
+            u.excerpt = len(above) >= 2 and all(_card_line(v) for v in above[-2:])
+
+
+def _card_line(u: Unit) -> bool:
+    """A card's title, section or date: a short line that no rule names."""
+    return not u.prose and not u.hits and u.block.kind != CONTROL
