@@ -180,3 +180,41 @@ def test_a_short_last_sentence_is_the_storys() -> None:
     found = decisions(page(HEAD, STORY, [last, "About us", "Contact", "Jobs"]))
     assert story_kept(found)
     assert found[last] == (True, "story")
+
+
+def test_an_agency_at_a_sentences_end_is_the_storys() -> None:
+    told = ("The harbour master said the crossing would reopen by the weekend, a spokesman for the ferry "
+            "company told AFP.")
+    caption = "Workers lift the old landing stage at Kessel Point on Monday. AFP"
+    found = decisions(page(HEAD, STORY[:2], [told, caption], STORY[2:]))
+    assert found[told] == (True, "story")
+    assert found[caption] == (False, "common.credit.agency-tail")
+
+
+def test_a_figures_caption_goes_with_its_credit() -> None:
+    """w3m prints a figure as a source paragraph of its own: the caption beside the credit is
+    a caption."""
+    caption = "Workers lift the old landing stage at Kessel Point on Monday."
+    credit = "Photo: Jane Doe/Reuters"
+    found = decisions(page(HEAD, STORY[:2], ["\n".join([caption, credit])], STORY[2:]))
+    assert story_kept(found)
+    assert found[caption] == found[credit] == (False, "common.credit.name-slash-agency")
+
+
+def test_caption_status_does_not_spread_to_running_text() -> None:
+    """A browser's copy sets no blank line between a caption and the story's paragraphs."""
+    paragraphs = [
+        "The harbour board voted on Tuesday to rebuild the ferry landing stage at Kessel Point.",
+        "Repairs will cost about 2.3 million euros and are expected to be finished before May, the harbour "
+        "master Ines Varga told the meeting, which ran late into the evening after residents asked to speak.",
+        "Residents who had campaigned for the old site welcomed the vote on the landing stage.",
+        "Work is due to begin in the autumn, once the summer timetable has ended and the last of the holiday "
+        "traffic has crossed, the board said in a statement after the vote, adding that a temporary crossing "
+        "would run from the north quay.",
+    ]
+    credit = "Photo: Jane Doe/Reuters"
+    copy = "\n".join(["Home", "News", "", "Ferry landing to be rebuilt at Kessel Point", "",
+                      *paragraphs[:2], credit, *paragraphs[2:]])
+    found = decisions(copy)
+    assert all(found[p] == (True, "story") for p in paragraphs)
+    assert found[credit] == (False, "common.credit.name-slash-agency")

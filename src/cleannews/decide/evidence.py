@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import CONTROL, HEADING, PARAGRAPH, Block
+from ..model import CAPTION, CONTROL, HEADING, PARAGRAPH, Block
 from ..rules import Rule, RuleSet
 from .positions import SANDWICH
 
@@ -34,7 +34,9 @@ LINE_RULE_MAX_WORDS = 30  # longer than this, a block is not the line a whole-li
 SANDWICH_MAX_WORDS = 60
 WEAK_ASK_MAX_WORDS = 30  # a weak ask longer than this beside an appeal is more likely story
 SPEECH_MIN_WORDS = 4
-CAPTION_MAX_WORDS = 40
+CAPTION_MAX_WORDS = 40  # a caption beside its credit
+CREDITED_MAX_WORDS = 150  # longer, a block is running text, whatever credit it ends with
+FIGURE_MAX_LINES = 6  # a figure: its caption, credit, counter and buttons, a source paragraph of a few lines
 COMPOSED_ASK = 1.0  # the parts of an ask must weigh this much together
 
 
@@ -219,7 +221,10 @@ class Unit:
             chrome = None
         self.chrome = chrome
         caption = strongest(hits, "caption")
-        self.caption = None if caption and caption.match == "line" and words > LINE_RULE_MAX_WORDS else caption
+        # A caption or a credit is a short block (a wire caption may run to a hundred words),
+        # or one the page marks as a caption.
+        long = words > (LINE_RULE_MAX_WORDS if caption and caption.match == "line" else CREDITED_MAX_WORDS)
+        self.caption = None if caption and long and self.block.kind != CAPTION else caption
         # parts compose within a sentence ("Subscribe today. We need you." is two sentences)
         if any(r.family == "ask" for r in hits) or any(r.kind == "offer" for r in self.parts):
             self._weigh_asks(rules)
@@ -278,16 +283,25 @@ def spread_asks(units: list[Unit]) -> None:
 
 
 def caption_neighbours(units: list[Unit]) -> None:
-    """A short line on the same source paragraph as a picture credit is its caption
-    ("Photo: Name" above "Engineers repair a line."), as text dumps of figures print them."""
+    """A short line beside a picture credit, on a source paragraph of its own with it, is its
+    caption ("Photo: Name" above "Engineers repair a line."), as text dumps of figures print
+    them. Not a line of a longer source paragraph, nor one with a paragraph beyond it: a
+    browser's copy sets no blank line between a caption and the story's paragraphs, and
+    caption status does not spread to running text."""
     credits = [i for i, u in enumerate(units) if u.caption is not None and u.block.kind != CONTROL]
     for i in credits:
         u = units[i]
-        for j in (i - 1, i + 1):
+        group = [v for v in units[max(0, i - FIGURE_MAX_LINES) : i + FIGURE_MAX_LINES + 1]
+                 if v.block.group == u.block.group and v.block.kind != CONTROL]
+        if len(group) > FIGURE_MAX_LINES:
+            continue
+        for j, far in ((i - 1, i - 2), (i + 1, i + 2)):
             if 0 <= j < len(units):
                 other = units[j]
                 if (other.block.group == u.block.group and other.caption is None and not other.hits
-                        and other.block.kind == PARAGRAPH and other.words <= CAPTION_MAX_WORDS):
+                        and other.block.kind == PARAGRAPH and other.words <= CAPTION_MAX_WORDS
+                        and not (0 <= far < len(units) and units[far].prose
+                                 and units[far].block.group == u.block.group)):
                     other.caption = u.caption
 
 
