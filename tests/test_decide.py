@@ -4,7 +4,7 @@ page dumps: the exact decisions (kept or dropped, and by which rule or position 
 from __future__ import annotations
 
 import cleannews
-from cleannews.decide.positions import TEMPLATE
+from cleannews.decide.positions import LEAD_IN, PERKS, PITCH, TEMPLATE
 from cleannews.decide.segments import _alike, _shape
 
 STORY = [
@@ -218,3 +218,53 @@ def test_caption_status_does_not_spread_to_running_text() -> None:
     found = decisions(copy)
     assert all(found[p] == (True, "story") for p in paragraphs)
     assert found[credit] == (False, "common.credit.name-slash-agency")
+
+
+ASK = "Please support us with a donation today."
+
+
+def test_an_appeals_lead_in_goes_with_it() -> None:
+    """From a strong ask up to the short header that leans towards asking, the blocks between
+    are the appeal's, though they ask for nothing."""
+    header = "Without your support, none of this would be possible."
+    lead = ("For ten years the Courier has reported on every council meeting on the island, from the "
+            "harbour to the schools, and it will go on doing so.")
+    found = decisions(page(HEAD, STORY, [header, lead, ASK, "Donate"]))
+    assert story_kept(found)
+    assert found[header] == found[lead] == (False, LEAD_IN)
+    assert found[ASK] == (False, "en.appeal.support-us")
+
+
+def test_the_heading_and_pitch_above_a_form_go_with_it() -> None:
+    heading, pitch = "Want more stories like this?", "Every morning we send the day's main stories from the island."
+    found = decisions(page(HEAD, STORY, [heading, pitch, "[                    ] Subscribe"]))
+    assert story_kept(found)
+    assert found[heading] == found[pitch] == (False, PITCH)
+
+
+def test_the_perks_under_an_appeals_label_go_with_it() -> None:
+    perks = ["Our weekly print edition", "Invitations to readers' evenings", "No advertising on the site"]
+    box = "\n".join(["Become a member today and get:", *(f"  * {p}" for p in perks)])
+    found = decisions(page(HEAD, STORY[:2], [box], STORY[2:]))
+    assert story_kept(found)
+    assert [found[p] for p in perks] == [(False, PERKS)] * 3
+
+
+def test_a_story_that_ends_beside_an_appeal_keeps_its_last_paragraphs() -> None:
+    """The lead-in needs a header that leans towards asking: a story's last paragraphs right
+    above an appeal, and a quoted plea among them, are the story's."""
+    plea = ("\u201cPlease give what you can, because without your support the shelter will close,\u201d "
+            "its director told the meeting.")
+    found = decisions(page(HEAD, STORY, [plea, ASK]))
+    assert story_kept(found)
+    assert found[plea] == (True, "story")
+
+
+def test_a_pitch_is_never_the_headline() -> None:
+    """A line that leans towards asking (an imperative and an offer) is a pitch, even where
+    the page prints it twice above the story, as pages print their headline."""
+    pitch = "Sign up to newsletters"
+    text = page(["Home", "News", pitch, "Ferry landing to be rebuilt at Kessel Point", pitch, "By Jane Doe"],
+                STORY, ["About us", pitch])
+    result = cleannews.clean(text)
+    assert result.title == "Ferry landing to be rebuilt at Kessel Point"

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from ..model import CAPTION, CONTROL, Block, Cut, Decision
 from ..rules import Rule, RuleSet
+from .boxes import mark_boxes
 from .evidence import (
     ALL,
     WORD,
@@ -39,13 +40,12 @@ from .evidence import (
     is_line,
     line_key,
     sentences,
-    spread_asks,
     strongest,
     weight,
     word_count,
 )
 from .headline import anchors, find_hint, find_title, heads_the_text, not_a_headline, standfirst, title_shaped
-from .positions import BOX, FORM, OUTSIDE, PREAMBLE, REPEATED, SANDWICH, STORY, TEMPLATE, TITLE, TITLE_DUPLICATE
+from .positions import BOX, BOX_REASONS, FORM, OUTSIDE, PREAMBLE, REPEATED, STORY, TEMPLATE, TITLE, TITLE_DUPLICATE
 from .region import best_run, extracted_span, mark_repeats, only_an_article, repeatable, settle_end
 from .segments import mark_excerpts, mark_templates
 
@@ -68,7 +68,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     # one, above its story.
     one_word_hint = bool(title_hint) and word_count(title_hint or "") < 2
     units = [Unit(b, rules) for b in blocks]
-    spread_asks(units)
+    mark_boxes(units)
     caption_neighbours(units)
     whole = extracted or only_an_article(units)  # the story is all of it, less asks at the end
     # a text that is only an article has its headline on its first line, or none
@@ -143,8 +143,8 @@ def _outside(u: Unit, before: bool) -> Decision:
     """A block outside the story; named after the rule it matches when there is one."""
     where = "above the story" if before else "below the story"
     ask = strongest(u.ask_rules(), "ask")
-    if u.forced == SANDWICH:
-        return _drop(u, "appeal", SANDWICH, f"between two appeal blocks, {where}")
+    if u.forced in BOX_REASONS:
+        return _drop(u, "appeal", u.forced, f"{BOX_REASONS[u.forced]} ({where})")
     if ask is not None:
         return _drop(u, "appeal", ask.id, f"{_why(ask)} ({where})")
     for rule in (u.chrome, u.caption):
@@ -165,8 +165,8 @@ def _inside(u: Unit, box: str | None, *, preamble: str | None, keep_captions: bo
     if u.template:
         return _drop(u, "chrome", TEMPLATE, "a block of a repeating template of cards or comments"), box
     if is_ask(u) or (preamble and asks_at_all(u, "head")):
-        if u.forced == SANDWICH:
-            return _drop(u, "appeal", SANDWICH, "between two appeal blocks"), None
+        if u.forced in BOX_REASONS:
+            return _drop(u, "appeal", u.forced, BOX_REASONS[u.forced]), None
         rule = u.forced or strongest(u.ask_rules(), "ask").id  # type: ignore[union-attr]
         ask = next((r for r in u.ask_rules() if r.id == rule), None)
         reason = _why(ask) if ask else "next to an appeal"

@@ -14,7 +14,6 @@ import re
 
 from ..model import CAPTION, CONTROL, HEADING, PARAGRAPH, Block
 from ..rules import Rule, RuleSet
-from .positions import SANDWICH
 
 # A full stop, closing marks, a space, then (tested in sentences(): a class of capitals costs
 # Python's regex compiler a millisecond at every start) an opening mark and a capital or digit.
@@ -116,24 +115,34 @@ def _unsaid(match: re.Match[str]) -> str:
     return " " if _is_speech(match.group()) else match.group()
 
 
+def _kinds(parts: tuple[Rule, ...]) -> dict[str, Rule]:
+    """The strongest part of each kind, when there is an offer and another kind beside it."""
+    best: dict[str, Rule] = {}
+    for r in parts:
+        if r.kind not in best or r.weight > best[r.kind].weight:
+            best[r.kind] = r
+    return best if "offer" in best and len(best) >= 2 else {}
+
+
+def leaning(parts: tuple[Rule, ...]) -> float:
+    """How far parts go towards an ask: their weights added, an offer among them; under
+    COMPOSED_ASK, a sentence that leans towards asking ("without your support") is no ask
+    alone, but it is the header or lead-in of an appeal box beside one (boxes.py)."""
+    return sum(r.weight for r in _kinds(parts).values())
+
+
 def composed(parts: tuple[Rule, ...]) -> Rule | None:
     """The ask that parts make together: an offer (money, membership, a subscription, a
     sign-up) with the reader addressed, the outlet speaking of itself, or an imperative, their
     weights (the strongest of each kind) adding up to a whole ask. Each part alone is common in
     news ("you", "our", "donations", "join"); an offer told to the reader by the outlet is not."""
-    best: dict[str, Rule] = {}
-    for r in parts:
-        if r.kind not in best or r.weight > best[r.kind].weight:
-            best[r.kind] = r
-    offer = best.get("offer")
-    if offer is None or len(best) < 2:
-        return None
+    best = _kinds(parts)
     total = sum(r.weight for r in best.values())
     if total < COMPOSED_ASK:
         return None
     names = " + ".join(f"{r.kind} ({r.id})" for r in best.values())
     return Rule("+".join(r.id for r in best.values()), "appeal", "", "sentence", "search", min(1.0, total),
-                f"an ask made of parts: {names}", offer.source)
+                f"an ask made of parts: {names}", best["offer"].source)
 
 
 def _split_parts(hits: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
@@ -143,12 +152,13 @@ def _split_parts(hits: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], tuple[Rule, 
     return tuple(r for r in hits if r.family != "part"), tuple(r for r in hits if r.family == "part")
 
 
-def _asks_of(hits: tuple[Rule, ...]) -> list[Rule]:
-    """The ask rules among a sentence's hits, and the ask its parts make, if they make one."""
+def _asks_of(hits: tuple[Rule, ...]) -> tuple[list[Rule], float]:
+    """The ask rules among a sentence's hits, and the ask its parts make, if they make one;
+    and how far its parts lean towards one."""
     whole, parts = _split_parts(hits)
     asks = [r for r in whole if r.family == "ask"]
     made = composed(parts) if parts else None
-    return [*asks, made] if made is not None else asks
+    return ([*asks, made] if made is not None else asks), (leaning(parts) if parts else 0.0)
 
 
 def weight(hits: list[Rule], scopes: frozenset[str]) -> float:
@@ -170,6 +180,7 @@ class Unit:
         "forced",
         "hits",
         "label",
+        "leaning",
         "opens_asking",
         "parts",
         "prose",
@@ -200,7 +211,7 @@ class Unit:
         self.excerpt = False  # a lone paragraph under a card's title and label (segments.py)
         # (sentence, its ask rules) for every unquoted sentence that asks something
         self.sentence_asks: list[tuple[str, tuple[Rule, ...]]] = []
-        self.ask = self.ask_edge = self.ask_head = self.ask_tail = self.share = 0.0
+        self.ask = self.ask_edge = self.ask_head = self.ask_tail = self.share = self.leaning = 0.0
         self.opens_asking = False  # its first sentence asks: an appeal's opener, not a story's last line
         if self.hits or self.parts:  # most blocks match no rule at all
             self._weigh_hits(rules)
@@ -234,12 +245,16 @@ class Unit:
         text = self.block.text
         parts = sentences(text)
         if len(parts) == 1 and not _QUOTE_CHARS.intersection(text):
-            self.sentence_asks = [(text, tuple(_asks_of(self.hits + self.parts)))]
+            asks, self.leaning = _asks_of(self.hits + self.parts)
+            self.sentence_asks = [(text, tuple(asks))]
         else:
             for part, quoted in zip(parts, _quoted(parts), strict=True):
+                if quoted:
+                    continue
                 # a quotation inside the sentence is someone else's words, too
-                said = _QUOTED_SPAN.sub(_unsaid, part) if not quoted and _QUOTE_CHARS.intersection(part) else part
-                asks = _asks_of(rules.hits(said)) if not quoted else []
+                said = _QUOTED_SPAN.sub(_unsaid, part) if _QUOTE_CHARS.intersection(part) else part
+                asks, lean = _asks_of(rules.hits(said))
+                self.leaning = max(self.leaning, lean)
                 if asks:
                     self.sentence_asks.append((part, tuple(asks)))
         found = [r for _, asks in self.sentence_asks for r in asks]
@@ -263,23 +278,6 @@ def asks_at_all(u: Unit, side: str = "") -> bool:
     ("head" or "tail"; either, when no side is given)."""
     weight = u.ask_head if side == "head" else u.ask_tail if side == "tail" else u.ask_edge
     return u.forced is not None or weight >= 1.0
-
-
-def spread_asks(units: list[Unit]) -> None:
-    """Short weak asks beside strong ones, and short blocks between two asks, are part of the
-    appeal: an appeal box is several blocks, and not every one of them names money."""
-    solid = [u for u in units if u.block.kind != CONTROL]  # form debris does not separate blocks
-    strong = [is_ask(u) for u in solid]
-    if not any(strong):
-        return
-    for i, u in enumerate(solid):
-        if strong[i]:
-            continue
-        near = (i > 0 and strong[i - 1]) + (i + 1 < len(solid) and strong[i + 1])
-        if u.ask_edge > 0 and near and u.words <= WEAK_ASK_MAX_WORDS:
-            u.forced = strongest(u.ask_rules(), "ask").id  # type: ignore[union-attr]
-        elif near == 2 and u.words <= SANDWICH_MAX_WORDS and not u.caption:
-            u.forced = SANDWICH
 
 
 def caption_neighbours(units: list[Unit]) -> None:

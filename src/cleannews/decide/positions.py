@@ -9,7 +9,20 @@ TITLE_DUPLICATE = "position.headline-repeated"
 FORM = "shape.form-or-placeholder"
 BOX = "position.under-a-dropped-label"
 SANDWICH = "position.between-appeals"
+BESIDE = "position.beside-an-appeal"
+LEAD_IN = "position.appeal-lead-in"
+PITCH = "position.appeal-heading-and-pitch"
+PERKS = "position.appeal-perks"
 TITLE = "position.headline"
 REPEATED = "position.repeated-block"
 TEMPLATE = "shape.card-or-comment-template"
 STORY = "story"
+
+# Why a block that no rule names is part of an appeal box (boxes.py).
+BOX_REASONS = {
+    SANDWICH: "between two appeal blocks",
+    BESIDE: "leans towards asking, beside an appeal",
+    LEAD_IN: "the lead-in of an appeal box, from its header to its ask",
+    PITCH: "the heading and pitch above an appeal's form",
+    PERKS: "the list under an appeal's label",
+}
