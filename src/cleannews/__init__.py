@@ -56,18 +56,19 @@ def clean(data: str | bytes, options: Options = _DEFAULT) -> Result:
     title_hint: str | None = None
     pruned: list[Decision] = []
     warnings: tuple[str, ...] = ()
+    extracted = False
     if doc.kind == "html":
         from .read.html import html_blocks  # lxml and readability load only for HTML
 
         page = html_blocks(doc.text, load_rules(options.rule_files, options.languages or always_languages()))
-        blocks, title_hint, metadata, pruned, warnings = page
+        blocks, title_hint, metadata, pruned, warnings, extracted = page
     else:
         from .read.text import text_blocks
 
         blocks = text_blocks(doc.text)
     def decided(languages: tuple[str, ...]) -> tuple[list[Decision], str | None]:
         return decide(blocks, load_rules(options.rule_files, languages), keep_captions=options.keep_captions,
-                      title_hint=title_hint, extracted=doc.kind == "html")
+                      title_hint=title_hint, extracted=extracted, titled=doc.kind == "html")
 
     if options.languages:
         decisions, title = decided(options.languages)

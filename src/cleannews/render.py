@@ -93,7 +93,7 @@ def render_json(result: Result, source: str | None = None) -> str:
 
 def render_explain(result: Result, colour: bool = False) -> str:
     """Every block, kept or dropped, with the rule that decided and why (--explain)."""
-    styles = {"KEEP": "green", "DROP": "red", "CUT": "yellow"}
+    styles = {"KEEP": "green", "DROP": "red", "CUT": "yellow", "FROM": "cyan"}
     if colour:
         import click  # only a terminal pays for the styling
 
@@ -104,6 +104,10 @@ def render_explain(result: Result, colour: bool = False) -> str:
         return f"{head}  {role:<8} {rule:<40} {shown}\n{'':<6}{'':<8} {why}\n"
 
     out = []
+    extractor = result.metadata.get("extractor")
+    if extractor:  # HTML: which extractor gave the story's blocks, and why not the ones before it
+        why = result.metadata.get("extractor_why") or "readability's pick passed the checks against the page"
+        out.append(row("FROM", "page", extractor, "the blocks below", why))
     for d in result.decisions:
         out.append(row("KEEP" if d.keep else "DROP", d.role, d.rule, d.block.text, d.reason))
         out.extend(row("CUT", "appeal", c.rule, c.text, c.reason) for c in d.cuts)

@@ -54,13 +54,18 @@ BOX_LINE_WORDS = 25  # lines under a dropped label go with it unless they are ru
 
 
 def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
-           title_hint: str | None = None, extracted: bool = False) -> tuple[list[Decision], str | None]:
+           title_hint: str | None = None, extracted: bool = False,
+           titled: bool = False) -> tuple[list[Decision], str | None]:
     """Decide every block; returns the decisions in order and the headline (if found).
 
     extracted: the blocks are already a page's main content (HTML through readability), so
     the story region is all of them, trimmed of asks at the end; and a title_hint is the
     headline whether or not a block repeats it. A text that is only an article is judged as
     an extraction too, but for its headline, which it must show (only_an_article).
+    titled: the blocks come from a page that names its headline (HTML): the headline is the
+    title_hint, found among the blocks or not, never a block guessed to be one. (An HTML page
+    whose extraction failed its checks gives the blocks of its densest container: titled, not
+    extracted, so the story's run is found among them as in a text.)
     """
     if title_hint and (not WORD.search(title_hint) or not_a_headline(Unit(Block(title_hint), rules))):
         title_hint = None  # a page titled "—", "Newsletter" or "More" has no headline to print
@@ -72,7 +77,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     caption_neighbours(units)
     whole = extracted or only_an_article(units)  # the story is all of it, less asks at the end
     # a text that is only an article has its headline on its first line, or none
-    first_line_headline = whole and not extracted and heads_the_text(units)
+    first_line_headline = whole and not (extracted or titled) and heads_the_text(units)
     headline = units[0].block.text if first_line_headline else title_hint
     copies = mark_repeats(units, whole, headline)
     if not whole:
@@ -86,7 +91,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     else:
         start, end = settle_end(units, *span, whole, headline)
     anchor = next((i for i in range(start, end + 1) if anchors(units[i])), start)
-    if extracted or one_word_hint:
+    if extracted or titled or one_word_hint:
         title_at = find_hint(units, anchor, title_hint) if title_hint else None
     elif whole:
         title_at = 0 if first_line_headline else None

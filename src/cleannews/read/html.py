@@ -1,16 +1,19 @@
 """HTML → blocks: parse once, prune what is never story, find the main content, split it.
 
-1. Parse with lxml, with no network access and no entity expansion.
-2. Read the metadata (metadata.py) from the whole page.
+1. Parse with lxml, with no network access and no entity expansion (markup.py).
+2. Read the metadata (metadata.py) and find the headline and its <h1> on the whole page.
 3. Prune: scripts, styles, forms, navigation, hidden elements, and elements whose class, id,
    role, aria-label or data-* names match a selector rule (donation boxes, newsletter
    sign-ups, share bars, related lists, comments, cookie banners). Each pruned element is
    reported with its rule. An element that holds the headline, an <article> or <main>, or
-   half the page's text is never pruned: class names lie more often than text does.
-4. Main content: readability-lxml on the pruned tree (handed over as a tree; no second
-   parse of the page).
-5. Blocks: headings, paragraphs, list items, quotes, preformatted text, table cells and
-   captions, in reading order, with their links. decide.py then treats them exactly as it
+   half the page's text is never pruned: class names lie more often than text does. Names
+   that describe no content are not read: an id that is the slug of the element's own
+   heading, math markup, an inline element inside a sentence.
+4. Main content (extract.py): readability-lxml's pick, checked against the page, with its
+   fallbacks; then the standfirst beside the headline and a sub-heading set above the
+   story's container, which readability leaves out when they stand outside it.
+5. Blocks (markup.py): headings, paragraphs, list items, quotes, preformatted text, table
+   cells and captions, in reading order, with their links. decide/ then treats them as it
    treats the lines of a text dump.
 
 When the page's JSON-LD carries an articleBody clearly longer than what was extracted, the
@@ -19,48 +22,40 @@ body comes from there instead.
 
 from __future__ import annotations
 
-import copy
 import re
+import unicodedata
 from typing import Any, NamedTuple
 
 import lxml.html
-import readability.readability
-from lxml import etree
-from readability import Document
 
-from ..errors import InputError
-from ..limits import PARSER_MAX_DEPTH, PARSER_MAX_TEXT
-from ..model import CAPTION, CELL, CONTROL, HEADING, ITEM, PARAGRAPH, PRE, QUOTE, Block, Decision
+from ..model import HEADING, PARAGRAPH, Block, Decision
 from ..rules import Rule, RuleSet
+from .extract import PARAGRAPH_CHARS, main_content
+from .markup import BLOCK_TAGS, content_blocks, cut_short, fragment, parse
 from .metadata import page_metadata
 from .text import normalize_space, text_blocks
 
 # Never story, whatever their attributes say.
 DROP_TAGS = frozenset({"iframe", "object", "embed", "canvas", "form", "button", "input", "select",
                        "textarea", "nav", "aside", "footer", "dialog", "menu"})
-# Block-level elements: text on either side of one of these belongs to different blocks.
-BLOCK_TAGS = frozenset({
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3", "h4",
-    "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "figure", "figcaption", "table",
-    "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "hr", "address", "details", "summary",
-    "center", "fieldset", "body", "html",
-})
-KIND_OF_TAG = {
-    "h1": HEADING, "h2": HEADING, "h3": HEADING, "h4": HEADING, "h5": HEADING, "h6": HEADING,
-    "p": PARAGRAPH, "li": ITEM, "dt": ITEM, "dd": PARAGRAPH, "blockquote": QUOTE, "pre": PRE,
-    "figcaption": CAPTION, "caption": CAPTION, "td": CELL, "th": CELL,
-}
-_HAS_WORD = re.compile(r"[^\W_]")
 _TAG = re.compile(r"</?(?:p|br|div|h[1-6]|li|ul|ol|blockquote)\b", re.I)
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Not visibility:hidden: pages set it on the story itself until a script has laid it out, and
+# what is never to be shown is display:none.
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NAME_SEPARATORS = re.compile(r"[-_:./\s]+")
 NAME_ATTRIBUTES = ("class", "id", "role", "aria-label", "itemprop")
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_SUBHEADINGS = frozenset(_HEADINGS[1:])
+SUBHEADING_MAX_WORDS = 15
+SUBHEADING_CLIMB = 4  # containers around the first paragraph to look above
+_HAS_WORD = re.compile(r"[^\W_]")
 PROTECTED_SHARE = 0.4  # never prune an element holding this share of the page's (paragraph) text
 ARTICLE_BODY_GAIN = 1.3  # use JSON-LD articleBody when it has this many times the words
-
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, default_doctype=False)
-
+LEDE_TAGS = frozenset({"p", "div", "h2", "span"})
+LEDE_WINDOW = 60  # elements after the headline in which to look for a standfirst
+LEDE_MAX_BLOCKS = 2
+LEDE_MIN_WORDS = 8
 
 class Page(NamedTuple):
     blocks: list[Block]
@@ -68,25 +63,7 @@ class Page(NamedTuple):
     metadata: dict[str, Any]
     pruned: list[Decision]
     warnings: tuple[str, ...]  # the page was not read whole
-
-
-def parse(markup: str) -> lxml.html.HtmlElement:
-    """One parse of the page. Raises InputError for markup lxml cannot make a tree of."""
-    try:
-        return lxml.html.document_fromstring(markup, parser=_PARSER)
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-        raise InputError(f"not parseable as HTML: {str(exc).splitlines()[0] if str(exc) else 'empty'}") from None
-
-
-def cut_short() -> tuple[str, ...]:
-    """Why the last parse stopped before the end of the page, if it did: libxml2 ends a parse
-    at its resource limits and keeps what came before, without raising."""
-    limits_hit = [e.message for e in _PARSER.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
-    if not limits_hit:
-        return ()
-    why = (f"elements nested more than {PARSER_MAX_DEPTH} deep" if "depth" in limits_hit[0]
-           else f"a text of more than {PARSER_MAX_TEXT:,} bytes")
-    return (f"only part of the page was read: the HTML parser stops at {why}",)
+    extracted: bool  # the blocks are the story; False: decide.py finds the story's run among them
 
 
 def element_names(el: lxml.html.HtmlElement) -> str:
@@ -101,6 +78,47 @@ def element_names(el: lxml.html.HtmlElement) -> str:
     if not text:
         return ""
     return _NAME_SEPARATORS.sub(" ", _CAMEL.sub(" ", text)).lower().strip()
+
+
+# Inline elements: inside a sentence, their names say how a link is tracked or styled, never
+# that the words are boilerplate ("… said <a data-share-tracking="x">the minister</a> …").
+INLINE_TAGS = frozenset({"a", "abbr", "b", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q",
+                         "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"})
+
+
+def _in_a_sentence(el: lxml.html.HtmlElement) -> bool:
+    """An inline element with words right before or after it in its block."""
+    if el.tag not in INLINE_TAGS:
+        return False
+    before = el.getprevious()
+    text_before = before.tail if before is not None else el.getparent().text if el.getparent() is not None else ""
+    return _HAS_WORD.search(text_before or "") is not None or _HAS_WORD.search(el.tail or "") is not None
+
+
+def _slug_words(text: str) -> list[str]:
+    return _NAME_SEPARATORS.sub(" ", _CAMEL.sub(" ", text)).casefold().split()
+
+
+def unname(root: lxml.html.HtmlElement) -> None:
+    """Take off the names that describe no content, before selector rules and readability
+    read them: an id that is the slug of the element's own heading
+    (<section id="social-media-reaction"><h2>Social media reaction</h2>: the story's words,
+    not a share widget), and the names math renderers give their markup
+    (<mjx-container class="MathJax CtxtMenu_Attached_0">: a formula, not a menu)."""
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag.startswith("mjx-") or "mathjax" in (el.get("class") or "").casefold():
+            el.attrib.pop("class", None)
+            el.attrib.pop("id", None)
+            continue
+        slug = el.get("id")
+        if slug and "-" in slug:
+            heading = el if el.tag in _HEADINGS else next(el.iter(*_HEADINGS), None)
+            words = _slug_words(slug)
+            if heading is not None and len(words) >= 2 and " ".join(words) in " ".join(
+                    _slug_words(heading.text_content())):
+                del el.attrib["id"]
 
 
 def _hidden(el: lxml.html.HtmlElement) -> bool:
@@ -199,12 +217,13 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
     body = body if body is not None else root
     total = _Totals(len(body.text_content()), _paragraph_text(body))
     quoting = set(_quotations(body, rules))
+    unname(body)
     stack = list(reversed(root))
     while stack:  # document order; the subtree of a removed element is not visited
         el = stack.pop()
         if not isinstance(el.tag, str):
             continue
-        names = element_names(el) if el not in quoting else ""
+        names = element_names(el) if el not in quoting and not _in_a_sentence(el) else ""
         hits = rules.selector_hits(names) if names else ()
         why = None if any(r.family == "story" for r in hits) else _unwanted(el, hits, names)
         # Asked last, and only of an element about to go: it searches the whole subtree.
@@ -218,162 +237,94 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
     return removed
 
 
-_LONG_SPACE = re.compile(r"\s{255,}")
-_TAB_OR_SPACES = re.compile(r"\t|[ \t]{2,}")
+def _headline_key(text: str) -> str:
+    """A headline as compared: Unicode forms folded ("…" is "..."), case and end marks aside."""
+    return unicodedata.normalize("NFKC", text).casefold().strip(" .…:!?-–—|")
 
 
-def readability_clean(text: str) -> str:
-    """readability-lxml's clean(), with the same output: each of its three regex passes is
-    skipped where the text cannot match it, and the line-break one done line by line.
-    readability runs it on the text of nearly every element it weighs; on news pages it was
-    an eighth of our time, and this saves most of it. (tests/test_properties.py holds it to
-    the original.)"""
-    if len(text) >= 255:
-        text = _LONG_SPACE.sub(" " * 255, text)
-    if "\n" in text:
-        # readability's re.sub(r"\s*\n\s*", "\n", text), but for the ends, which the strip()
-        # below removes: the regex is tried at every position of the text, this reads it once
-        text = "\n".join(line for line in (piece.strip() for piece in text.split("\n")) if line)
-    if "\t" in text or "  " in text:
-        text = _TAB_OR_SPACES.sub(" ", text)
-    return text.strip()
-
-
-# readability's functions call it through their module's globals: this is the one place to
-# give it to them. Any other user of readability in the process gets the same answers.
-readability.readability.clean = readability_clean
-
-
-class _Readability(Document):
-    """readability-lxml on a tree that is already parsed and pruned.
-
-    readability's own _parse re-parses markup and runs lxml's Cleaner (a deep copy and a
-    walk of the whole tree); ours hands it a copy of the pruned tree, already without
-    scripts, styles, forms and hidden elements. summary() may run twice (a retry with
-    milder rules), and mutates what it works on, hence a fresh copy each time.
-    """
-
-    def _parse(self, input: Any) -> Any:
-        self.encoding = "utf-8"
-        return copy.deepcopy(input)
-
-
-def main_content(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    """The article element readability picks, as a tree of its own, or None."""
-    try:
-        summary = _Readability(root).summary(html_partial=True)
-    except Exception:  # readability raises Unparseable and, on odd trees, plain errors
-        return None
-    if not summary or not summary.strip():
-        return None
-    return _fragment(summary)
-
-
-def _fragment(markup: str) -> lxml.html.HtmlElement | None:
-    """Markup that is part of a page (or, from readability's fallback, a page without a
-    body) as one element. document_fromstring copes with both; fragment_fromstring asserts."""
-    try:
-        doc = lxml.html.document_fromstring(markup, parser=_PARSER)
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        return None
-    body = doc.find("body")
-    return body if body is not None else doc
-
-
-class _Walker:
-    """Turns an element tree into blocks: one per leaf block element, br-separated lines of
-    one element as blocks of one group."""
-
-    def __init__(self) -> None:
-        self.blocks: list[Block] = []
-        self.parts: list[str] = []
-        self.links: list[tuple[str, str]] = []
-        self.kinds: list[str] = []
-        self.markers: list[int] = []  # the number of each open <li> (0 outside an <ol>)
-        self.lists: list[int] = []  # the group of each open <ul>/<ol>
-        self.group = 0
-
-    def flush(self, new_group: bool = True) -> None:
-        kind = self.kinds[-1] if self.kinds else PARAGRAPH
-        if CAPTION in self.kinds:
-            kind = CAPTION  # readability turns a caption's inner <div>s into paragraphs
-        elif CELL in self.kinds and kind != HEADING:
-            kind = CELL  # a paragraph in a table cell is table content (rows repeat by nature)
-        raw = "".join(self.parts)
-        # Preformatted text is folded like the rest: its line breaks would not survive being
-        # read again as text, and cleaning the clean text must change nothing.
-        text = normalize_space(raw)
-        # the items of one list are one group: rendered on consecutive lines
-        group = self.lists[-1] if kind == ITEM and self.lists else self.group
-        if text and not _HAS_WORD.search(text):
-            kind = CONTROL  # "---", "* * *": decoration, not text
-        if text:
-            ordinal = self.markers[-1] if kind == ITEM and self.markers else 0
-            marker = (f"{ordinal}." if ordinal else "•") if kind == ITEM else ""
-            self.blocks.append(Block(text, kind, group, 0, marker, tuple(self.links)))
-        self.parts, self.links = [], []
-        if new_group and group == self.group:
-            self.group += 1
-
-    def walk(self, el: lxml.html.HtmlElement, ordinal: int = 0) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        block = tag in BLOCK_TAGS
-        if block:
-            self.flush()
-        kind = KIND_OF_TAG.get(tag)
-        if kind:
-            self.kinds.append(kind)
-        if tag == "li":
-            self.markers.append(ordinal)
-        if tag == "br":
-            self.flush(new_group=False)
-        elif el.text:
-            self.parts.append(el.text)
-        numbered = tag == "ol"
-        if tag in ("ul", "ol"):
-            self.lists.append(self.group)
-            self.group += 1
-        count = 0
-        for child in el:
-            if isinstance(child.tag, str) and child.tag == "li":
-                count += 1
-            self.walk(child, count if numbered else 0)
-            if child.tail:
-                self.parts.append(child.tail)
-        if tag == "a" and el.get("href"):
-            anchor = normalize_space(el.text_content())
-            if anchor:
-                self.links.append((anchor, el.get("href")))
-        if block:
-            self.flush()
-        if kind:
-            self.kinds.pop()
-        if tag == "li":
-            self.markers.pop()
-        if tag in ("ul", "ol"):
-            self.lists.pop()
-
-
-def content_blocks(article: lxml.html.HtmlElement) -> list[Block]:
-    walker = _Walker()
-    walker.walk(article)
-    walker.flush()
-    return walker.blocks
-
-
-def _visible_headline(root: lxml.html.HtmlElement, meta: dict[str, Any]) -> str | None:
-    """The headline as the page shows it: the <h1> that agrees with the page's own title, else
-    the structured title, else the first <h1>."""
-    h1s = [normalize_space(h.text_content()) for h in root.iter("h1")][:5]
-    h1s = [h for h in h1s if h]
+def headline(root: lxml.html.HtmlElement, meta: dict[str, Any]) -> tuple[str | None, lxml.html.HtmlElement | None]:
+    """The headline as the page shows it, and its <h1>: the <h1> that agrees with the page's
+    own title, else the structured title (and no element), else the first <h1>."""
+    h1s = [(normalize_space(h.text_content()), h) for h in root.iter("h1")][:5]
+    h1s = [(text, h) for text, h in h1s if text]
     named = meta.get("title")
     if named:
-        low = named.casefold()
-        for h in h1s:
-            if h.casefold() in low or low in h.casefold():
-                return h
-        return str(named)
-    return h1s[0] if h1s else None
+        low = _headline_key(named)
+        for text, h in h1s:
+            key = _headline_key(text)
+            if key and (key in low or low in key):
+                return text, h
+        return str(named), None
+    return h1s[0] if h1s else (None, None)
+
+
+def _in_tree(el: lxml.html.HtmlElement | None, root: lxml.html.HtmlElement) -> bool:
+    return el is not None and (el is root or root in el.iterancestors())
+
+
+def _running(text: str) -> bool:
+    """A sentence or more of running text, not a label, a byline or a date."""
+    words = len(text.split())
+    return words >= LEDE_MIN_WORDS and (text[-1:] in ".!?…\"'»”’)" or words >= 2 * LEDE_MIN_WORDS)
+
+
+def standfirst(h1: lxml.html.HtmlElement | None, blocks: list[Block]) -> list[Block]:
+    """Running text printed between the headline and the story, outside the container the
+    story came from (a standfirst beside the <h1>, in the page's header): readability keeps
+    what is in its container, and a lede set apart from it was lost."""
+    if h1 is None or not blocks:
+        return []
+    story = " ".join(b.text for b in blocks)
+    # beside the headline: in the element that holds it, or the one around that (a header)
+    header = next(h1.iterancestors(), None)
+    header = next(header.iterancestors(), header) if header is not None else None
+    found: list[Block] = []
+    for el in h1.xpath(f"following::*[position() <= {LEDE_WINDOW}]"):
+        if header is None or header not in el.iterancestors():
+            break
+        if el.tag not in LEDE_TAGS or any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el):
+            continue  # a leaf block: the wrapper's text is its children's
+        text = normalize_space(el.text_content())
+        if text and (text in story or blocks[0].text in text):
+            break  # the story has begun
+        if _running(text) and not _captions_a_picture(el):
+            found.append(Block(text))
+            if len(found) == LEDE_MAX_BLOCKS:
+                break
+    return found
+
+
+def subheading(root: lxml.html.HtmlElement, blocks: list[Block]) -> list[Block]:
+    """A sub-heading set directly above the container the story came from ("Origin" heading
+    a fact check's body in a card of its own): readability keeps what is in its container.
+    Found by walking back from the story's first paragraph, over what is empty or the story's
+    own, up to the first other text."""
+    first = next((b.text for b in blocks if b.kind == PARAGRAPH and len(b.text) >= PARAGRAPH_CHARS), None)
+    el = next((p for p in root.iter("p") if normalize_space(p.text_content()) == first), None) if first else None
+    if el is None:
+        return []
+    story = "".join("".join(b.text for b in blocks).split())  # block breaks aside
+    for _ in range(SUBHEADING_CLIMB):
+        before = el.getprevious()
+        while before is not None and "".join(before.text_content().split()) in story:
+            before = before.getprevious()  # empty, or the story's own
+        if before is not None:
+            if before.tag not in _SUBHEADINGS:
+                return []
+            text = normalize_space(before.text_content())
+            return [Block(text, HEADING)] if len(text.split()) <= SUBHEADING_MAX_WORDS else []
+        el = el.getparent()
+        if el is None:
+            return []
+    return []
+
+
+def _captions_a_picture(el: lxml.html.HtmlElement) -> bool:
+    """Inside a figure, a caption or a link, or right after a picture: a caption or a teaser."""
+    if next(el.iterancestors("figure", "figcaption", "a"), None) is not None:
+        return True
+    before = el.getprevious()
+    return before is not None and before.tag in ("img", "picture")
 
 
 def _words(blocks: list[Block]) -> int:
@@ -382,7 +333,7 @@ def _words(blocks: list[Block]) -> int:
 
 def _body_blocks(body: str) -> list[Block]:
     """JSON-LD articleBody as blocks: plain text as such, or markup when a site put some in."""
-    article = _fragment(body) if _TAG.search(body) else None
+    article = fragment(body) if _TAG.search(body) else None
     return content_blocks(article) if article is not None else text_blocks(body)
 
 
@@ -391,14 +342,19 @@ def html_blocks(markup: str, rules: RuleSet) -> Page:
     root = parse(markup)
     warnings = cut_short()
     meta = page_metadata(root)
-    title = _visible_headline(root, meta)
+    title, h1 = headline(root, meta)
     body_text = meta.pop("article_body", None)
     pruned = prune(root, rules)
-    article = main_content(root)
-    blocks = content_blocks(article) if article is not None else []
+    h1 = h1 if _in_tree(h1, root) else None
+    story = main_content(root, h1)
+    blocks = standfirst(h1, story.blocks) + subheading(root, story.blocks) + story.blocks
+    name, why = story.name, story.why
     if body_text and len(body_text.split()) > ARTICLE_BODY_GAIN * _words(blocks):
-        blocks = _body_blocks(body_text)
-        meta["body_source"] = "json-ld articleBody"
+        name, blocks = "json-ld articleBody", _body_blocks(body_text)
+        why = "; ".join(w for w in (why, f"{story.name}'s pick was shorter than the page's JSON-LD articleBody") if w)
+    meta["extractor"] = name
+    if why:
+        meta["extractor_why"] = why
     if title:
         meta["title"] = title
-    return Page(blocks, title, meta, pruned, warnings)
+    return Page(blocks, title, meta, pruned, warnings, story.extracted or name != story.name)

@@ -1,0 +1,226 @@
+"""The main content of a page: readability-lxml's pick is a candidate, checked against the page.
+
+readability scores paragraphs and takes the best-scoring container. It fails in ways a page
+shows plainly: its sanitize step empties the container it chose when the wrapper's class
+weighs negative ("elementor-widget-container"); it takes a caption or an image wrapper when
+the story is split over sibling containers or made of lists; on a page holding several whole
+articles it takes the longest, not the headline's. So its pick is measured against the page's
+running text (paragraphs of some length, few of their words links) and the headline's place:
+
+1. readability's pick, within the headline's <article> when the page holds several;
+2. the same without its sanitize step;
+3. the densest container of running text, whose blocks decide.py reads as it reads a text
+   (its story-region logic finds the story's run among them);
+4. the JSON-LD articleBody, when it is clearly longer than what was extracted (html.py).
+
+The first candidate that holds a fair share of the page's running text, below the headline,
+is the story; Result.metadata names it ("extractor") and says why the ones before it failed.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any, NamedTuple
+
+import lxml.html
+import readability.readability
+from readability import Document
+
+from ..model import Block
+from .markup import content_blocks, fragment
+from .text import normalize_space
+
+RUNNING_TAGS = frozenset({"p", "li", "blockquote", "pre", "dd", "td"})
+PARAGRAPH_CHARS = 80  # a paragraph this long is running text (a menu entry or a label is not)
+LINK_SHARE = 0.3  # running text is mostly not link text
+CLUTTER_COST = 0.3  # what a character of other text costs a container in the densest-container score
+PICK_SHARE = 0.2  # readability's pick must hold this share of the densest container's running text
+ARTICLE_CHARS = 500  # an <article> with this much running text is a story of its own
+
+
+_LONG_SPACE = re.compile(r"\s{255,}")
+_TAB_OR_SPACES = re.compile(r"\t|[ \t]{2,}")
+
+
+def readability_clean(text: str) -> str:
+    """readability-lxml's clean(), with the same output: each of its three regex passes is
+    skipped where the text cannot match it, and the line-break one done line by line.
+    readability runs it on the text of nearly every element it weighs; on news pages it was
+    an eighth of our time, and this saves most of it. (tests/test_properties.py holds it to
+    the original.)"""
+    if len(text) >= 255:
+        text = _LONG_SPACE.sub(" " * 255, text)
+    if "\n" in text:
+        # readability's re.sub(r"\s*\n\s*", "\n", text), but for the ends, which the strip()
+        # below removes: the regex is tried at every position of the text, this reads it once
+        text = "\n".join(line for line in (piece.strip() for piece in text.split("\n")) if line)
+    if "\t" in text or "  " in text:
+        text = _TAB_OR_SPACES.sub(" ", text)
+    return text.strip()
+
+
+# readability's functions call it through their module's globals: this is the one place to
+# give it to them. Any other user of readability in the process gets the same answers.
+readability.readability.clean = readability_clean
+
+
+class Candidate(NamedTuple):
+    name: str  # which extractor produced the blocks: metadata["extractor"]
+    blocks: list[Block]
+    extracted: bool  # the blocks are the story; False: decide.py finds the story's run among them
+    why: str  # why the candidates before this one were not taken ("" for readability's own pick)
+
+
+class _Measure(NamedTuple):
+    total: dict[Any, int]  # characters of text in the element
+    running: dict[Any, int]  # characters of running text in it
+
+
+def measure(root: lxml.html.HtmlElement) -> _Measure:
+    """Text and running text of every element, in one pass from the leaves up (text_content()
+    per element would read each subtree once for every ancestor of it)."""
+    total: dict[Any, int] = {}
+    links: dict[Any, int] = {}
+    running: dict[Any, int] = {}
+    for el in reversed(list(root.iter())):
+        own = len(el.text.strip()) if isinstance(el.tag, str) and el.text else 0
+        text, linked, run = own, 0, 0
+        for child in el:
+            tail = len(child.tail.strip()) if child.tail else 0
+            own += tail
+            text += total.get(child, 0) + tail
+            linked += links.get(child, 0)
+            run += running.get(child, 0)
+        if el.tag == "a":
+            linked = text
+        if linked < LINK_SHARE * text:
+            if el.tag in RUNNING_TAGS and text >= PARAGRAPH_CHARS:
+                run = text  # a paragraph: its words are running text, whatever is inside it
+            elif own >= PARAGRAPH_CHARS:
+                run += own  # a <div> used as a paragraph: its own text
+        total[el], links[el], running[el] = text, linked, run
+    return _Measure(total, running)
+
+
+def densest(root: lxml.html.HtmlElement, measured: _Measure) -> lxml.html.HtmlElement:
+    """The element that holds the most running text for the least other text: the story's
+    container even when the story is split over sibling containers (their parent holds all of
+    it) or made of lists."""
+    total, running = measured
+    return max((el for el in running if isinstance(el.tag, str)),
+               key=lambda el: running[el] - CLUTTER_COST * (total[el] - running[el]), default=root)
+
+
+def headline_article(h1: lxml.html.HtmlElement | None, root: lxml.html.HtmlElement,
+                     measured: _Measure) -> lxml.html.HtmlElement | None:
+    """The <article> the headline is in, when the page holds several articles with a story of
+    their own (a live page, a dossier, teasers printed in full): that one is the story."""
+    if h1 is None:
+        return None
+    own = next((a for a in h1.iterancestors("article") if measured.running.get(a, 0) >= ARTICLE_CHARS), None)
+    if own is None:
+        return None
+    others = (a for a in root.iter("article") if a is not own and measured.running.get(a, 0) >= ARTICLE_CHARS
+              and own not in a.iterancestors() and a not in own.iterancestors())
+    return own if next(others, None) is not None else None
+
+
+class _Readability(Document):
+    """readability-lxml on a tree that is already parsed and pruned, with its sanitize step
+    optional.
+
+    readability's own _parse re-parses markup and runs lxml's Cleaner (a deep copy and a
+    walk of the whole tree); ours hands it a copy of the pruned tree, already without
+    scripts, styles, forms and hidden elements. summary() may run twice (a retry with
+    milder rules), and mutates what it works on, hence a fresh copy each time.
+    """
+
+    def __init__(self, root: lxml.html.HtmlElement, sanitize: bool) -> None:
+        super().__init__(root)
+        self._sanitizing = sanitize
+
+    def _parse(self, input: Any) -> Any:
+        self.encoding = "utf-8"
+        return copy.deepcopy(input)
+
+    def sanitize(self, node: Any, candidates: Any, keep_all_images: bool = False) -> Any:
+        if self._sanitizing:
+            return super().sanitize(node, candidates, keep_all_images)
+        self.html = node
+        return self.get_clean_html()
+
+
+def readability_pick(root: lxml.html.HtmlElement, sanitize: bool = True) -> lxml.html.HtmlElement | None:
+    """The article element readability picks, as a tree of its own, or None."""
+    try:
+        summary = _Readability(root, sanitize).summary(html_partial=True)
+    except Exception:  # readability raises Unparseable and, on odd trees, plain errors
+        return None
+    if not summary or not summary.strip():
+        return None
+    return fragment(summary)
+
+
+class _Page:
+    """What a candidate is checked against: the page's running text and its headline."""
+
+    def __init__(self, scope: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None, measured: _Measure) -> None:
+        self.container = densest(scope, measured)
+        self.reference = measured.running.get(self.container, 0)
+        # the text above the headline: a pick that lies wholly in it is a teaser, a menu's
+        # story list or a sidebar, not what the headline heads
+        self.above = _text_above(scope, h1) if h1 is not None else ""
+
+    def problem(self, pick: lxml.html.HtmlElement | None) -> str | None:
+        """Why a pick is not the story, or None when it may be."""
+        if pick is None:
+            return "found nothing"
+        running = measure(pick).running.get(pick, 0)
+        if running < PICK_SHARE * self.reference:
+            return f"held {running:,} characters of running text of the {self.reference:,} the page has"
+        if self.above and _all_within(pick, self.above):
+            return "lay above the headline"
+        return None
+
+
+def _text_above(scope: lxml.html.HtmlElement, h1: lxml.html.HtmlElement) -> str:
+    """The page's text before its headline, whitespace folded."""
+    parts: list[str] = []
+    for el in scope.iter():
+        if el is h1:
+            return normalize_space(" ".join(parts))
+        if isinstance(el.tag, str) and el.text:
+            parts.append(el.text)
+        if el.tail and el.getparent() is not None:
+            parts.append(el.tail)
+    return ""  # the headline is not in the scope: nothing to compare with
+
+
+def _all_within(pick: lxml.html.HtmlElement, text: str) -> bool:
+    paragraphs = [normalize_space(p.text_content()) for p in pick.iter(*RUNNING_TAGS)]
+    paragraphs = [p for p in paragraphs if len(p) >= PARAGRAPH_CHARS]
+    return bool(paragraphs) and all(p in text for p in paragraphs)
+
+
+def main_content(root: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None) -> Candidate:
+    """The story's blocks from the first candidate that passes the page's checks."""
+    body = root.find("body")
+    body = body if body is not None else root
+    for heading in body.iter("h2", "h3", "h4", "h5", "h6"):
+        # pruning has read its names; readability would read "card-header" or "section-meta"
+        # as boilerplate and drop the story's sub-headings
+        heading.attrib.pop("class", None)
+    measured = measure(body)
+    article = headline_article(h1, body, measured)
+    scope = article if article is not None else body
+    page = _Page(scope, h1, measured)
+    note = "the page holds several articles: the headline's; " if article is not None else ""
+    failures: list[str] = []
+    for name, sanitize in (("readability", True), ("readability-unsanitized", False)):
+        pick = readability_pick(scope, sanitize)
+        problem = page.problem(pick)
+        if problem is None and pick is not None:
+            return Candidate(name, content_blocks(pick), True, note + "; ".join(failures))
+        failures.append(f"{name}'s pick {problem}")
+    return Candidate("densest-container", content_blocks(page.container), False, note + "; ".join(failures))

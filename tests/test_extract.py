@@ -1,0 +1,150 @@
+"""The HTML path's main-content step: readability's pick checked against the page, the
+fallbacks, the headline's article, the lede beside the headline, and the names that pruning
+must not read. Small pages written for these tests; the whole-page fixtures are in
+fixtures/html/."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleannews
+
+STORY = [
+    "The town council voted six to one on Tuesday night to paint protected bike lanes along Main "
+    "Street, ending a debate that has run for more than two years.",
+    "Supporters packed the chamber, many of them parents who said their children were afraid to "
+    "ride to school. Opponents, mostly shop owners, warned that losing parking would hurt trade.",
+    "The lanes will run from the railway bridge to the library, about 1.2 kilometres, separated "
+    "from traffic by a low curb. Work is due to start in May, the council said.",
+]
+TITLE = "Town council approves new bike lanes"
+
+
+def page(body: str, title: str = TITLE) -> str:
+    return (f"<!DOCTYPE html><html><head><title>{title} | Riverside Gazette</title>"
+            f'<meta property="og:title" content="{title}"></head><body>'
+            '<header class="site-header"><ul><li><a href="/">Home</a></li><li><a href="/n">News</a></li></ul>'
+            f"</header>{body}<footer><p>© 2025 Riverside Gazette, 12 Harbour Road.</p></footer></body></html>")
+
+
+def paragraphs(texts: list[str] = STORY) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+def expected(*blocks: str, title: str = TITLE) -> str:
+    return "\n\n".join((title, *blocks)) + "\n"
+
+
+def test_a_wrapper_readability_sanitizes_away_falls_back_to_its_unsanitized_pick() -> None:
+    # Page builders name every wrapper "…widget…": readability weighs the name negative and
+    # its sanitize step empties the element it chose.
+    html = page('<div class="elementor"><div class="elementor-widget-wrap">'
+                f'<div class="elementor-widget"><div class="elementor-widget-container"><h1>{TITLE}</h1></div></div>'
+                '<div class="elementor-widget elementor-widget-theme-post-content">'
+                f'<div class="elementor-widget-container">{paragraphs()}</div></div></div></div>')
+    result = cleannews.clean(html)
+    assert result.text == expected(*STORY)
+    assert result.metadata["extractor"] == "readability-unsanitized"
+    assert "held 0 characters of running text" in result.metadata["extractor_why"]
+
+
+def test_readability_alone_is_kept_when_its_pick_holds_the_story() -> None:
+    result = cleannews.clean(page(f"<main><h1>{TITLE}</h1><div class='body'>{paragraphs()}</div></main>"))
+    assert result.text == expected(*STORY)
+    assert result.metadata["extractor"] == "readability"
+    assert "extractor_why" not in result.metadata
+
+
+def test_the_headline_article_is_the_story_on_a_page_of_several_articles() -> None:
+    other = [f"Another story entirely, number {n}, printed in full below the first one so that the "
+             "page reads on; it is long enough to be a story of its own, and longer than the first."
+             for n in range(6)]
+    html = page(f"<article><h1>{TITLE}</h1>{paragraphs()}</article>"
+                f"<div class='more'><article><h2>Next</h2>{paragraphs(other)}</article></div>")
+    result = cleannews.clean(html)
+    assert result.text == expected(*STORY)
+    assert result.metadata["extractor"] == "readability"
+    assert "several articles" in result.metadata["extractor_why"]
+
+
+def test_the_standfirst_beside_the_headline_is_kept() -> None:
+    lede = "Parents who campaigned for two years win a vote that shop owners said would cost them trade."
+    html = page(f"<div class='hero'><h1>{TITLE}</h1><p class='dek'>{lede}</p><span>By Ann Reed</span></div>"
+                f"<div class='main'><div class='story'>{paragraphs()}</div></div>")
+    assert cleannews.clean(html).text == expected(lede, *STORY)
+
+
+def test_a_caption_beside_the_headline_is_not_a_standfirst() -> None:
+    caption = "Cyclists ride along Main Street on Tuesday, the day the council voted on the plan."
+    html = page(f"<div class='hero'><h1>{TITLE}</h1><img src='a.jpg'><p>{caption}</p></div>"
+                f"<div class='main'><div class='story'>{paragraphs()}</div></div>")
+    assert cleannews.clean(html).text == expected(*STORY)
+
+
+def test_a_sub_heading_above_the_story_container_is_kept() -> None:
+    html = page(f"<h1>{TITLE}</h1><div class='card'><h3 class='card-header'>What was decided</h3>"
+                f"<div class='content'>{paragraphs()}</div></div>")
+    assert cleannews.clean(html).text == expected("What was decided", *STORY)
+
+
+def test_a_heading_slug_id_is_not_read_as_a_widget_name() -> None:
+    # "sharing" and "media" in an id made of the heading's own words are the story's words
+    section = ("<section id='social-media-reaction'><h2>Social media reaction</h2>"
+               f"{paragraphs(STORY[1:2])}<h3 id='sharing-with-a-single-developer'>Sharing with a single developer</h3>"
+               f"{paragraphs(STORY[2:])}</section>")
+    result = cleannews.clean(page(f"<article><h1>{TITLE}</h1>{paragraphs(STORY[:1])}{section}</article>"))
+    assert result.text == expected(STORY[0], "Social media reaction", STORY[1], "Sharing with a single developer",
+                                   STORY[2])
+
+
+def test_an_inline_link_inside_a_sentence_keeps_its_words() -> None:
+    sentence = ("The plan was drawn up by <a href='/p' data-share-track='social' class='share-link'>the "
+                "transport committee</a> after a survey of more than two thousand residents last spring.")
+    result = cleannews.clean(page(f"<article><h1>{TITLE}</h1><p>{sentence}</p>{paragraphs()}</article>"))
+    assert ("The plan was drawn up by the transport committee after a survey of more than two thousand "
+            "residents last spring.") in result.text.split("\n\n")
+
+
+def test_math_markup_is_not_a_menu() -> None:
+    formula = ("<mjx-container class='MathJax CtxtMenu_Attached_0' jax='CHTML'><mjx-assistive-mml>"
+               "<math><mi>v</mi><mo>=</mo><mi>d</mi><mo>/</mo><mi>t</mi></math></mjx-assistive-mml></mjx-container>")
+    text = f"The speed of a cyclist is {formula} in the report, measured on the new lanes over a week."
+    result = cleannews.clean(page(f"<article><h1>{TITLE}</h1>{paragraphs()}<p>{text}</p></article>"))
+    assert "The speed of a cyclist is v=d/t in the report" in result.text
+
+
+def test_a_story_hidden_until_a_script_lays_it_out_is_read() -> None:
+    # each widget of a page builder waits for its entrance animation; none holds enough of the
+    # page's text to be protected by its share
+    widgets = "".join(f"<div class='widget animated' style='visibility: hidden'><p>{t}</p></div>" for t in STORY)
+    html = page(f"<h1>{TITLE}</h1><div class='story'>{widgets}</div>")
+    assert cleannews.clean(html).text == expected(*STORY)
+
+
+@pytest.mark.parametrize("display", ["display:none", "display: none !important"])
+def test_what_is_never_shown_is_still_hidden(display: str) -> None:
+    hidden = "This sentence is in a box the page never shows to anyone who reads it, whatever happens."
+    html = page(f"<article><h1>{TITLE}</h1>{paragraphs()}<div style='{display}'><p>{hidden}</p></div></article>")
+    assert hidden not in cleannews.clean(html).text
+
+
+def test_the_densest_container_is_read_like_a_text_when_every_pick_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleannews.read import extract
+
+    monkeypatch.setattr(extract, "readability_pick", lambda root, sanitize=True: None)
+    html = page(f"<h1>{TITLE}</h1><div class='a'>{paragraphs()}</div>")
+    result = cleannews.clean(html)
+    assert result.text == expected(*STORY)
+    assert result.metadata["extractor"] == "densest-container"
+    assert result.metadata["extractor_why"] == ("readability's pick found nothing; "
+                                                "readability-unsanitized's pick found nothing")
+
+
+def test_explain_names_the_extractor() -> None:
+    from cleannews.render import render_explain
+
+    html = page('<div class="elementor-widget-container">'
+                f'<h1>{TITLE}</h1></div><div class="elementor-widget-container">{paragraphs()}</div>')
+    first = render_explain(cleannews.clean(html)).splitlines()[:2]
+    assert first[0].split()[:3] == ["FROM", "page", "readability-unsanitized"]
+    assert "running text" in first[1]
