@@ -4,7 +4,7 @@ page dumps: the exact decisions (kept or dropped, and by which rule or position 
 from __future__ import annotations
 
 import cleannews
-from cleannews.decide.positions import LEAD_IN, PERKS, PITCH, TEMPLATE
+from cleannews.decide.positions import LEAD_IN, PERKS, PITCH, TEASER_ABOVE_BUTTON, TEASER_GLUED, TEMPLATE
 from cleannews.decide.segments import _alike, _shape
 
 STORY = [
@@ -268,3 +268,33 @@ def test_a_pitch_is_never_the_headline() -> None:
                 STORY, ["About us", pitch])
     result = cleannews.clean(text)
     assert result.title == "Ferry landing to be rebuilt at Kessel Point"
+
+
+def test_a_caption_glued_under_a_paragraph_keeps_the_paragraph() -> None:
+    """lynx prints a figure's caption, its credit in it, on the line under a paragraph, with no
+    blank line between: the paragraph is not the caption's."""
+    paragraph = "The harbour board voted on Tuesday to rebuild the landing stage at Kessel Point."
+    caption = "Workers lift the old landing stage on Monday. Photo: Jane Doe/Reuters"
+    found = decisions(page(HEAD, ["\n".join([paragraph, caption])], STORY[1:]))
+    assert found[paragraph] == (True, "story")
+    assert found[caption] == (False, "common.credit.name-slash-agency")
+
+
+def test_teasers_by_their_buttons() -> None:
+    """Another story's headline, its button glued on or on the line below, in any language."""
+    glued = ["Council raises nursery fees by twelve percent … weiterlesen",
+             "Bus fares to rise to 38 roubles… Подробнее",
+             "Water prices up by a quarter Devamını oku »"]
+    above = "Bridge repairs cost forty million more than planned"
+    body = [STORY[0], glued[0], STORY[1], glued[1], above, "Read more", STORY[2], glued[2], STORY[3]]
+    found = decisions(page(HEAD, body))
+    assert story_kept(found)
+    assert [found[t] for t in glued] == [(False, TEASER_GLUED)] * 3
+    assert found[above] == (False, TEASER_ABOVE_BUTTON)
+
+
+def test_a_quotation_or_a_sentence_with_dots_is_no_teaser() -> None:
+    quote = "« On a tout perdu, tout »"
+    trailing = "He paused. Then, after a long silence… nothing"
+    found = decisions(page(HEAD, STORY[:2], [quote, trailing], STORY[2:]))
+    assert found[quote][1] != TEASER_GLUED and found[trailing][1] != TEASER_GLUED

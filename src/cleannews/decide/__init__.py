@@ -45,9 +45,22 @@ from .evidence import (
     word_count,
 )
 from .headline import anchors, find_hint, find_title, heads_the_text, not_a_headline, standfirst, title_shaped
-from .positions import BOX, BOX_REASONS, FORM, OUTSIDE, PREAMBLE, REPEATED, STORY, TEMPLATE, TITLE, TITLE_DUPLICATE
+from .positions import (
+    BOX,
+    BOX_REASONS,
+    FORM,
+    OUTSIDE,
+    PREAMBLE,
+    REPEATED,
+    STORY,
+    TEASER_REASONS,
+    TEMPLATE,
+    TITLE,
+    TITLE_DUPLICATE,
+)
 from .region import best_run, extracted_span, mark_repeats, only_an_article, repeatable, settle_end
 from .segments import mark_excerpts, mark_templates
+from .teasers import mark_teasers
 
 BOX_KINDS = frozenset({"related", "readmore"})  # chrome labels that head a list of links
 BOX_LINE_WORDS = 25  # lines under a dropped label go with it unless they are running text
@@ -74,6 +87,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     one_word_hint = bool(title_hint) and word_count(title_hint or "") < 2
     units = [Unit(b, rules) for b in blocks]
     mark_boxes(units)
+    mark_teasers(units)
     caption_neighbours(units)
     whole = extracted or only_an_article(units)  # the story is all of it, less asks at the end
     # a text that is only an article has its headline on its first line, or none
@@ -159,6 +173,8 @@ def _outside(u: Unit, before: bool) -> Decision:
         return _drop(u, "chrome", FORM, f"form field, button or placeholder ({where})")
     if u.template:
         return _drop(u, "chrome", TEMPLATE, f"a block of a repeating template of cards or comments ({where})")
+    if u.teaser:
+        return _drop(u, "chrome", u.teaser, f"{TEASER_REASONS[u.teaser]} ({where})")
     return _drop(u, "outside", OUTSIDE, f"not part of the story's run of paragraphs ({where})")
 
 
@@ -169,6 +185,8 @@ def _inside(u: Unit, box: str | None, *, preamble: str | None, keep_captions: bo
         return _drop(u, "chrome", FORM, "form field, button or placeholder"), box
     if u.template:
         return _drop(u, "chrome", TEMPLATE, "a block of a repeating template of cards or comments"), box
+    if u.teaser:
+        return _drop(u, "chrome", u.teaser, TEASER_REASONS[u.teaser]), box
     if is_ask(u) or (preamble and asks_at_all(u, "head")):
         if u.forced in BOX_REASONS:
             return _drop(u, "appeal", u.forced, BOX_REASONS[u.forced]), None

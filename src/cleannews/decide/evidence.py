@@ -35,6 +35,7 @@ WEAK_ASK_MAX_WORDS = 30  # a weak ask longer than this beside an appeal is more 
 SPEECH_MIN_WORDS = 4
 CAPTION_MAX_WORDS = 40  # a caption beside its credit
 CREDITED_MAX_WORDS = 150  # longer, a block is running text, whatever credit it ends with
+BARE_CREDIT_WORDS = 8  # a credit line with no caption in it ("Photo: Jane Doe/Reuters")
 FIGURE_MAX_LINES = 6  # a figure: its caption, credit, counter and buttons, a source paragraph of a few lines
 COMPOSED_ASK = 1.0  # the parts of an ask must weigh this much together
 
@@ -187,6 +188,7 @@ class Unit:
         "repeated",
         "sentence_asks",
         "share",
+        "teaser",
         "template",
         "words",
     )
@@ -209,6 +211,7 @@ class Unit:
         self.repeated = False  # the same text came earlier in the document
         self.template = False  # a block of a template of cards or comments (segments.py)
         self.excerpt = False  # a lone paragraph under a card's title and label (segments.py)
+        self.teaser: str | None = None  # the shape test that found another story's teaser (teasers.py)
         # (sentence, its ask rules) for every unquoted sentence that asks something
         self.sentence_asks: list[tuple[str, tuple[Rule, ...]]] = []
         self.ask = self.ask_edge = self.ask_head = self.ask_tail = self.share = self.leaning = 0.0
@@ -281,11 +284,12 @@ def asks_at_all(u: Unit, side: str = "") -> bool:
 
 
 def caption_neighbours(units: list[Unit]) -> None:
-    """A short line beside a picture credit, on a source paragraph of its own with it, is its
-    caption ("Photo: Name" above "Engineers repair a line."), as text dumps of figures print
-    them. Not a line of a longer source paragraph, nor one with a paragraph beyond it: a
-    browser's copy sets no blank line between a caption and the story's paragraphs, and
-    caption status does not spread to running text."""
+    """A short line beside a bare picture credit, on a source paragraph of its own with it, is
+    its caption ("Photo: Name" above "Engineers repair a line."), as text dumps of figures print
+    them; beside a caption with its credit in it, only a line that is not a sentence (the
+    picture's text) is. Not a line of a longer source paragraph, nor one with a paragraph
+    beyond it: a browser's copy sets no blank line between a caption and the story's
+    paragraphs, and caption status does not spread to running text."""
     credits = [i for i, u in enumerate(units) if u.caption is not None and u.block.kind != CONTROL]
     for i in credits:
         u = units[i]
@@ -298,6 +302,7 @@ def caption_neighbours(units: list[Unit]) -> None:
                 other = units[j]
                 if (other.block.group == u.block.group and other.caption is None and not other.hits
                         and other.block.kind == PARAGRAPH and other.words <= CAPTION_MAX_WORDS
+                        and (u.words <= BARE_CREDIT_WORDS or not other.prose)
                         and not (0 <= far < len(units) and units[far].prose
                                  and units[far].block.group == u.block.group)):
                     other.caption = u.caption

@@ -16,6 +16,8 @@ PERKS = "position.appeal-perks"
 TITLE = "position.headline"
 REPEATED = "position.repeated-block"
 TEMPLATE = "shape.card-or-comment-template"
+TEASER_GLUED = "shape.teaser-with-button"
+TEASER_ABOVE_BUTTON = "position.title-above-read-more"
 STORY = "story"
 
 # Why a block that no rule names is part of an appeal box (boxes.py).
@@ -25,4 +27,10 @@ BOX_REASONS = {
     LEAD_IN: "the lead-in of an appeal box, from its header to its ask",
     PITCH: "the heading and pitch above an appeal's form",
     PERKS: "the list under an appeal's label",
+}
+
+# Why a short block that no rule names is another story's teaser (teasers.py).
+TEASER_REASONS = {
+    TEASER_GLUED: "another story's headline with its read-more button glued on",
+    TEASER_ABOVE_BUTTON: "another story's headline above a read-more button",
 }

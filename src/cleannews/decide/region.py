@@ -170,6 +170,12 @@ def _clean_prose(u: Unit) -> bool:
     return u.prose and not u.hits and u.block.kind != ITEM
 
 
+def _teaser_in_story(units: list[Unit], i: int) -> bool:
+    """A teaser (or a picture) with the story's paragraphs going on under it."""
+    return (bool(units[i].teaser) or units[i].block.kind == CONTROL) and i + 1 < len(units) and (
+        _clean_prose(units[i + 1]) or _teaser_in_story(units, i + 1))
+
+
 def _short_sentence(u: Unit) -> bool:
     """A story's short last line ("He declined to comment.", "We rate it Mostly True."):
     a few words that end with a full stop, and nothing a rule names. Not a cry or a question
@@ -187,7 +193,7 @@ def settle_end(units: list[Unit], start: int, end: int, extracted: bool = False,
     article's own (a tour's dates, a list of links it recommends): only asks go. The headline
     printed again at the end goes wherever it stands, so the block above it ends the story."""
     again = line_key(headline)
-    while end + 1 < len(units) and _clean_prose(units[end + 1]):
+    while end + 1 < len(units) and (_clean_prose(units[end + 1]) or _teaser_in_story(units, end + 1)):
         end += 1
     after_ask = end + 1 < len(units) and units[end + 1].ask_edge > 0
     while end > start:

@@ -1,0 +1,52 @@
+"""Teasers inside a story, by their shape: another story's headline with its button.
+
+A teaser is a title that links elsewhere. In text the link is gone, but its button is not:
+
+- a button glued to the title: "… weiterlesen", "… Подробнее", "Devamını oku »" (an
+  ellipsis and a word or three at the end, or a word or three and an arrow);
+- a title right above a read-more line (a rule names the button, in any pack's language).
+
+Told by punctuation and position, never by the button's words, so it holds in a language no
+pack knows. A story's sentence ends with its full stop, not with a button.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import CONTROL
+from .evidence import Unit
+from .positions import TEASER_ABOVE_BUTTON, TEASER_GLUED
+
+TEASER_MAX_WORDS = 30  # a headline and its button; longer is a paragraph
+BUTTON_MAX_WORDS = 4  # a read-more line on its own
+TITLE_MIN_WORDS = 3
+# an ellipsis and up to three words that are not a sentence's, or a few words and an arrow
+_ELLIPSIS_BUTTON = re.compile(r"(?:…|\.\.\.)\s*[^\s.!?…]+(?:\s[^\s.!?…]+){0,2}\s*[»›→]?$")
+_ARROW_BUTTON = re.compile(r"[^\s.!?…]\s[»›→]$")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+
+
+def _glued(u: Unit) -> bool:
+    text = u.block.text
+    button = _ELLIPSIS_BUTTON.search(text) or _ARROW_BUTTON.search(text)
+    if button is None or _SENTENCE_BREAK.search(text, 0, button.start()):
+        return False  # a headline is one phrase: sentences before the dots are a post's text
+    # "»" closes a quotation too: "… « c'est fini »" is speech, not a button
+    return not (text.endswith("»") and "«" in text)
+
+
+def _read_more(u: Unit) -> bool:
+    return u.chrome is not None and u.chrome.kind == "readmore" and u.words <= BUTTON_MAX_WORDS
+
+
+def mark_teasers(units: list[Unit]) -> None:
+    """Mark the teasers among short blocks (Unit.teaser: the shape test that found them)."""
+    solid = [u for u in units if u.block.kind != CONTROL]
+    for n, u in enumerate(solid):
+        if u.words > TEASER_MAX_WORDS or u.prose or u.hits:
+            continue
+        if _glued(u):
+            u.teaser = TEASER_GLUED
+        elif u.words >= TITLE_MIN_WORDS and n + 1 < len(solid) and _read_more(solid[n + 1]):
+            u.teaser = TEASER_ABOVE_BUTTON
