@@ -298,3 +298,14 @@ def test_a_quotation_or_a_sentence_with_dots_is_no_teaser() -> None:
     trailing = "He paused. Then, after a long silence… nothing"
     found = decisions(page(HEAD, STORY[:2], [quote, trailing], STORY[2:]))
     assert found[quote][1] != TEASER_GLUED and found[trailing][1] != TEASER_GLUED
+
+
+def test_a_boxs_header_and_its_form_are_never_the_headline() -> None:
+    """A newsletter box above the headline, as lynx prints it: its header is a heading, its
+    form a line of field and button."""
+    box = ["Never miss a story", "Island news in your inbox every Friday morning.",
+           "Email ________________________ (BUTTON) Sign up"]
+    result = cleannews.clean(page(["Home", "News"], box, ["Ferry landing to be rebuilt at Kessel Point",
+                                                         "By Jane Doe"], STORY))
+    assert result.title == "Ferry landing to be rebuilt at Kessel Point"
+    assert all(line not in result.text for line in box)

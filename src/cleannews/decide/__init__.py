@@ -34,6 +34,7 @@ from .evidence import (
     ALL,
     WORD,
     Unit,
+    as_form,
     asks_at_all,
     caption_neighbours,
     is_ask,
@@ -85,7 +86,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     # A one-word title ("Home", a site's name) is a headline only where the page prints it as
     # one, above its story.
     one_word_hint = bool(title_hint) and word_count(title_hint or "") < 2
-    units = [Unit(b, rules) for b in blocks]
+    units = [Unit(b if extracted else as_form(b), rules) for b in blocks]
     mark_boxes(units)
     mark_teasers(units)
     caption_neighbours(units)

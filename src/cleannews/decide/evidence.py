@@ -26,6 +26,8 @@ _STARTERS = frozenset(
 _FULL_STOPS = frozenset(".!?…:。！？")
 CLOSERS = "\"'»”’)]」』"
 WORD = re.compile(r"\w+")
+_FORM_FIELD = re.compile(r"_{4,}|\((?:BUTTON|RADIO|CHECKBOX)\)|\[[ _]{4,}\]")
+FORM_MAX_WORDS = 12
 CJK_CHARS_PER_WORD = 2
 LONG_TOKEN_CHARS = 15  # an average "word" longer than this is a script without spaces
 PROSE_MIN_WORDS = 8  # fewer words than this is a label, a button or a heading, not running text
@@ -306,6 +308,15 @@ def caption_neighbours(units: list[Unit]) -> None:
                         and not (0 <= far < len(units) and units[far].prose
                                  and units[far].block.group == u.block.group)):
                     other.caption = u.caption
+
+
+def as_form(block: Block) -> Block:
+    """A short line of a text dump with a form field in it ("Email ______ (BUTTON) Sign up",
+    "[          ] Subscribe" as w3m and lynx print forms) is form debris, like a line of
+    placeholders only (read/text.py): never a headline, never story."""
+    if block.kind == PARAGRAPH and _FORM_FIELD.search(block.text) and word_count(block.text) <= FORM_MAX_WORDS:
+        return block._replace(kind=CONTROL)
+    return block
 
 
 def norm(text: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..model import CAPTION, CONTROL, HEADING, ITEM
-from .evidence import PROSE_MIN_WORDS, WORD, Unit, is_line, line_key, norm
+from .evidence import PROSE_MIN_WORDS, WORD, Unit, is_ask, is_line, line_key, norm
 
 _TITLE_END_OK = re.compile(r"(?:[^.;,]|\.\.\.|…)$")
 
@@ -100,6 +100,12 @@ def find_hint(units: list[Unit], anchor: int, hint: str) -> int | None:
     return None
 
 
+def _heads_a_box(units: list[Unit], i: int) -> bool:
+    """The next block (form debris aside) is an appeal: this line is its box's header."""
+    below = next((v for v in units[i + 1 :] if v.block.kind != CONTROL), None)
+    return below is not None and is_ask(below)
+
+
 def find_title(units: list[Unit], anchor: int, hint: str | None) -> int | None:
     """Index of the headline among the blocks above the first paragraph, or None."""
     lo = max(0, anchor - TITLE_WINDOW)
@@ -113,6 +119,8 @@ def find_title(units: list[Unit], anchor: int, hint: str | None) -> int | None:
         u = units[i]
         if not (_opens_story(u) if i == first == anchor - 1 else title_shaped(u) and not not_a_headline(u)):
             continue
+        if _heads_a_box(units, i):
+            continue  # "Never miss a story" above "Get our news in your inbox": a box's header
         score = 1.0 if 4 <= u.words <= 25 else 0.0
         if u.block.kind == HEADING:
             score += 3
