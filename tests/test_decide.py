@@ -309,3 +309,22 @@ def test_a_boxs_header_and_its_form_are_never_the_headline() -> None:
                                                          "By Jane Doe"], STORY))
     assert result.title == "Ferry landing to be rebuilt at Kessel Point"
     assert all(line not in result.text for line in box)
+
+
+def test_a_rail_under_a_see_all_label_belongs_to_the_label() -> None:
+    """A browser's copy of a short story and section rails of excerpts under 'See all': each
+    excerpt is running text, and together they outweigh the story, but they are the label's."""
+    rail = ["Schools", "See all",
+            "New nursery opens in the old post office",
+            "The town is turning the former post office on Linden Square into a nursery with forty "
+            "places, and the first children are due to start there in the autumn.",
+            "Gym at the grammar school delayed again",
+            "The builder has asked for another extension because materials are late, so pupils will "
+            "have their sports lessons in the town hall until November at the earliest.",
+            "More money for the island's clubs",
+            "The council voted unanimously to give 400,000 euros to local clubs this year, twice as "
+            "much as last year, with most of it going to youth football and the rowing club."]
+    text = "\n".join([*HEAD, *(x for p in STORY[:2] for x in (p, "")), *rail, "Imprint", "Privacy"])
+    found = decisions(text)
+    assert all(found[p][0] for p in STORY[:2])
+    assert [found[line] for line in rail[3::2]] == [(False, "position.under-a-dropped-label")] * 3

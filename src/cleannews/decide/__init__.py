@@ -60,7 +60,7 @@ from .positions import (
     TITLE_DUPLICATE,
 )
 from .region import best_run, extracted_span, mark_repeats, only_an_article, repeatable, settle_end
-from .segments import mark_excerpts, mark_templates
+from .segments import mark_excerpts, mark_label_lists, mark_templates
 from .teasers import mark_teasers
 
 BOX_KINDS = frozenset({"related", "readmore"})  # chrome labels that head a list of links
@@ -98,6 +98,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     if not whole:
         mark_templates(units, [anchors(u) for u in units])
         mark_excerpts(units)
+        mark_label_lists(units)
     span = extracted_span(units) if whole else best_run(units)
     if span is None:
         # No running text at all (a bare headline, a list): keep what is not chrome or an ask,
@@ -176,6 +177,8 @@ def _outside(u: Unit, before: bool) -> Decision:
         return _drop(u, "chrome", TEMPLATE, f"a block of a repeating template of cards or comments ({where})")
     if u.teaser:
         return _drop(u, "chrome", u.teaser, f"{TEASER_REASONS[u.teaser]} ({where})")
+    if u.listed:
+        return _drop(u, "chrome", BOX, f"in the list under a related label ({u.listed}, {where})")
     return _drop(u, "outside", OUTSIDE, f"not part of the story's run of paragraphs ({where})")
 
 
@@ -188,6 +191,8 @@ def _inside(u: Unit, box: str | None, *, preamble: str | None, keep_captions: bo
         return _drop(u, "chrome", TEMPLATE, "a block of a repeating template of cards or comments"), box
     if u.teaser:
         return _drop(u, "chrome", u.teaser, TEASER_REASONS[u.teaser]), box
+    if u.listed:
+        return _drop(u, "chrome", BOX, f"in the list under a related label ({u.listed})"), box
     if is_ask(u) or (preamble and asks_at_all(u, "head")):
         if u.forced in BOX_REASONS:
             return _drop(u, "appeal", u.forced, BOX_REASONS[u.forced]), None

@@ -184,6 +184,7 @@ class Unit:
         "hits",
         "label",
         "leaning",
+        "listed",
         "opens_asking",
         "parts",
         "prose",
@@ -213,6 +214,7 @@ class Unit:
         self.repeated = False  # the same text came earlier in the document
         self.template = False  # a block of a template of cards or comments (segments.py)
         self.excerpt = False  # a lone paragraph under a card's title and label (segments.py)
+        self.listed: str | None = None  # the rule of the related label whose list this is in (segments.py)
         self.teaser: str | None = None  # the shape test that found another story's teaser (teasers.py)
         # (sentence, its ask rules) for every unquoted sentence that asks something
         self.sentence_asks: list[tuple[str, tuple[Rule, ...]]] = []

@@ -84,8 +84,9 @@ def _goes_anywhere(u: Unit) -> bool:
 
 def _score(u: Unit) -> float:
     """How much a block speaks for being inside the story."""
-    if u.template:
-        # A card or a comment of a template: however long, it speaks against the story
+    if u.template or (u.listed and u.prose):
+        # A card or a comment of a template, an excerpt in a list under a related label:
+        # however long, it speaks against the story
         return -(2 + u.words / 2)
     if u.repeated:
         return 0  # a second copy of a paragraph neither builds nor breaks a region
@@ -201,8 +202,8 @@ def settle_end(units: list[Unit], start: int, end: int, extracted: bool = False,
         weak_lead_in = after_ask and u.ask_edge > 0 and u.words <= WEAK_ASK_MAX_WORDS
         # short lines: page furniture in a dump; in an extraction, only the header of the
         # appeal box being trimmed (lists and short lines that end an article are its own)
-        furniture = (u.chrome or u.template or u.block.kind == CONTROL or (not u.prose and (not extracted or after_ask))
-                     or is_line(u, again))
+        furniture = (u.chrome or u.template or u.listed or u.block.kind == CONTROL
+                     or (not u.prose and (not extracted or after_ask)) or is_line(u, again))
         if _appeal_at_edge(u, after_ask) or furniture or weak_lead_in:
             after_ask = after_ask or asks_at_all(u, "tail")
         elif after_ask and u.words <= SANDWICH_MAX_WORDS and asks_at_all(units[end - 1], "tail"):

@@ -1,5 +1,5 @@
 """Segments of a page that are not the story by their form: a template of cards or comments,
-and the lone excerpts of cards.
+the lone excerpts of cards, and the list under a related label.
 
 A feed of teasers, a comment thread and a list of cards print the same few lines over and
 over: a time ("2H ago", "November 19, 2019 at 6:34 am"), a count ("Rating: 36 Votes"), a
@@ -12,6 +12,12 @@ A card's excerpt is running text, but alone: a paragraph with two short lines ab
 title, a section, a date) and none under it. A story's paragraphs come in runs, a sub-heading
 at most above each.
 
+A label that heads a list of links ("See all", "Most read", in a pack's words) owns the list
+under it however long its items are: a rail of 40-word excerpts, each a link, is still the
+rail. The list is the lines of the label's own source paragraph (a browser's copy) or the list
+items under it (a lynx dump), up to a run of paragraphs or one longer than an excerpt: a
+story never goes on in a rail.
+
 Lines that a rule already names (an ad label, a picture credit, a share button) are left
 out: "Advertisement" or "Getty Images" recurs inside stories too.
 """
@@ -21,7 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model import CONTROL
+from ..model import CONTROL, ITEM
 from .evidence import Unit
 
 TEMPLATE_LINE_WORDS = 15  # a card's title or label; a longer line is an excerpt
@@ -208,3 +214,22 @@ def mark_excerpts(units: list[Unit]) -> None:
 def _card_line(u: Unit) -> bool:
     """A card's title, section or date: a short line that no rule names."""
     return not u.prose and not u.hits and u.block.kind != CONTROL
+
+
+LIST_LABEL_KINDS = frozenset({"related", "readmore"})  # chrome labels that head a list of links
+
+
+def mark_label_lists(units: list[Unit]) -> None:
+    """Mark the blocks of the list under a related or read-more label (Unit.listed: the
+    label's rule id)."""
+    for i, label in enumerate(units):
+        if not (label.label and label.chrome is not None and label.chrome.kind in LIST_LABEL_KINDS):
+            continue
+        for j in range(i + 1, len(units)):
+            u = units[j]
+            in_list = u.block.group == label.block.group or (
+                u.block.kind == ITEM and (j == i + 1 or units[j - 1].listed is not None))
+            if not in_list or (u.block.kind != ITEM and (_in_run(units, j) or u.words > EXCERPT_MAX_WORDS)):
+                break  # a run of paragraphs, or a paragraph longer than an excerpt: no rail's
+            if u.chrome is None:
+                u.listed = label.chrome.id
