@@ -328,3 +328,18 @@ def test_a_rail_under_a_see_all_label_belongs_to_the_label() -> None:
     found = decisions(text)
     assert all(found[p][0] for p in STORY[:2])
     assert [found[line] for line in rail[3::2]] == [(False, "position.under-a-dropped-label")] * 3
+
+
+def test_a_run_that_starts_in_a_dialog_is_not_the_story() -> None:
+    """A consent dialog the browser hides, printed first by lynx: its paragraphs and buttons,
+    then the page's menu, then the story. Neither the dialog nor its heading is the story's."""
+    dialog = ["We respect your privacy",
+              "We and our partners store and access information on your device, such as cookies and "
+              "unique identifiers, to personalise content and ads and to analyse our traffic.",
+              "You can accept all of this processing, refuse it or choose in detail what your data is "
+              "used for. Your choice applies to this site only and can be changed at any time.",
+              "(BUTTON) Accept all (BUTTON) Refuse (BUTTON) Settings"]
+    menu = ["Kessel Courier", "  * News", "  * Harbour", "  * Sport"]
+    result = cleannews.clean(page(dialog, menu, ["Ferry landing to be rebuilt at Kessel Point"], STORY))
+    assert result.title == "Ferry landing to be rebuilt at Kessel Point"
+    assert result.body == "\n\n".join(STORY) + "\n"

@@ -59,7 +59,7 @@ from .positions import (
     TITLE,
     TITLE_DUPLICATE,
 )
-from .region import best_run, extracted_span, mark_repeats, only_an_article, repeatable, settle_end
+from .region import best_run, dialog_end, extracted_span, mark_repeats, only_an_article, repeatable, settle_end
 from .segments import mark_excerpts, mark_label_lists, mark_templates
 from .teasers import mark_teasers
 
@@ -106,13 +106,16 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
         start, end = 0, len(units) - 1
     else:
         start, end = settle_end(units, *span, whole, headline)
+    floor = 0  # where the headline may be: not in a dialog the region started in
+    if not whole and (closed := dialog_end(units, start, end)) is not None:
+        start = floor = closed + 1
     anchor = next((i for i in range(start, end + 1) if anchors(units[i])), start)
     if extracted or titled or one_word_hint:
         title_at = find_hint(units, anchor, title_hint) if title_hint else None
     elif whole:
         title_at = 0 if first_line_headline else None
     else:
-        title_at = find_title(units, anchor, title_hint) if units else None
+        title_at = find_title(units, anchor, title_hint, floor) if units else None
     if one_word_hint and title_at is None:
         title_hint = None
     title_text = units[title_at].block.text if title_at is not None else title_hint

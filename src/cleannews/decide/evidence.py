@@ -321,6 +321,11 @@ def as_form(block: Block) -> Block:
     return block
 
 
+def is_form(u: Unit) -> bool:
+    """Form debris with a field or button in it: a form, not a picture's placeholder."""
+    return u.block.kind == CONTROL and bool(_FORM_FIELD.search(u.block.text))
+
+
 def norm(text: str) -> str:
     return text.casefold()  # block text is already whitespace-folded
 

@@ -106,9 +106,10 @@ def _heads_a_box(units: list[Unit], i: int) -> bool:
     return below is not None and is_ask(below)
 
 
-def find_title(units: list[Unit], anchor: int, hint: str | None) -> int | None:
-    """Index of the headline among the blocks above the first paragraph, or None."""
-    lo = max(0, anchor - TITLE_WINDOW)
+def find_title(units: list[Unit], anchor: int, hint: str | None, floor: int = 0) -> int | None:
+    """Index of the headline among the blocks above the first paragraph (and from floor on),
+    or None."""
+    lo = max(floor, anchor - TITLE_WINDOW)
     found = find_hint(units, anchor, hint) if hint else None
     if found is not None:
         return found

@@ -20,6 +20,7 @@ from .evidence import (
     Unit,
     asks_at_all,
     is_ask,
+    is_form,
     is_line,
     line_key,
     word_count,
@@ -29,6 +30,8 @@ from .positions import SANDWICH
 PROSE_OFFSET = 10  # what a paragraph must have beyond this to speak for the region around it
 EXCERPT_COST = 5
 SHORT_SENTENCE_MIN_WORDS = 3
+DIALOG_MAX_BLOCKS = 8  # a dialog's heading, paragraphs and buttons
+DIALOG_GAP_BLOCKS = 3  # menus and headers between a dialog and the story
 STATEMENT_STOPS = frozenset(".。")
 BOX_PENALTY = 40  # the most a run of appeal blocks counts against a story region
 REPEAT_MIN_WORDS = 5
@@ -214,3 +217,22 @@ def settle_end(units: list[Unit], start: int, end: int, extracted: bool = False,
     if end + 1 < len(units) and units[end].prose and _short_sentence(units[end + 1]):
         end += 1  # a story's short last sentence, too short to pay for itself in the sum
     return start, end
+
+
+def dialog_end(units: list[Unit], start: int, end: int) -> int | None:
+    """Where a region that starts in a dialog leaves it: a run that starts in a consent or
+    welcome box (a few paragraphs closed by its buttons, then the page's menus) is not the
+    story. The index of the dialog's buttons, when the region's paragraphs after the menus
+    outweigh the dialog's; else None."""
+    for i in range(start, min(end, start + DIALOG_MAX_BLOCKS) + 1):
+        if not is_form(units[i]):
+            continue
+        if i == start or not units[i - 1].prose:
+            return None  # a form without the paragraphs a dialog opens with
+        resumes = next((j for j in range(i + 1, end + 1) if units[j].prose), None)
+        if resumes is None or resumes - i - 1 < DIALOG_GAP_BLOCKS:
+            return None
+        before = sum(u.words for u in units[start:i] if u.prose)
+        after = sum(u.words for u in units[resumes : end + 1] if u.prose)
+        return i if after > before else None
+    return None
