@@ -343,3 +343,26 @@ def test_a_run_that_starts_in_a_dialog_is_not_the_story() -> None:
     result = cleannews.clean(page(dialog, menu, ["Ferry landing to be rebuilt at Kessel Point"], STORY))
     assert result.title == "Ferry landing to be rebuilt at Kessel Point"
     assert result.body == "\n\n".join(STORY) + "\n"
+
+
+FOOTER = ["Contact", "Privacy", "© 2025 The Kessel Courier. All rights reserved."]
+
+
+def test_the_outlet_speaking_of_itself_above_an_appeal_is_its_lead_in() -> None:
+    """Its name comes from the page's copyright line."""
+    lead = ("The Kessel Courier has covered the island's council, harbour and schools for 31 years, "
+            "and it was the Courier that first reported the landing stage's cracks.")
+    found = decisions(page(HEAD, STORY, [lead, ASK, "Donate"], FOOTER))
+    assert story_kept(found)
+    assert found[lead] == (False, LEAD_IN)
+
+
+def test_the_outlets_about_us_heading_its_footer_is_not_the_story() -> None:
+    """A browser's copy sets the footer's lines under the outlet's own paragraph, with no
+    blank line between them, where the story's paragraphs are set apart."""
+    about = ("The Kessel Courier is an independent weekly that has reported on the island and its "
+             "six villages since 1991, in print every Thursday and online every day.")
+    footer = "\n".join([about, "Editor: 12 Harbour Street, Kessel", *FOOTER])
+    found = decisions(page(HEAD, STORY, [footer]))
+    assert story_kept(found)
+    assert found[about] == (False, "position.outside-story")

@@ -40,6 +40,7 @@ from .evidence import (
     is_ask,
     is_line,
     line_key,
+    mark_outlet,
     sentences,
     strongest,
     weight,
@@ -87,6 +88,8 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     # one, above its story.
     one_word_hint = bool(title_hint) and word_count(title_hint or "") < 2
     units = [Unit(b if extracted else as_form(b), rules) for b in blocks]
+    if not extracted:
+        mark_outlet(units)
     mark_boxes(units)
     mark_teasers(units)
     caption_neighbours(units)

@@ -68,7 +68,13 @@ def mark_boxes(units: list[Unit]) -> None:
 
 
 def _lead_in(solid: list[Unit], strong: list[bool], first: int) -> None:
-    """The blocks above a box's first strong ask, up to a short header that asks weakly."""
+    """The blocks above a box's first strong ask, up to a short header that asks weakly; or
+    the paragraph right above it where the outlet speaks of itself by name ("The Courier has
+    covered the valley for 31 years …")."""
+    above = solid[first - 1] if first > 0 else None
+    if above is not None and above.outlet and not strong[first - 1] and above.words <= LEAD_IN_MAX_WORDS:
+        _force(above, LEAD_IN)
+        return
     words = 0
     for top in range(first - 1, max(-1, first - 1 - LEAD_IN_MAX_BLOCKS), -1):
         u = solid[top]

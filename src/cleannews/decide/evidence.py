@@ -28,6 +28,13 @@ CLOSERS = "\"'»”’)]」』"
 WORD = re.compile(r"\w+")
 _FORM_FIELD = re.compile(r"_{4,}|\((?:BUTTON|RADIO|CHECKBOX)\)|\[[ _]{4,}\]")
 FORM_MAX_WORDS = 12
+# the holder a copyright line names: "© 2025 The Millbrook Observer. All rights reserved."
+_COPYRIGHT_HOLDER = re.compile(
+    r"(?:©|\([cC]\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"  # the sign and a year or two
+    r"([^\d.,;|–—©(]{2,60}?)\s*(?:\d{4})?\s*(?:[.,;|–—(]|$)"  # the holder, up to a stop
+)
+MASTHEAD_MAX_WORDS = 4
+OUTLET_MIN_CHARS = 4
 CJK_CHARS_PER_WORD = 2
 LONG_TOKEN_CHARS = 15  # an average "word" longer than this is a script without spaces
 PROSE_MIN_WORDS = 8  # fewer words than this is a label, a button or a heading, not running text
@@ -186,6 +193,7 @@ class Unit:
         "leaning",
         "listed",
         "opens_asking",
+        "outlet",
         "parts",
         "prose",
         "repeated",
@@ -220,6 +228,7 @@ class Unit:
         self.sentence_asks: list[tuple[str, tuple[Rule, ...]]] = []
         self.ask = self.ask_edge = self.ask_head = self.ask_tail = self.share = self.leaning = 0.0
         self.opens_asking = False  # its first sentence asks: an appeal's opener, not a story's last line
+        self.outlet = False  # opens with the outlet's own name (mark_outlet)
         if self.hits or self.parts:  # most blocks match no rule at all
             self._weigh_hits(rules)
 
@@ -319,6 +328,31 @@ def as_form(block: Block) -> Block:
     if block.kind == PARAGRAPH and _FORM_FIELD.search(block.text) and word_count(block.text) <= FORM_MAX_WORDS:
         return block._replace(kind=CONTROL)
     return block
+
+
+def mark_outlet(units: list[Unit]) -> None:
+    """Mark the paragraphs that open with the outlet's own name (Unit.outlet): "The Millbrook
+    Observer is a nonprofit newsroom …", the outlet speaking of itself. Its name is what the
+    page's copyright line gives after the © (and a year), or the masthead (a short first line
+    no rule names)."""
+    names = {name for u in units if "©" in u.block.text or "(c)" in u.block.text.casefold()
+             for name in [_copyright_holder(u.block.text)] if name}
+    first = next((u for u in units if u.block.kind != CONTROL), None)
+    if first is not None and not first.hits and first.words <= MASTHEAD_MAX_WORDS:
+        names.add(norm(first.block.text))
+    names = {n for n in names if len(n) >= OUTLET_MIN_CHARS}
+    if not names:
+        return
+    for u in units:
+        if u.prose:
+            text = norm(u.block.text)
+            article, _, rest = text.partition(" ")
+            u.outlet = any(text.startswith(n) or (len(article) <= 3 and rest.startswith(n)) for n in names)
+
+
+def _copyright_holder(text: str) -> str:
+    found = _COPYRIGHT_HOLDER.search(text)
+    return norm(found.group(1).strip()) if found else ""
 
 
 def is_form(u: Unit) -> bool:

@@ -30,6 +30,7 @@ from .positions import SANDWICH
 PROSE_OFFSET = 10  # what a paragraph must have beyond this to speak for the region around it
 EXCERPT_COST = 5
 SHORT_SENTENCE_MIN_WORDS = 3
+FOOTER_MIN_LINES = 3
 DIALOG_MAX_BLOCKS = 8  # a dialog's heading, paragraphs and buttons
 DIALOG_GAP_BLOCKS = 3  # menus and headers between a dialog and the story
 STATEMENT_STOPS = frozenset(".。")
@@ -174,6 +175,23 @@ def _clean_prose(u: Unit) -> bool:
     return u.prose and not u.hits and u.block.kind != ITEM
 
 
+def _heads_furniture(units: list[Unit], i: int) -> bool:
+    """A paragraph whose source paragraph goes on in short plain lines only, a copyright line
+    among them (an address, legal links, the ©): with the outlet's name first (mark_outlet),
+    the footer's own "about us", as a browser's copy prints it with no blank line between
+    them, where the story's paragraphs are set apart. (A list right under a paragraph is
+    another thing: lynx prints a share bar so.)"""
+    group = units[i].block.group
+    rest = []
+    for u in units[i + 1 :]:
+        if u.block.group != group:
+            break
+        rest.append(u)
+    return (len(rest) >= FOOTER_MIN_LINES
+            and not any((u.prose and not u.caption) or u.block.kind != PARAGRAPH for u in rest)
+            and any(u.caption for u in rest) and (i == 0 or units[i - 1].block.group != group))
+
+
 def _teaser_in_story(units: list[Unit], i: int) -> bool:
     """A teaser (or a picture) with the story's paragraphs going on under it."""
     return (bool(units[i].teaser) or units[i].block.kind == CONTROL) and i + 1 < len(units) and (
@@ -184,7 +202,7 @@ def _short_sentence(u: Unit) -> bool:
     """A story's short last line ("He declined to comment.", "We rate it Mostly True."):
     a few words that end with a full stop, and nothing a rule names. Not a cry or a question
     ("Thanks for reading to the end!"): a page's sign-off."""
-    return (u.block.kind == PARAGRAPH and not u.hits and u.words >= SHORT_SENTENCE_MIN_WORDS
+    return (u.block.kind == PARAGRAPH and not u.prose and not u.hits and u.words >= SHORT_SENTENCE_MIN_WORDS
             and u.block.text.rstrip(CLOSERS)[-1:] in STATEMENT_STOPS)
 
 
@@ -206,7 +224,8 @@ def settle_end(units: list[Unit], start: int, end: int, extracted: bool = False,
         # short lines: page furniture in a dump; in an extraction, only the header of the
         # appeal box being trimmed (lists and short lines that end an article are its own)
         furniture = (u.chrome or u.template or u.listed or u.block.kind == CONTROL
-                     or (not u.prose and (not extracted or after_ask)) or is_line(u, again))
+                     or (not u.prose and (not extracted or after_ask)) or is_line(u, again)
+                     or (u.outlet and _heads_furniture(units, end)))
         if _appeal_at_edge(u, after_ask) or furniture or weak_lead_in:
             after_ask = after_ask or asks_at_all(u, "tail")
         elif after_ask and u.words <= SANDWICH_MAX_WORDS and asks_at_all(units[end - 1], "tail"):
