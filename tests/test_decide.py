@@ -366,3 +366,19 @@ def test_the_outlets_about_us_heading_its_footer_is_not_the_story() -> None:
     found = decisions(page(HEAD, STORY, [footer]))
     assert story_kept(found)
     assert found[about] == (False, "position.outside-story")
+
+
+def test_a_box_with_its_perks_above_the_ask_goes_whole() -> None:
+    """Heading, the outlet's lead-in, a label with its perks, the ask and its buttons, in a
+    browser's copy (the perks on lines of one source paragraph)."""
+    heading = "Local news is a public good"
+    lead = ("The Kessel Courier is a nonprofit newsroom covering six villages that no daily paper "
+            "covers anymore, and its stories are free for everyone to read.")
+    perks = ["Join or renew today to get:", "Our Friday print edition", "The weekly harbour newsletter",
+             "Invitations to readers' evenings"]
+    ask = "Please support our work by becoming a member, for as little as $5 a month."
+    box = [heading, lead, "\n".join(perks), ask, "Join Renew"]
+    found = decisions(page(HEAD, STORY[:2], box, STORY[2:], FOOTER))
+    assert story_kept(found)
+    assert [found[x][0] for x in (heading, lead, *perks, ask, "Join Renew")] == [False] * 8
+    assert (found[heading][1], found[lead][1], found[perks[0]][1]) == (PITCH, LEAD_IN, PERKS)

@@ -8,7 +8,9 @@ sign-up. From each strong ask (evidence.is_ask), the box takes in:
 - its lead-in: the blocks above it up to a header that asks weakly ("It's up to you!");
 - the heading and pitch above its form ("Want more stories like this?" / "Every day we send
   …" / [email] Subscribe);
-- the perks list under its label ("Join now to get:" and the items under it).
+- the perks list under its label ("Join now to get:" and the items under it), above the ask
+  or under an asking label;
+- a heading above the lead-in or the perks.
 
 Each with limits on blocks and words, so that a story that quotes a plea, or ends beside an
 appeal, stays whole. Form debris and chrome (buttons, share bars) between the blocks of a box
@@ -33,13 +35,19 @@ PERK_MAX_WORDS = 25
 
 
 def _weak(u: Unit) -> bool:
-    """Some evidence of asking short of an ask: a weak rule, or parts that lean towards one."""
-    return u.ask_edge > 0 or u.leaning > 0
+    """Some evidence of asking short of an ask: a weak rule, parts that lean towards one, or
+    a button ("Join Renew": an imperative on a line of a few words)."""
+    return u.ask_edge > 0 or u.leaning > 0 or (
+        u.words <= BUTTON_MAX_WORDS and any(p.kind == "imperative" for p in u.parts))
 
 
 def _force(u: Unit, rule: str) -> None:
     if u.forced is None and not u.caption:
         u.forced = rule
+
+
+def _heading_shaped(u: Unit) -> bool:
+    return u.words <= HEADING_MAX_WORDS and u.block.text.rstrip(CLOSERS)[-1:] not in ".:"
 
 
 def mark_boxes(units: list[Unit]) -> None:
@@ -53,7 +61,7 @@ def mark_boxes(units: list[Unit]) -> None:
     for i, u in enumerate(solid):
         if strong[i]:
             if i == 0 or not strong[i - 1]:
-                _lead_in(solid, strong, i)
+                _top(solid, strong, i)
                 _heading_and_pitch(solid, strong, i)
             continue
         near = (i > 0 and strong[i - 1]) + (i + 1 < len(solid) and strong[i + 1])
@@ -64,27 +72,56 @@ def mark_boxes(units: list[Unit]) -> None:
             _force(u, SANDWICH)
     for at, u in enumerate(units):
         if is_ask(u) and u.block.text.endswith(":"):
-            _perks(units, at)
+            _perks_under(units, at)
 
 
-def _lead_in(solid: list[Unit], strong: list[bool], first: int) -> None:
-    """The blocks above a box's first strong ask, up to a short header that asks weakly; or
-    the paragraph right above it where the outlet speaks of itself by name ("The Courier has
-    covered the valley for 31 years …")."""
+def _top(solid: list[Unit], strong: list[bool], first: int) -> None:
+    """What lies above a box's first strong ask and is the box's: the perks list under its
+    label, the lead-in, and a heading above them."""
+    top = _perks_above(solid, strong, first)
+    top = _lead_in(solid, strong, top)
+    if top < first and top > 0 and not strong[top - 1] and _heading_shaped(solid[top - 1]):
+        _force(solid[top - 1], PITCH)  # "Local news is a public good" over the lead-in
+
+
+def _perks_above(solid: list[Unit], strong: list[bool], first: int) -> int:
+    """A list right above the ask, under a label that ends with a colon ("Join or renew
+    today to get:"): its lines, a source paragraph of short lines, are the box's perks.
+    Returns the box's new top."""
+    items: list[int] = []
+    for at in range(first - 1, max(-1, first - 2 - PERKS_MAX_ITEMS), -1):
+        u = solid[at]
+        if strong[at] or u.prose:
+            return first
+        if u.block.text.endswith(":") and len(items) >= 2:
+            for i in (at, *items):
+                _force(solid[i], PERKS)
+            return at
+        if u.words > PERK_MAX_WORDS or (items and u.block.group != solid[items[-1]].block.group):
+            return first
+        items.append(at)
+    return first
+
+
+def _lead_in(solid: list[Unit], strong: list[bool], first: int) -> int:
+    """The blocks above a box's top, up to a short header that asks weakly; or the paragraph
+    right above it where the outlet speaks of itself by name ("The Courier has covered the
+    valley for 31 years …"). Returns the box's new top."""
     above = solid[first - 1] if first > 0 else None
     if above is not None and above.outlet and not strong[first - 1] and above.words <= LEAD_IN_MAX_WORDS:
         _force(above, LEAD_IN)
-        return
+        return first - 1
     words = 0
     for top in range(first - 1, max(-1, first - 1 - LEAD_IN_MAX_BLOCKS), -1):
         u = solid[top]
         words += u.words
         if strong[top] or words > LEAD_IN_MAX_WORDS:
-            return
+            return first
         if _weak(u) and u.words <= HEADER_MAX_WORDS:
             for v in solid[top:first]:
                 _force(v, LEAD_IN)
-            return
+            return top
+    return first
 
 
 def _heading_and_pitch(solid: list[Unit], strong: list[bool], button: int) -> None:
@@ -92,15 +129,14 @@ def _heading_and_pitch(solid: list[Unit], strong: list[bool], button: int) -> No
     if button < 2 or solid[button].words > BUTTON_MAX_WORDS:
         return
     heading, pitch = solid[button - 2], solid[button - 1]
-    if strong[button - 2] or strong[button - 1]:
+    if strong[button - 2] or strong[button - 1] or heading.forced or pitch.forced:
         return
-    heading_shaped = heading.words <= HEADING_MAX_WORDS and heading.block.text.rstrip(CLOSERS)[-1:] not in ".:"
-    if heading_shaped and pitch.words <= PITCH_MAX_WORDS and not pitch.label:
+    if _heading_shaped(heading) and pitch.words <= PITCH_MAX_WORDS and not pitch.label:
         _force(heading, PITCH)
         _force(pitch, PITCH)
 
 
-def _perks(units: list[Unit], at: int) -> None:
+def _perks_under(units: list[Unit], at: int) -> None:
     """The list under an asking label that ends with a colon ("Join now to get:")."""
     items = 0
     for u in units[at + 1 :]:
