@@ -27,6 +27,7 @@ _FULL_STOPS = frozenset(".!?…:。！？")
 CLOSERS = "\"'»”’)]」』"
 WORD = re.compile(r"\w+")
 _FORM_FIELD = re.compile(r"_{4,}|\((?:BUTTON|RADIO|CHECKBOX)\)|\[[ _]{4,}\]")
+_TEXT_FIELD = re.compile(r"_{4,}|\[[ _]{4,}\]")
 FORM_MAX_WORDS = 12
 # the holder a copyright line names: "© 2025 The Millbrook Observer. All rights reserved."
 _COPYRIGHT_HOLDER = re.compile(
@@ -80,6 +81,7 @@ _TAIL = frozenset({"block", "sentence", "edge", "tail"})  # what counts below it
 ALL = _HEAD | _TAIL
 _QUOTE_CHARS = frozenset('"“”«»„‹›')
 _QUOTED_SPAN = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|‹[^›]*›')
+_SINGLE_QUOTED = re.compile(r"(?<!\w)‘(\S(?:.*?\S)?)’(?!\w)", re.S)
 
 
 def strongest(hits: tuple[Rule, ...], family: str, scopes: frozenset[str] = ALL) -> Rule | None:
@@ -113,6 +115,15 @@ def _quoted(parts: list[str]) -> list[bool]:
             else:
                 inside, opener = True, c
     return out
+
+
+def _double_quoted(text: str) -> str:
+    """The text with quotation marks written as single quotes (‘…’) made double (“…”), so
+    that quoted speech is told apart the same way; an apostrophe (don’t) stays. The same
+    text when there are none."""
+    if "‘" not in text:
+        return text
+    return _SINGLE_QUOTED.sub(lambda m: f"“{m.group(1)}”", text)
 
 
 def _is_speech(quoted: str) -> bool:
@@ -260,15 +271,17 @@ class Unit:
         """Ask evidence counted per sentence, leaving out quoted speech."""
         text = self.block.text
         parts = sentences(text)
-        if len(parts) == 1 and not _QUOTE_CHARS.intersection(text):
+        marked = _double_quoted(text)  # the same length: its sentences are the same spans
+        if len(parts) == 1 and not _QUOTE_CHARS.intersection(marked):
             asks, self.leaning = _asks_of(self.hits + self.parts)
             self.sentence_asks = [(text, tuple(asks))]
         else:
-            for part, quoted in zip(parts, _quoted(parts), strict=True):
+            seen = sentences(marked) if marked is not text else parts
+            for part, quoted, seen_part in zip(parts, _quoted(seen), seen, strict=True):
                 if quoted:
                     continue
                 # a quotation inside the sentence is someone else's words, too
-                said = _QUOTED_SPAN.sub(_unsaid, part) if _QUOTE_CHARS.intersection(part) else part
+                said = _QUOTED_SPAN.sub(_unsaid, seen_part) if _QUOTE_CHARS.intersection(seen_part) else part
                 asks, lean = _asks_of(rules.hits(said))
                 self.leaning = max(self.leaning, lean)
                 if asks:
@@ -358,6 +371,11 @@ def _copyright_holder(text: str) -> str:
 def is_form(u: Unit) -> bool:
     """Form debris with a field or button in it: a form, not a picture's placeholder."""
     return u.block.kind == CONTROL and bool(_FORM_FIELD.search(u.block.text))
+
+
+def has_field(u: Unit) -> bool:
+    """Form debris with a field to type in: a sign-up or search form, not a share bar."""
+    return u.block.kind == CONTROL and bool(_TEXT_FIELD.search(u.block.text))
 
 
 def norm(text: str) -> str:

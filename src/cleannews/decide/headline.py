@@ -17,7 +17,6 @@ _SEPARATED = re.compile(r" [|›»>/] ")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year in a line of a few words: a dateline
 ANCHOR_MIN_WORDS = 15  # the first paragraph the headline must sit above
 TITLE_WINDOW = 20
-HEADLINE_LEAN = 0.7  # parts of an ask this strong: a pitch, not a headline
 DATELINE_MAX_WORDS = 8  # a line this short with a year in it is a dateline
 
 
@@ -84,11 +83,17 @@ def _repeated_short_texts(units: list[Unit]) -> set[str]:
 def not_a_headline(u: Unit) -> bool:
     """An ask, a credit or caption ("© Site", "Photo: …"), or a line that is chrome ("More",
     "Menu", "By Jane Doe", "Accept cookies"): in a text those lines are dropped, and the two
-    paths agree, so the clean text reads the same again. Nor a line that leans towards asking
-    ("Sign up to newsletters": an imperative and an offer), nor a block of an appeal box (its
-    header)."""
+    paths agree, so the clean text reads the same again. Nor a pitch, nor a block of an appeal
+    box (its header)."""
     return (u.chrome is not None or u.caption is not None or bool(u.ask_rules()) or u.forced is not None
-            or u.leaning >= HEADLINE_LEAN)
+            or _orders_an_offer(u))
+
+
+def _orders_an_offer(u: Unit) -> bool:
+    """An imperative and an offer ("Sign up to newsletters", "Support local journalism"): a
+    pitch, whatever the parts weigh together; a headline reports, it does not order."""
+    kinds = {p.kind for p in u.parts}
+    return "offer" in kinds and "imperative" in kinds
 
 
 def find_hint(units: list[Unit], anchor: int, hint: str) -> int | None:
