@@ -14,9 +14,11 @@ at most above each.
 
 A label that heads a list of links ("See all", "Most read", in a pack's words) owns the list
 under it however long its items are: a rail of 40-word excerpts, each a link, is still the
-rail. The list is the lines of the label's own source paragraph (a browser's copy) or the list
-items under it (a lynx dump), up to a run of paragraphs or one longer than an excerpt: a
-story never goes on in a rail.
+rail. The list is the lines of the label's own source paragraph (a browser's copy), the list
+items under it, or the headings under it each with its excerpt (lynx prints linked titles as
+headings), up to a run of paragraphs or one longer than an excerpt: a
+story never goes on in a rail. A rail has excerpts, or none: one paragraph under a menu's lines
+is a standfirst under its headline.
 
 Lines that a rule already names (an ad label, a picture credit, a share button) are left
 out: "Advertisement" or "Getty Images" recurs inside stories too.
@@ -27,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model import CONTROL, ITEM
+from ..model import CONTROL, HEADING, ITEM
 from .evidence import Unit
 
 TEMPLATE_LINE_WORDS = 15  # a card's title or label; a longer line is an excerpt
@@ -219,17 +221,33 @@ def _card_line(u: Unit) -> bool:
 LIST_LABEL_KINDS = frozenset({"related", "readmore"})  # chrome labels that head a list of links
 
 
+def _card_heading(units: list[Unit], i: int) -> bool:
+    """A heading with a lone excerpt under it: a card's linked title, as lynx prints it."""
+    below = units[i + 1] if i + 1 < len(units) else None
+    return (units[i].block.kind == HEADING and below is not None and below.prose
+            and below.words <= EXCERPT_MAX_WORDS and not _in_run(units, i + 1))
+
+
 def mark_label_lists(units: list[Unit]) -> None:
     """Mark the blocks of the list under a related or read-more label (Unit.listed: the
     label's rule id)."""
     for i, label in enumerate(units):
         if not (label.label and label.chrome is not None and label.chrome.kind in LIST_LABEL_KINDS):
             continue
+        listed: list[Unit] = []
         for j in range(i + 1, len(units)):
             u = units[j]
-            in_list = u.block.group == label.block.group or (
-                u.block.kind == ITEM and (j == i + 1 or units[j - 1].listed is not None))
+            follows = j == i + 1 or units[j - 1] in listed
+            in_list = u.block.group == label.block.group or (follows and (
+                u.block.kind == ITEM or _card_heading(units, j)
+                or (u.prose and units[j - 1].block.kind == HEADING)))
             if not in_list or (u.block.kind != ITEM and (_in_run(units, j) or u.words > EXCERPT_MAX_WORDS)):
                 break  # a run of paragraphs, or a paragraph longer than an excerpt: no rail's
+            listed.append(u)
+        excerpts = [n for n, u in enumerate(listed) if u.prose and u.block.kind != ITEM]
+        if len(excerpts) == 1:
+            # one paragraph under a menu's lines is the headline's standfirst, not a rail's
+            listed = listed[: excerpts[0]]
+        for u in listed:
             if u.chrome is None:
                 u.listed = label.chrome.id
