@@ -4,7 +4,16 @@ page dumps: the exact decisions (kept or dropped, and by which rule or position 
 from __future__ import annotations
 
 import cleannews
-from cleannews.decide.positions import LEAD_IN, PERKS, PITCH, TEASER_ABOVE_BUTTON, TEASER_GLUED, TEMPLATE
+from cleannews.decide.positions import (
+    LEAD_IN,
+    PERKS,
+    PITCH,
+    TEASER_ABOVE_BUTTON,
+    TEASER_CARD,
+    TEASER_EMBED,
+    TEASER_GLUED,
+    TEMPLATE,
+)
 from cleannews.decide.segments import _alike, _shape
 
 STORY = [
@@ -382,3 +391,66 @@ def test_a_box_with_its_perks_above_the_ask_goes_whole() -> None:
     assert story_kept(found)
     assert [found[x][0] for x in (heading, lead, *perks, ask, "Join Renew")] == [False] * 8
     assert (found[heading][1], found[lead][1], found[perks[0]][1]) == (PITCH, LEAD_IN, PERKS)
+
+
+def test_a_plea_quoted_in_single_quotes_is_speech() -> None:
+    """A story quoting a paywall's message in ‘…’ reports it: no sentence of it is cut."""
+    meter = ("Readers who open a sixth article see the message: ‘You have read all your free articles "
+             "this month. Subscribe now to keep reading.’ The paper says 4,000 readers have signed on.")
+    found = decisions(page(HEAD, STORY[:2], [meter], STORY[2:]))
+    result = cleannews.clean(page(HEAD, STORY[:2], [meter], STORY[2:]))
+    assert found[meter] == (True, "story")
+    assert meter in result.text
+
+
+def test_a_standfirst_under_a_menu_label_is_no_rail() -> None:
+    """One paragraph under a menu's lines (a browser's copy) is the headline's standfirst."""
+    standfirst = "The crossing will close for three weeks in May while the landing stage is rebuilt."
+    top = "\n".join(["Home", "Most read", "Bus fares rise", "Ferry landing to be rebuilt at Kessel Point",
+                     standfirst])
+    found = decisions(page([top], STORY))
+    assert story_kept(found)
+    assert found[standfirst] == (True, "story")
+
+
+def test_a_rail_of_headings_and_excerpts_under_see_all() -> None:
+    """lynx prints a rail's linked titles as headings, left of the indented excerpts."""
+    story = ["   " + p for p in STORY[:2]]
+    rail = ["   See all",
+            "Council approves new cycle lanes on the quay",
+            "   The plan adds four kilometres of protected lanes along the waterfront by next summer, "
+            "and the first stretch opens in May.",
+            "School bus contract goes to regional firm",
+            "   Parents had asked for a local operator after a year of late buses, missed lessons and "
+            "angry meetings at the school."]
+    found = decisions(page(["Ferry landing to be rebuilt at Kessel Point"], story, rail))
+    assert all(found[p][0] for p in STORY[:2])
+    assert [found[line.strip()] for line in rail[2::2]] == [(False, "position.under-a-dropped-label")] * 2
+
+
+def test_the_heading_and_pitch_above_a_sign_up_field_go_with_it() -> None:
+    """A sign-up box whose words no pack knows is a box by its form: a field to type in."""
+    heading, pitch = "Your evening briefing", "Every evening at six, the day's news from the island, free."
+    form = "Email ________________________ (BUTTON) Sign up"
+    found = decisions(page(HEAD, STORY[:2], [heading, pitch, form], STORY[2:]))
+    assert story_kept(found)
+    assert found[heading] == found[pitch] == (False, PITCH)
+
+
+def test_a_card_and_an_embeds_title_between_paragraphs() -> None:
+    card = ["Bridge plan returns – again", "News 2 hours ago"]
+    embed = ["Inside the ferry's engine room", "IFRAME: https://player.example/embed/88412"]
+    found = decisions(page(HEAD, STORY[:2], card, STORY[2:3], embed, STORY[3:]))
+    assert story_kept(found)
+    assert [found[x] for x in card] == [(False, TEASER_CARD)] * 2
+    assert found[embed[0]] == (False, TEASER_EMBED)
+
+
+def test_a_last_paragraph_with_an_ask_before_a_box_is_the_boxs() -> None:
+    """The story's last paragraph cut of its ask sentence, unless more of a box follows it:
+    here a button and a log-in prompt after it."""
+    pitch = ("Our reporters sit in every council meeting so that you know what happens in your town. "
+             "Subscribe now and read every article from $1.50 a week.")
+    found = decisions(page(HEAD, STORY, [pitch, "See our plans", "Already a subscriber? Log in"], FOOTER))
+    assert story_kept(found)
+    assert not found[pitch][0]

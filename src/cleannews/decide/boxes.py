@@ -21,7 +21,7 @@ headline.
 from __future__ import annotations
 
 from ..model import CONTROL, ITEM
-from .evidence import CLOSERS, SANDWICH_MAX_WORDS, WEAK_ASK_MAX_WORDS, Unit, is_ask, strongest
+from .evidence import CLOSERS, SANDWICH_MAX_WORDS, WEAK_ASK_MAX_WORDS, Unit, has_field, is_ask, strongest
 from .positions import BESIDE, LEAD_IN, PERKS, PITCH, SANDWICH
 
 LEAD_IN_MAX_BLOCKS = 3  # blocks between a box's header and its first strong ask
@@ -53,6 +53,7 @@ def _heading_shaped(u: Unit) -> bool:
 def mark_boxes(units: list[Unit]) -> None:
     """Mark the blocks of appeal boxes (Unit.forced: the rule or position test that put them
     in one)."""
+    _above_forms(units)
     # Form debris and chrome do not separate the blocks of a box.
     solid = [u for u in units if u.block.kind != CONTROL and u.chrome is None]
     strong = [is_ask(u) for u in solid]
@@ -134,6 +135,22 @@ def _heading_and_pitch(solid: list[Unit], strong: list[bool], button: int) -> No
     if _heading_shaped(heading) and pitch.words <= PITCH_MAX_WORDS and not pitch.label:
         _force(heading, PITCH)
         _force(pitch, PITCH)
+
+
+def _above_forms(units: list[Unit]) -> None:
+    """A form's heading and one-line pitch right above its field ("Votre rendez-vous du soir" /
+    "Chaque soir à 18 h, l'essentiel …" / Adresse e-mail ____ (BUTTON) S'inscrire), whatever
+    language the words are in: a sign-up box is a box by its form."""
+    for at, u in enumerate(units):
+        if not has_field(u):
+            continue
+        above = [v for v in units[max(0, at - 4) : at] if v.block.kind != CONTROL][-2:]
+        if len(above) == 2:
+            heading, pitch = above
+            if (_heading_shaped(heading) and not heading.hits and pitch.words <= PITCH_MAX_WORDS
+                    and not pitch.label and not pitch.hits):
+                _force(heading, PITCH)
+                _force(pitch, PITCH)
 
 
 def _perks_under(units: list[Unit], at: int) -> None:

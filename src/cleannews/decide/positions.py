@@ -18,6 +18,8 @@ REPEATED = "position.repeated-block"
 TEMPLATE = "shape.card-or-comment-template"
 TEASER_GLUED = "shape.teaser-with-button"
 TEASER_ABOVE_BUTTON = "position.title-above-read-more"
+TEASER_CARD = "shape.teaser-card-in-story"
+TEASER_EMBED = "position.title-above-embed"
 STORY = "story"
 
 # Why a block that no rule names is part of an appeal box (boxes.py).
@@ -33,4 +35,6 @@ BOX_REASONS = {
 TEASER_REASONS = {
     TEASER_GLUED: "another story's headline with its read-more button glued on",
     TEASER_ABOVE_BUTTON: "another story's headline above a read-more button",
+    TEASER_CARD: "a card between the story's paragraphs: a headline and its section and time",
+    TEASER_EMBED: "the title of an embedded player",
 }

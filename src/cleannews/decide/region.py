@@ -30,6 +30,7 @@ from .positions import SANDWICH
 PROSE_OFFSET = 10  # what a paragraph must have beyond this to speak for the region around it
 EXCERPT_COST = 5
 SHORT_SENTENCE_MIN_WORDS = 3
+ASK_LOOKAHEAD_BLOCKS = 3
 FOOTER_MIN_LINES = 3
 DIALOG_MAX_BLOCKS = 8  # a dialog's heading, paragraphs and buttons
 DIALOG_GAP_BLOCKS = 3  # menus and headers between a dialog and the story
@@ -171,6 +172,17 @@ def only_an_article(units: list[Unit]) -> bool:
                    or (u in edges and asks_at_all(u)) for u in units)
 
 
+def _ask_follows(units: list[Unit], end: int) -> bool:
+    """An ask comes right after the region, past a few short lines (a box's button, its
+    header): the region's last paragraphs may be that box's."""
+    for u in units[end + 1 : end + 1 + ASK_LOOKAHEAD_BLOCKS]:
+        if u.ask_edge > 0 or u.forced is not None:
+            return True
+        if u.prose:
+            return False
+    return False
+
+
 def _clean_prose(u: Unit) -> bool:
     return u.prose and not u.hits and u.block.kind != ITEM
 
@@ -217,7 +229,7 @@ def settle_end(units: list[Unit], start: int, end: int, extracted: bool = False,
     again = line_key(headline)
     while end + 1 < len(units) and (_clean_prose(units[end + 1]) or _teaser_in_story(units, end + 1)):
         end += 1
-    after_ask = end + 1 < len(units) and units[end + 1].ask_edge > 0
+    after_ask = _ask_follows(units, end)
     while end > start:
         u = units[end]
         weak_lead_in = after_ask and u.ask_edge > 0 and u.words <= WEAK_ASK_MAX_WORDS
