@@ -338,7 +338,9 @@ def as_form(block: Block) -> Block:
     """A short line of a text dump with a form field in it ("Email ______ (BUTTON) Sign up",
     "[          ] Subscribe" as w3m and lynx print forms) is form debris, like a line of
     placeholders only (read/text.py): never a headline, never story."""
-    if block.kind == PARAGRAPH and _FORM_FIELD.search(block.text) and word_count(block.text) <= FORM_MAX_WORDS:
+    text = block.text
+    if (block.kind == PARAGRAPH and ("_" in text or "(" in text or "[" in text) and _FORM_FIELD.search(text)
+            and word_count(text) <= FORM_MAX_WORDS):
         return block._replace(kind=CONTROL)
     return block
 

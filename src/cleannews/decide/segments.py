@@ -43,13 +43,17 @@ EXCERPT_MAX_WORDS = 60  # a teaser's excerpt; longer is a paragraph of its own
 EXCERPT_LOOKBACK = 4  # blocks above an excerpt where its card's lines are (placeholders skipped)
 SHORT_NUMBER_CHARS = 5  # "2019,", "32M", "07:52": a number with its unit or punctuation
 _DIGITS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 _DATE = re.compile(r"\b\d{1,2}:\d\d\b|\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 
 
 def _shape(text: str) -> tuple[str, ...]:
     """A line's words, case folded, numbers as '#': "2H ago" and "32M ago" have one shape, as
     have "at 6:34 am" and "at 7:02 am"; a longer word keeps its letters ("car[#x#]")."""
-    return tuple(_number(word) if any(c.isdigit() for c in word) else word for word in text.casefold().split())
+    words = text.casefold().split()
+    if not _DIGIT.search(text):
+        return tuple(words)  # most lines: no number to fold
+    return tuple(_number(word) if _DIGIT.search(word) else word for word in words)
 
 
 def _number(word: str) -> str:
@@ -92,17 +96,28 @@ def _chains(marks: list[tuple[int, tuple[str, ...], bool]]) -> list[list[int]]:
     never the line right after it (a menu's items are adjacent, a template's are not). A
     dated line may wait longer for the next: a comment runs to several paragraphs."""
     chains: list[list[int]] = []
-    tails: list[tuple[int, tuple[str, ...], int, bool]] = []  # (last index, its shape, chain, dated)
+    same: dict[tuple[str, ...], tuple[int, int, bool]] = {}  # shape: (last index, chain, dated)
+    numbered: list[tuple[int, tuple[str, ...], int, bool]] = []  # lines with numbers, alike by words
     for i, shape, dated in marks:
-        tails = [t for t in tails if i - t[0] <= (DATED_CYCLE_MAX_BLOCKS if t[3] else CYCLE_MAX_BLOCKS)]
-        joined = next((t for t in reversed(tails) if i - t[0] > 1 and _alike(t[1], shape)), None)
+        tail = same.get(shape)
+        joined = tail[1] if tail is not None and 1 < i - tail[0] <= _cycle(tail[2]) else None
+        if joined is None and "#" in shape:
+            numbered = [t for t in numbered if i - t[0] <= _cycle(t[3])]
+            alike = next((t for t in reversed(numbered) if i - t[0] > 1 and _alike(t[1], shape)), None)
+            joined = alike[2] if alike is not None else None
         if joined is None:
             chains.append([i])
-            tails.append((i, shape, len(chains) - 1, dated))
+            joined = len(chains) - 1
         else:
-            chains[joined[2]].append(i)
-            tails[tails.index(joined)] = (i, shape, joined[2], dated)
+            chains[joined].append(i)
+        same[shape] = (i, joined, dated)
+        if "#" in shape:
+            numbered.append((i, shape, joined, dated))
     return chains
+
+
+def _cycle(dated: bool) -> int:
+    return DATED_CYCLE_MAX_BLOCKS if dated else CYCLE_MAX_BLOCKS
 
 
 def _near_copies(units: list[Unit], lines: list[int]) -> list[int]:
@@ -175,8 +190,9 @@ def mark_templates(units: list[Unit], anchors: list[bool]) -> None:
     # A longer line printed again word for word is a picture's text at each of its pictures,
     # a refrain, or a card's title printed twice (_near_copies): not a label.
     counts = Counter(units[i].block.text for i in lines)
-    marks = [(i, _shape(units[i].block.text), _dated(units[i].block.text)) for i in lines
-             if units[i].words <= LABEL_MAX_WORDS or counts[units[i].block.text] == 1]
+    marks = [(i, shape, "#" in shape and _dated(units[i].block.text))
+             for i in lines if units[i].words <= LABEL_MAX_WORDS or counts[units[i].block.text] == 1
+             for shape in [_shape(units[i].block.text)]]
     dated = {i for i, _, is_dated in marks if is_dated}
     runs = [chain for chain in _chains(marks) if len(chain) >= MIN_CYCLES]
     runs += [run for run in _cycles(_near_copies(units, lines)) if len(run) >= MIN_CYCLES]

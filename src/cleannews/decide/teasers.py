@@ -30,10 +30,13 @@ _EMBED = ("IFRAME", "[iframe", "[IFRAME")  # how text browsers print an embedded
 _ELLIPSIS_BUTTON = re.compile(r"(?:…|\.\.\.)\s*[^\s.!?…]+(?:\s[^\s.!?…]+){0,2}\s*[»›→]?$")
 _ARROW_BUTTON = re.compile(r"[^\s.!?…]\s[»›→]$")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
+_ARROWS = frozenset("»›→")
 
 
 def _glued(u: Unit) -> bool:
     text = u.block.text
+    if "…" not in text and "..." not in text and text[-1:] not in _ARROWS:
+        return False  # most lines: neither dots nor an arrow
     button = _ELLIPSIS_BUTTON.search(text) or _ARROW_BUTTON.search(text)
     if button is None or _SENTENCE_BREAK.search(text, 0, button.start()):
         return False  # a headline is one phrase: sentences before the dots are a post's text
