@@ -454,3 +454,21 @@ def test_a_last_paragraph_with_an_ask_before_a_box_is_the_boxs() -> None:
     found = decisions(page(HEAD, STORY, [pitch, "See our plans", "Already a subscriber? Log in"], FOOTER))
     assert story_kept(found)
     assert not found[pitch][0]
+
+
+def test_cards_dated_alike_are_a_template() -> None:
+    """A feed whose cards print the same date line (a rule names it as a date) under each
+    author: the dates are the template's labels, the excerpts its lone paragraphs."""
+    cards = []
+    for title, author, excerpt in [
+        ("Council approves new cycle lanes on the quay", "Jane Doe",
+         "The plan adds four kilometres of protected lanes along the waterfront by next summer."),
+        ("School bus contract goes to regional firm", "Sam Carter",
+         "Parents had asked for a local operator after a year of late buses and missed lessons."),
+        ("Storm closes coast road for second time", "Ines Varga",
+         "Crews expect to clear fallen trees and reopen both lanes by Thursday afternoon."),
+    ]:
+        cards += [title, author, "Wednesday November 20, 2019", excerpt]
+    found = decisions(page(HEAD, STORY, ["More from the Courier"], cards))
+    assert story_kept(found)
+    assert [found[line][1] for line in cards[3::4]] == [TEMPLATE] * 3

@@ -21,7 +21,8 @@ story never goes on in a rail. A rail has excerpts, or none: one paragraph under
 is a standfirst under its headline.
 
 Lines that a rule already names (an ad label, a picture credit, a share button) are left
-out: "Advertisement" or "Getty Images" recurs inside stories too.
+out: "Advertisement" or "Getty Images" recurs inside stories too. Dates and bylines are not:
+they are a card's labels.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ MIN_CYCLES = 3  # two alike lines are a coincidence; three are a template
 NEAR_COPY_BLOCKS = 3  # a card that prints its title twice prints the copies this close
 ALIKE_SHARE = 0.6  # of the longer line's words, in order, shared by two lines with numbers
 LABEL_MAX_WORDS = 3  # a label repeated word for word ("Reply", "Business", "2H ago")
+DATE_LINE_MAX_WORDS = 6  # a date repeated word for word ("Wednesday November 20, 2019")
 EXCERPT_MAX_WORDS = 60  # a teaser's excerpt; longer is a paragraph of its own
 EXCERPT_LOOKBACK = 4  # blocks above an excerpt where its card's lines are (placeholders skipped)
 SHORT_NUMBER_CHARS = 5  # "2019,", "32M", "07:52": a number with its unit or punctuation
@@ -81,8 +83,10 @@ def _common(a: tuple[str, ...], b: tuple[str, ...]) -> int:
 
 
 def _template_line(u: Unit) -> bool:
-    """A line that may be a template's label: short, and nothing a rule names."""
-    return u.words <= TEMPLATE_LINE_WORDS and u.block.kind != CONTROL and not u.hits
+    """A line that may be a template's label: short, and nothing a rule names but a date or a
+    byline (a card's or a comment's own labels)."""
+    return (u.words <= TEMPLATE_LINE_WORDS and u.block.kind != CONTROL
+            and all(r.kind == "byline" for r in u.hits))
 
 
 def _dated(text: str) -> bool:
@@ -188,11 +192,13 @@ def mark_templates(units: list[Unit], anchors: list[bool]) -> None:
     if len(lines) < MIN_CYCLES * 2:
         return
     # A longer line printed again word for word is a picture's text at each of its pictures,
-    # a refrain, or a card's title printed twice (_near_copies): not a label.
+    # a refrain, or a card's title printed twice (_near_copies): not a label; but a date is.
     counts = Counter(units[i].block.text for i in lines)
-    marks = [(i, shape, "#" in shape and _dated(units[i].block.text))
-             for i in lines if units[i].words <= LABEL_MAX_WORDS or counts[units[i].block.text] == 1
-             for shape in [_shape(units[i].block.text)]]
+    marks = [(i, shape, dated)
+             for i in lines for shape in [_shape(units[i].block.text)]
+             for dated in ["#" in shape and _dated(units[i].block.text)]
+             if units[i].words <= (DATE_LINE_MAX_WORDS if dated else LABEL_MAX_WORDS)
+             or counts[units[i].block.text] == 1]
     dated = {i for i, _, is_dated in marks if is_dated}
     runs = [chain for chain in _chains(marks) if len(chain) >= MIN_CYCLES]
     runs += [run for run in _cycles(_near_copies(units, lines)) if len(run) >= MIN_CYCLES]
