@@ -472,3 +472,18 @@ def test_cards_dated_alike_are_a_template() -> None:
     found = decisions(page(HEAD, STORY, ["More from the Courier"], cards))
     assert story_kept(found)
     assert [found[line][1] for line in cards[3::4]] == [TEMPLATE] * 3
+
+
+def test_a_long_unpunctuated_line_is_no_running_text() -> None:
+    """A tag cloud or a menu run together is a list of words: no comma, no stop."""
+    from cleannews.decide.evidence import Unit, word_count
+    from cleannews.model import Block
+    from cleannews.rules import load_rules
+
+    rules = load_rules((), ("common", "en"))
+    tags = " ".join(["harbour", "ferries", "council", "schools", "weather", "sport", "island", "jobs"] * 4)
+    assert not Unit(Block(tags), rules).prose
+    assert Unit(Block(STORY[0]), rules).prose
+    # a URL or a base64 blob is one word; a script written without spaces is counted by its characters
+    assert word_count("https://example.com/" + "a1b2c3" * 100) == 1
+    assert word_count("东京都は月曜日に新しい防災計画を発表しました。計画では地震の際の避難所を増やします。") > 15

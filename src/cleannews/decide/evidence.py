@@ -37,6 +37,8 @@ _COPYRIGHT_HOLDER = re.compile(
 MASTHEAD_MAX_WORDS = 4
 OUTLET_MIN_CHARS = 4
 CJK_CHARS_PER_WORD = 2
+# Thai, Lao, Khmer, Myanmar, Japanese kana, CJK ideographs: scripts written without spaces
+_UNSPACED_SCRIPT = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 LONG_TOKEN_CHARS = 15  # an average "word" longer than this is a script without spaces
 PROSE_MIN_WORDS = 8  # fewer words than this is a label, a button or a heading, not running text
 LINE_RULE_MAX_WORDS = 30  # longer than this, a block is not the line a whole-line rule describes
@@ -55,7 +57,9 @@ def word_count(text: str) -> int:
     Japanese, Thai) their characters divided by a typical word length, so that prose tests
     work for them too."""
     n = text.count(" ") + 1 if text else 0  # block text has single spaces: no need to split
-    return max(n, len(text) // CJK_CHARS_PER_WORD) if len(text) > LONG_TOKEN_CHARS * n else n
+    if len(text) > LONG_TOKEN_CHARS * n and _UNSPACED_SCRIPT.search(text):
+        return max(n, len(text) // CJK_CHARS_PER_WORD)
+    return n  # a URL or a base64 blob is one long "word", not a sentence of a script without spaces
 
 
 def sentences(text: str) -> list[str]:
@@ -222,9 +226,10 @@ class Unit:
         # hits: rules that are evidence of their own; parts: the pieces an ask is made of
         self.hits, self.parts = _split_parts(rules.hits(text)) if block.kind != CONTROL else ((), ())
         ends_sentence = text.rstrip(CLOSERS)[-1:] in _FULL_STOPS
-        self.prose = (
-            block.kind not in (HEADING, CONTROL) and words >= PROSE_MIN_WORDS and (ends_sentence or words >= 25)
-        )
+        # Running text ends like a sentence, or is long and punctuated: a long line with no
+        # comma or stop in it is a list of words (a tag cloud, a menu run together).
+        self.prose = block.kind not in (HEADING, CONTROL) and words >= PROSE_MIN_WORDS and (
+            ends_sentence or (words >= 25 and any(c in text for c in ",.;:")))
         self.chrome: Rule | None = None
         self.caption: Rule | None = None
         # short and heading-like: can open a box whose lines follow it

@@ -39,7 +39,7 @@ DATED_CYCLE_MAX_BLOCKS = 20  # and a comment under its dated line
 MIN_CYCLES = 3  # two alike lines are a coincidence; three are a template
 NEAR_COPY_BLOCKS = 3  # a card that prints its title twice prints the copies this close
 ALIKE_SHARE = 0.6  # of the longer line's words, in order, shared by two lines with numbers
-LABEL_MAX_WORDS = 3  # a label repeated word for word ("Reply", "Business", "2H ago")
+LABEL_MAX_WORDS = 4  # a label repeated word for word ("Reply", "Business", "2H ago")
 DATE_LINE_MAX_WORDS = 6  # a date repeated word for word ("Wednesday November 20, 2019")
 EXCERPT_MAX_WORDS = 60  # a teaser's excerpt; longer is a paragraph of its own
 EXCERPT_LOOKBACK = 4  # blocks above an excerpt where its card's lines are (placeholders skipped)
@@ -90,9 +90,10 @@ def _template_line(u: Unit) -> bool:
 
 
 def _dated(text: str) -> bool:
-    """A line that carries a time of day, a year or a numeric date: a comment's or a post's
-    date line, never a score or a count."""
-    return bool(_DATE.search(text))
+    """A line that carries a time of day, a year or a numeric date among other words: a
+    comment's or a post's date line, never a score or a count (nor a year alone, an
+    archive's heading)."""
+    return " " in text and bool(_DATE.search(text))
 
 
 def _chains(marks: list[tuple[int, tuple[str, ...], bool]]) -> list[list[int]]:
@@ -186,8 +187,9 @@ def _lone_excerpts(units: list[Unit], lo: int, hi: int) -> bool:
 
 def mark_templates(units: list[Unit], anchors: list[bool]) -> None:
     """Mark every block of a template of cards or comments (Unit.template). A template ends
-    a story: when no story paragraph (anchors) comes before it, its first card is the page's
-    own item (a page of quotes, each with its share row), and the template starts after it."""
+    a story: when the story paragraphs (anchors) before it weigh less than its first card's,
+    that card is the page's own item (a page of quotes, each with its share row), and the
+    template starts after it."""
     lines = [i for i, u in enumerate(units) if _template_line(u)]
     if len(lines) < MIN_CYCLES * 2:
         return
@@ -209,8 +211,10 @@ def mark_templates(units: list[Unit], anchors: list[bool]) -> None:
         if dated.issuperset(run) or _lone_excerpts(units, lo, hi):
             spans.append((lo, hi))
     for lo, hi in _merged(spans):
-        if not any(anchors[i] and not units[i].template for i in range(lo)):
-            lo = next((i for i in range(lo, hi + 1) if units[i].prose), hi) + 1
+        first = next((i for i in range(lo, hi + 1) if anchors[i]), None)
+        before = sum(units[i].words for i in range(lo) if anchors[i] and not units[i].template)
+        if first is not None and before < units[first].words:
+            lo = first + 1  # no story before it outweighs its first card: that card is the page's own
         for u in units[lo : hi + 1]:
             u.template = True
 
