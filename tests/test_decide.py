@@ -487,3 +487,19 @@ def test_a_long_unpunctuated_line_is_no_running_text() -> None:
     # a URL or a base64 blob is one word; a script written without spaces is counted by its characters
     assert word_count("https://example.com/" + "a1b2c3" * 100) == 1
     assert word_count("东京都は月曜日に新しい防災計画を発表しました。計画では地震の際の避難所を増やします。") > 15
+
+
+def test_a_storys_dateline_is_no_comments_date() -> None:
+    """The story's own date line and the same date on the cards after it are alike, but a
+    run of paragraphs lies between them: a story's, not a comment's."""
+    more = ["The ferry company said it would publish the temporary timetable in August, after "
+            "talks with the island's schools about the first and last crossings of the day.",
+            "Fishermen who use the landing stage at night asked the board for a separate mooring "
+            "during the works, and the harbour master said she would look at the old pier."]
+    cards = []
+    for title in ["Bridge plan returns once more", "School bus contract goes to regional firm",
+                  "Storm closes coast road again"]:
+        cards += [title, "April 21, 2022", "A short excerpt of the story under this card, as feeds print them."]
+    found = decisions(page(["Ferry landing to be rebuilt at Kessel Point", "By Jane Doe", "April 21, 2022"],
+                           STORY, more, ["Latest"], cards))
+    assert story_kept(found) and all(found[p][0] for p in more)

@@ -36,6 +36,7 @@ from .evidence import Unit
 TEMPLATE_LINE_WORDS = 15  # a card's title or label; a longer line is an excerpt
 CYCLE_MAX_BLOCKS = 10  # a card is shorter than this
 DATED_CYCLE_MAX_BLOCKS = 20  # and a comment under its dated line
+STORY_RUN_PARAGRAPHS = 6  # paragraphs in a row: a story's, not a comment's
 MIN_CYCLES = 3  # two alike lines are a coincidence; three are a template
 NEAR_COPY_BLOCKS = 3  # a card that prints its title twice prints the copies this close
 ALIKE_SHARE = 0.6  # of the longer line's words, in order, shared by two lines with numbers
@@ -96,19 +97,27 @@ def _dated(text: str) -> bool:
     return " " in text and bool(_DATE.search(text))
 
 
-def _chains(marks: list[tuple[int, tuple[str, ...], bool]]) -> list[list[int]]:
+def _chains(marks: list[tuple[int, tuple[str, ...], bool]], runs: list[int]) -> list[list[int]]:
     """Group alike lines into chains, each member within a cycle of the one before it, and
     never the line right after it (a menu's items are adjacent, a template's are not). A
-    dated line may wait longer for the next: a comment runs to several paragraphs."""
+    dated line may wait longer for the next (a comment runs to several paragraphs), but not
+    across a story's run of paragraphs: its own dateline is no comment's. runs[i] is the
+    length of the run of paragraphs that block i ends."""
     chains: list[list[int]] = []
     same: dict[tuple[str, ...], tuple[int, int, bool]] = {}  # shape: (last index, chain, dated)
     numbered: list[tuple[int, tuple[str, ...], int, bool]] = []  # lines with numbers, alike by words
+
+    def follows(last: int, dated: bool, i: int) -> bool:
+        if not 1 < i - last <= _cycle(dated):
+            return False
+        return not dated or max(runs[last:i]) < STORY_RUN_PARAGRAPHS
+
     for i, shape, dated in marks:
         tail = same.get(shape)
-        joined = tail[1] if tail is not None and 1 < i - tail[0] <= _cycle(tail[2]) else None
+        joined = tail[1] if tail is not None and follows(tail[0], tail[2], i) else None
         if joined is None and "#" in shape:
             numbered = [t for t in numbered if i - t[0] <= _cycle(t[3])]
-            alike = next((t for t in reversed(numbered) if i - t[0] > 1 and _alike(t[1], shape)), None)
+            alike = next((t for t in reversed(numbered) if follows(t[0], t[3], i) and _alike(t[1], shape)), None)
             joined = alike[2] if alike is not None else None
         if joined is None:
             chains.append([i])
@@ -119,6 +128,16 @@ def _chains(marks: list[tuple[int, tuple[str, ...], bool]]) -> list[list[int]]:
         if "#" in shape:
             numbered.append((i, shape, joined, dated))
     return chains
+
+
+def _run_lengths(units: list[Unit], labels: set[int]) -> list[int]:
+    """For each block, how many paragraphs in a row end with it (0 for a short line or a
+    template's label: "Name on May 2, 2019 at 4:47 pm said:" reads like a sentence)."""
+    out: list[int] = []
+    for i, u in enumerate(units):
+        paragraph = u.prose and i not in labels
+        out.append(out[-1] + 1 if paragraph and out else int(paragraph))
+    return out
 
 
 def _cycle(dated: bool) -> int:
@@ -202,7 +221,7 @@ def mark_templates(units: list[Unit], anchors: list[bool]) -> None:
              if units[i].words <= (DATE_LINE_MAX_WORDS if dated else LABEL_MAX_WORDS)
              or counts[units[i].block.text] == 1]
     dated = {i for i, _, is_dated in marks if is_dated}
-    runs = [chain for chain in _chains(marks) if len(chain) >= MIN_CYCLES]
+    runs = [chain for chain in _chains(marks, _run_lengths(units, dated)) if len(chain) >= MIN_CYCLES]
     runs += [run for run in _cycles(_near_copies(units, lines)) if len(run) >= MIN_CYCLES]
     spans = []
     for run in runs:
