@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..model import CAPTION, CONTROL, HEADING, ITEM
-from .evidence import PROSE_MIN_WORDS, WORD, Unit, is_ask, is_line, line_key, norm
+from .evidence import PROSE_MIN_WORDS, WORD, Unit, asks_at_all, is_ask, is_line, line_key, norm
 
 _TITLE_END_OK = re.compile(r"(?:[^.;,]|\.\.\.|…)$")
 
@@ -83,10 +83,10 @@ def _repeated_short_texts(units: list[Unit]) -> set[str]:
 def not_a_headline(u: Unit) -> bool:
     """An ask, a credit or caption ("© Site", "Photo: …"), or a line that is chrome ("More",
     "Menu", "By Jane Doe", "Accept cookies"): in a text those lines are dropped, and the two
-    paths agree, so the clean text reads the same again. Nor a pitch, nor a block of an appeal
-    box (its header)."""
-    return (u.chrome is not None or u.caption is not None or bool(u.ask_rules()) or u.forced is not None
-            or _orders_an_offer(u))
+    paths agree, so the clean text reads the same again. A weak ask is not enough: a deals
+    story's headline names prices ("… MacBooks from $700"). Nor a pitch, nor a block of an
+    appeal box (its header; asks_at_all counts the blocks a box took in)."""
+    return u.chrome is not None or u.caption is not None or asks_at_all(u) or _orders_an_offer(u)
 
 
 def _orders_an_offer(u: Unit) -> bool:

@@ -22,15 +22,18 @@ body comes from there instead.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 import lxml.html
+from lxml import etree
 
 from ..model import HEADING, PARAGRAPH, Block, Decision
 from ..rules import Rule, RuleSet
-from .extract import PARAGRAPH_CHARS, main_content
+from .extract import PARAGRAPH_CHARS, main_content, mute_names
 from .markup import BLOCK_TAGS, content_blocks, cut_short, fragment, parse
 from .metadata import page_metadata
 from .text import normalize_space, text_blocks
@@ -48,10 +51,18 @@ NAME_ATTRIBUTES = ("class", "id", "role", "aria-label", "itemprop")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _SUBHEADINGS = frozenset(_HEADINGS[1:])
 SUBHEADING_MAX_WORDS = 15
+# " | ", " - ", " – ", " — ", " · ", " :: ", " » ": what sites put between a headline and their name
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»]|::)\s+")
+SITE_MAX_WORDS = 4  # a part after a pipe this short is the site or its section
+_HOST_NOISE = frozenset({"www", "m", "amp", "mobile", "edition"})
 SUBHEADING_CLIMB = 4  # containers around the first paragraph to look above
 _HAS_WORD = re.compile(r"[^\W_]")
+_WORDS = re.compile(r"[^\W_]+")
 PROTECTED_SHARE = 0.4  # never prune an element holding this share of the page's (paragraph) text
 ARTICLE_BODY_GAIN = 1.3  # use JSON-LD articleBody when it has this many times the words
+AUTHOR = "metadata.author"
+LEFT_OUT = "extract.outside-main-content"
+BYLINE_OTHER_WORDS = 8  # "By", a date, a reading time, a separator: what a byline holds besides the name
 LEDE_TAGS = frozenset({"p", "div", "h2", "span"})
 LEDE_WINDOW = 60  # elements after the headline in which to look for a standfirst
 LEDE_MAX_BLOCKS = 2
@@ -75,8 +86,12 @@ def element_names(el: lxml.html.HtmlElement) -> str:
     parts = [attrib.get(a) for a in NAME_ATTRIBUTES]
     parts += [f"{k[5:]} {v}" for k, v in attrib.items() if k.startswith("data-") and len(v) < 60]
     text = " ".join(p for p in parts if p)
-    if not text:
-        return ""
+    return _name_words(text) if text else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_words(text: str) -> str:
+    # a page gives hundreds of elements the same few class strings: split each one once
     return _NAME_SEPARATORS.sub(" ", _CAMEL.sub(" ", text)).lower().strip()
 
 
@@ -95,30 +110,39 @@ def _in_a_sentence(el: lxml.html.HtmlElement) -> bool:
     return _HAS_WORD.search(text_before or "") is not None or _HAS_WORD.search(el.tail or "") is not None
 
 
-def _slug_words(text: str) -> list[str]:
-    return _NAME_SEPARATORS.sub(" ", _CAMEL.sub(" ", text)).casefold().split()
+def _slug_words(text: str) -> str:
+    return " ".join(_WORDS.findall(_CAMEL.sub(" ", text).casefold()))
 
 
-def unname(root: lxml.html.HtmlElement) -> None:
+# What unname() looks at, found by libxml2 rather than by a Python loop over every element
+_MAY_BE_UNNAMED = etree.XPath(
+    "descendant-or-self::*[starts-with(local-name(), 'mjx-') or contains(@class, 'MathJax')"
+    " or @*[contains(., '-') and (name() = 'id' or starts-with(name(), 'data-'))]]")
+
+
+def unname(el: lxml.html.HtmlElement) -> None:
     """Take off the names that describe no content, before selector rules and readability
-    read them: an id that is the slug of the element's own heading
+    read them: an id (or a data-* value) that is the slug of the element's own heading
     (<section id="social-media-reaction"><h2>Social media reaction</h2>: the story's words,
     not a share widget), and the names math renderers give their markup
     (<mjx-container class="MathJax CtxtMenu_Attached_0">: a formula, not a menu)."""
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        if el.tag.startswith("mjx-") or "mathjax" in (el.get("class") or "").casefold():
-            el.attrib.pop("class", None)
-            el.attrib.pop("id", None)
-            continue
-        slug = el.get("id")
-        if slug and "-" in slug:
-            heading = el if el.tag in _HEADINGS else next(el.iter(*_HEADINGS), None)
-            words = _slug_words(slug)
-            if heading is not None and len(words) >= 2 and " ".join(words) in " ".join(
-                    _slug_words(heading.text_content())):
-                del el.attrib["id"]
+    attrib = el.attrib
+    if el.tag.startswith("mjx-") or "MathJax" in attrib.get("class", ""):
+        attrib.pop("class", None)
+        attrib.pop("id", None)
+        return
+    slugs = [k for k, v in attrib.items() if "-" in v and (k == "id" or k.startswith("data-"))]
+    if not slugs:
+        return
+    # its own heading: the element itself, or the heading it opens with
+    heading = el if el.tag in _HEADINGS else next(iter(el), None)
+    if heading is None or heading.tag not in _HEADINGS:
+        return
+    said = _slug_words(heading.text_content())
+    for key in slugs:
+        words = _slug_words(attrib[key])
+        if " " in words and words in said:
+            del attrib[key]
 
 
 def _hidden(el: lxml.html.HtmlElement) -> bool:
@@ -190,6 +214,8 @@ def _unwanted(el: lxml.html.HtmlElement, hits: tuple[Rule, ...], names: str) -> 
         return f"markup.{el.tag}", "chrome", f"a <{el.tag}> element"
     if _hidden(el):
         return "markup.hidden", "chrome", "hidden on the page"
+    if any(r.family == "story" for r in hits):
+        return None  # named as the story: what else its names say is not believed; its markup is
     if any(r.family == "caption" for r in hits):
         return _CAPTION
     if hits:
@@ -217,15 +243,17 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
     body = body if body is not None else root
     total = _Totals(len(body.text_content()), _paragraph_text(body))
     quoting = set(_quotations(body, rules))
-    unname(body)
+    slugged = set(_MAY_BE_UNNAMED(body))
     stack = list(reversed(root))
     while stack:  # document order; the subtree of a removed element is not visited
         el = stack.pop()
         if not isinstance(el.tag, str):
             continue
+        if el in slugged:
+            unname(el)
         names = element_names(el) if el not in quoting and not _in_a_sentence(el) else ""
         hits = rules.selector_hits(names) if names else ()
-        why = None if any(r.family == "story" for r in hits) else _unwanted(el, hits, names)
+        why = _unwanted(el, hits, names)
         # Asked last, and only of an element about to go: it searches the whole subtree.
         if why is not None and not _protected(el, total, hidden=why[0] == "markup.hidden"):
             if why is _CAPTION:
@@ -233,6 +261,8 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
             else:
                 drop(el, *why)
             continue
+        if el.attrib:
+            mute_names(el)  # read here once: what readability would misread goes
         stack.extend(reversed(el))
     return removed
 
@@ -242,19 +272,58 @@ def _headline_key(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().strip(" .…:!?-–—|")
 
 
+def _letters(text: str) -> str:
+    """What two spellings of a name share: "The Verge" and "theverge" are both "theverge"."""
+    return "".join(c for c in _headline_key(text) if c.isalnum())
+
+
+def site_names(meta: dict[str, Any]) -> set[str]:
+    """The site's name as the page may print it: its declared name, and its host's name
+    (www.example-news.com → examplenews)."""
+    names = {_letters(str(meta["site_name"]))} if meta.get("site_name") else set()
+    host = urlsplit(str(meta.get("url") or "")).hostname or ""
+    labels = [label for label in host.split(".") if label not in _HOST_NOISE]
+    if len(labels) >= 2:
+        names.add(_letters(labels[-2]))  # the registered name: news.example.co.uk → example
+    return {n for n in names if n}
+
+
+def without_site(title: str, sites: set[str]) -> str:
+    """A page title without the site's name before or after it ("Headline | Site",
+    "Site - Headline"): the name at either end, and after a pipe any short last part."""
+    parts: list[tuple[int, int]] = []
+    at = 0
+    for gap in _TITLE_SEPARATOR.finditer(title):
+        parts.append((at, gap.start()))
+        at = gap.end()
+    parts.append((at, len(title)))
+    while len(parts) > 1 and _letters(title[slice(*parts[-1])]) in sites:
+        parts.pop()
+    while len(parts) > 1 and _letters(title[slice(*parts[0])]) in sites:
+        parts.pop(0)
+    last = title[slice(*parts[-1])]
+    if len(parts) > 1 and title[parts[-2][1]:parts[-1][0]].strip() == "|" and len(last.split()) <= SITE_MAX_WORDS:
+        parts.pop()  # "Headline | Section" or a site name not declared: a pipe does not head a headline
+    return title[parts[0][0]:parts[-1][1]].strip()
+
+
 def headline(root: lxml.html.HtmlElement, meta: dict[str, Any]) -> tuple[str | None, lxml.html.HtmlElement | None]:
     """The headline as the page shows it, and its <h1>: the <h1> that agrees with the page's
-    own title, else the structured title (and no element), else the first <h1>."""
+    own title, else that title (without the site's name around it; and no element), else the
+    first <h1>. An <h1> that is the site's name (a blog's masthead) is no headline, nor a
+    title that is only the site's name."""
+    sites = site_names(meta)
     h1s = [(normalize_space(h.text_content()), h) for h in root.iter("h1")][:5]
-    h1s = [(text, h) for text, h in h1s if text]
+    h1s = [(text, h) for text, h in h1s if text and _letters(text) not in sites]
     named = meta.get("title")
-    if named:
+    named = without_site(str(named), sites) if named else None
+    if named and _letters(named) not in sites:
         low = _headline_key(named)
         for text, h in h1s:
             key = _headline_key(text)
             if key and (key in low or low in key):
                 return text, h
-        return str(named), None
+        return named, None
     return h1s[0] if h1s else (None, None)
 
 
@@ -263,9 +332,9 @@ def _in_tree(el: lxml.html.HtmlElement | None, root: lxml.html.HtmlElement) -> b
 
 
 def _running(text: str) -> bool:
-    """A sentence or more of running text, not a label, a byline or a date."""
-    words = len(text.split())
-    return words >= LEDE_MIN_WORDS and (text[-1:] in ".!?…\"'»”’)" or words >= 2 * LEDE_MIN_WORDS)
+    """A sentence or more of running text, not a label, a byline, a date or a headline-style
+    summary (a dek without a full stop is the headline's, not the story's)."""
+    return len(text.split()) >= LEDE_MIN_WORDS and text[-1:] in ".!?…\"'»”’)"
 
 
 def standfirst(h1: lxml.html.HtmlElement | None, blocks: list[Block]) -> list[Block]:
@@ -327,6 +396,36 @@ def _captions_a_picture(el: lxml.html.HtmlElement) -> bool:
     return before is not None and before.tag in ("img", "picture")
 
 
+def bylines(blocks: list[Block], authors: list[str]) -> tuple[list[Block], list[Decision]]:
+    """The blocks less the lines that only name the page's author ("Gemma Rowe", "By Gemma
+    Rowe | 6 March 2025"), which its metadata names: an extractor that keeps an article's
+    header keeps its byline, and no rule knows a name."""
+    names = [name.casefold() for name in authors if len(name.split()) >= 2]
+    if not names:
+        return blocks, []
+    kept: list[Block] = []
+    dropped: list[Decision] = []
+    for b in blocks:
+        low = b.text.casefold()
+        name = next((n for n in names if n in low), None)
+        if (name is not None and len(low.split()) - len(name.split()) <= BYLINE_OTHER_WORDS
+                and low[-1:] not in ".!?"):
+            dropped.append(Decision(b, False, "chrome", AUTHOR, "the page's author, as its metadata names them", ""))
+        else:
+            kept.append(b)
+    return kept, dropped
+
+
+def left_out(root: lxml.html.HtmlElement, blocks: list[Block], extractor: str) -> list[Decision]:
+    """The page's text that pruning kept and the main-content step did not take: every word of
+    a page that is not printed is accounted for, by a rule or by this step."""
+    body = root.find("body")
+    same = {b.text for b in blocks}
+    taken = "\n".join(same)  # readability splits and joins some blocks its own way
+    return [Decision(b, False, "outside", LEFT_OUT, f"not in the main content that {extractor} found", "")
+            for b in content_blocks(body if body is not None else root) if b.text not in same and b.text not in taken]
+
+
 def _words(blocks: list[Block]) -> int:
     return sum(len(b.text.split()) for b in blocks)
 
@@ -352,9 +451,11 @@ def html_blocks(markup: str, rules: RuleSet) -> Page:
     if body_text and len(body_text.split()) > ARTICLE_BODY_GAIN * _words(blocks):
         name, blocks = "json-ld articleBody", _body_blocks(body_text)
         why = "; ".join(w for w in (why, f"{story.name}'s pick was shorter than the page's JSON-LD articleBody") if w)
+    outside = left_out(root, blocks, name)
+    blocks, named = bylines(blocks, meta.get("authors", []))
     meta["extractor"] = name
     if why:
         meta["extractor_why"] = why
     if title:
         meta["title"] = title
-    return Page(blocks, title, meta, pruned, warnings, story.extracted or name != story.name)
+    return Page(blocks, title, meta, pruned + named + outside, warnings, story.extracted or name != story.name)
