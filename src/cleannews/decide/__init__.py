@@ -2,25 +2,32 @@
 
 The order of the tests, and why:
 
-1. Evidence. Every block is matched against the rule set once. Asks (appeals, newsletter,
-   membership, subscription pitches), chrome (read-more, related, share, bylines) and
-   captions are told apart by the rules' families. Ask evidence is weighed per sentence,
-   leaving quoted speech out: a story quoting a charity's plea reports it. A block is an
-   appeal when its weight reaches 1 and asking is most of its text; a short weak ask beside
-   an appeal, and a short block between two, belong to the appeal.
-2. The story region (text): the maximum-sum run of blocks, running prose counting for it
-   and asks, chrome, form debris and short lines against it. Navigation, footers and the
-   appeals above and below the story fall outside it. Then its end is settled: a short last
-   paragraph that follows directly is story, appeals at the end are not. For HTML the
-   extraction is the region, ended early only by an appeal box inside it; so is a text that
-   is only an article (its paragraphs set apart, nothing in it furniture): there is no page
-   around it to find the story in, and its short lines and lists are its own.
-3. The headline: the title the page's metadata names, or in text the heading-like block
+1. Evidence (evidence.py). Every block is matched against the rule set once. Asks (appeals,
+   newsletter, membership, subscription pitches), chrome (read-more, related, share,
+   bylines), captions and the parts of an ask are told apart by the rules' families. Ask
+   evidence is weighed per sentence, leaving quoted speech out: a story quoting a charity's
+   plea reports it. A block is an appeal when its weight reaches 1 and asking is most of
+   its text. In a text, a line with a form field is form debris, and a paragraph opening
+   with the outlet's own name is the outlet speaking of itself.
+2. Boxes (boxes.py): what around a strong ask belongs to its appeal box without asking.
+3. Teasers (teasers.py) and, in a page dump, segments (segments.py): templates of cards
+   or comments, cards' lone excerpts, the list under a related label — all told by shape.
+4. The story region (text): the maximum-sum run of blocks, running prose counting for it
+   and asks, chrome, form debris, templates and short lines against it. Navigation,
+   footers and the appeals above and below the story fall outside it; a run that starts
+   in a dialog starts after it. Then its end is settled: a short last paragraph that
+   follows directly is story, appeals and the outlet's about-us at the end are not. For
+   HTML the extraction is the region, ended early only by an appeal box inside it; so is a
+   text that is only an article (its paragraphs set apart, nothing in it furniture): there
+   is no page around it to find the story in, and its short lines and lists are its own.
+5. The headline: the title the page's metadata names, or in text the heading-like block
    above the region's first real paragraph that the page repeats, marks as a heading, or
-   that heads a byline, date, caption or standfirst.
-4. Inside the region: asks, chrome, captions, form debris and repeated blocks are dropped;
-   a label such as "Related" takes the short lines under it along; an asking sentence of a
-   story paragraph is cut from it and the rest is kept.
+   that heads a byline, date, caption or standfirst; never a box's block or header, a
+   pitch or a form line.
+6. Inside the region: asks, chrome, captions, form debris, templates, listed items,
+   teasers and repeated blocks are dropped; a label such as "Related" takes the short lines
+   under it along; an asking sentence of a story paragraph is cut from it and the rest is
+   kept.
 
 Nothing here knows a language: every word lives in the rule packs.
 """
