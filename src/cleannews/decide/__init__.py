@@ -2,25 +2,32 @@
 
 The order of the tests, and why:
 
-1. Evidence. Every block is matched against the rule set once. Asks (appeals, newsletter,
-   membership, subscription pitches), chrome (read-more, related, share, bylines) and
-   captions are told apart by the rules' families. Ask evidence is weighed per sentence,
-   leaving quoted speech out: a story quoting a charity's plea reports it. A block is an
-   appeal when its weight reaches 1 and asking is most of its text; a short weak ask beside
-   an appeal, and a short block between two, belong to the appeal.
-2. The story region (text): the maximum-sum run of blocks, running prose counting for it
-   and asks, chrome, form debris and short lines against it. Navigation, footers and the
-   appeals above and below the story fall outside it. Then its end is settled: a short last
-   paragraph that follows directly is story, appeals at the end are not. For HTML the
-   extraction is the region, ended early only by an appeal box inside it; so is a text that
-   is only an article (its paragraphs set apart, nothing in it furniture): there is no page
-   around it to find the story in, and its short lines and lists are its own.
-3. The headline: the title the page's metadata names, or in text the heading-like block
+1. Evidence (evidence.py). Every block is matched against the rule set once. Asks (appeals,
+   newsletter, membership, subscription pitches), chrome (read-more, related, share,
+   bylines), captions and the parts of an ask are told apart by the rules' families. Ask
+   evidence is weighed per sentence, leaving quoted speech out: a story quoting a charity's
+   plea reports it. A block is an appeal when its weight reaches 1 and asking is most of
+   its text. In a text, a line with a form field is form debris, and a paragraph opening
+   with the outlet's own name is the outlet speaking of itself.
+2. Boxes (boxes.py): what around a strong ask belongs to its appeal box without asking.
+3. Teasers (teasers.py) and, in a page dump, segments (segments.py): templates of cards
+   or comments, cards' lone excerpts, the list under a related label — all told by shape.
+4. The story region (text): the maximum-sum run of blocks, running prose counting for it
+   and asks, chrome, form debris, templates and short lines against it. Navigation,
+   footers and the appeals above and below the story fall outside it; a run that starts
+   in a dialog starts after it. Then its end is settled: a short last paragraph that
+   follows directly is story, appeals and the outlet's about-us at the end are not. For
+   HTML the extraction is the region, ended early only by an appeal box inside it; so is a
+   text that is only an article (its paragraphs set apart, nothing in it furniture): there
+   is no page around it to find the story in, and its short lines and lists are its own.
+5. The headline: the title the page's metadata names, or in text the heading-like block
    above the region's first real paragraph that the page repeats, marks as a heading, or
-   that heads a byline, date, caption or standfirst.
-4. Inside the region: asks, chrome, captions, form debris and repeated blocks are dropped;
-   a label such as "Related" takes the short lines under it along; an asking sentence of a
-   story paragraph is cut from it and the rest is kept.
+   that heads a byline, date, caption or standfirst; never a box's block or header, a
+   pitch or a form line.
+6. Inside the region: asks, chrome, captions, form debris, templates, listed items,
+   teasers and repeated blocks are dropped; a label such as "Related" takes the short lines
+   under it along; an asking sentence of a story paragraph is cut from it and the rest is
+   kept.
 
 Nothing here knows a language: every word lives in the rule packs.
 """
@@ -29,24 +36,40 @@ from __future__ import annotations
 
 from ..model import CAPTION, CONTROL, Block, Cut, Decision
 from ..rules import Rule, RuleSet
+from .boxes import mark_boxes
 from .evidence import (
     ALL,
     WORD,
     Unit,
+    as_form,
     asks_at_all,
     caption_neighbours,
     is_ask,
     is_line,
     line_key,
+    mark_outlet,
     sentences,
-    spread_asks,
     strongest,
     weight,
     word_count,
 )
 from .headline import anchors, find_hint, find_title, heads_the_text, not_a_headline, standfirst, title_shaped
-from .positions import BOX, FORM, OUTSIDE, PREAMBLE, REPEATED, SANDWICH, STORY, TITLE, TITLE_DUPLICATE
-from .region import best_run, extracted_span, mark_repeats, only_an_article, repeatable, settle_end
+from .positions import (
+    BOX,
+    BOX_REASONS,
+    FORM,
+    OUTSIDE,
+    PREAMBLE,
+    REPEATED,
+    STORY,
+    TEASER_REASONS,
+    TEMPLATE,
+    TITLE,
+    TITLE_DUPLICATE,
+)
+from .region import best_run, dialog_end, extracted_span, mark_repeats, only_an_article, repeatable, settle_end
+from .segments import mark_excerpts, mark_label_lists, mark_templates
+from .teasers import mark_teasers
 
 BOX_KINDS = frozenset({"related", "readmore"})  # chrome labels that head a list of links
 BOX_LINE_WORDS = 25  # lines under a dropped label go with it unless they are running text
@@ -71,14 +94,21 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     # A one-word title ("Home", a site's name) is a headline only where the page prints it as
     # one, above its story.
     one_word_hint = bool(title_hint) and word_count(title_hint or "") < 2
-    units = [Unit(b, rules) for b in blocks]
-    spread_asks(units)
+    units = [Unit(b if extracted else as_form(b), rules) for b in blocks]
+    if not extracted:
+        mark_outlet(units)
+    mark_boxes(units)
+    mark_teasers(units)
     caption_neighbours(units)
     whole = extracted or only_an_article(units)  # the story is all of it, less asks at the end
     # a text that is only an article has its headline on its first line, or none
     first_line_headline = whole and not (extracted or titled) and heads_the_text(units)
     headline = units[0].block.text if first_line_headline else title_hint
     copies = mark_repeats(units, whole, headline)
+    if not whole:
+        mark_templates(units, [anchors(u) for u in units])
+        mark_excerpts(units)
+        mark_label_lists(units)
     span = extracted_span(units) if whole else best_run(units)
     if span is None:
         # No running text at all (a bare headline, a list): keep what is not chrome or an ask,
@@ -86,13 +116,16 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
         start, end = 0, len(units) - 1
     else:
         start, end = settle_end(units, *span, whole, headline)
+    floor = 0  # where the headline may be: not in a dialog the region started in
+    if not whole and (closed := dialog_end(units, start, end)) is not None:
+        start = floor = closed + 1
     anchor = next((i for i in range(start, end + 1) if anchors(units[i])), start)
     if extracted or titled or one_word_hint:
         title_at = find_hint(units, anchor, title_hint) if title_hint else None
     elif whole:
         title_at = 0 if first_line_headline else None
     else:
-        title_at = find_title(units, anchor, title_hint) if units else None
+        title_at = find_title(units, anchor, title_hint, floor) if units else None
     if one_word_hint and title_at is None:
         title_hint = None
     title_text = units[title_at].block.text if title_at is not None else title_hint
@@ -144,8 +177,8 @@ def _outside(u: Unit, before: bool) -> Decision:
     """A block outside the story; named after the rule it matches when there is one."""
     where = "above the story" if before else "below the story"
     ask = strongest(u.ask_rules(), "ask")
-    if u.forced == SANDWICH:
-        return _drop(u, "appeal", SANDWICH, f"between two appeal blocks, {where}")
+    if u.forced in BOX_REASONS:
+        return _drop(u, "appeal", u.forced, f"{BOX_REASONS[u.forced]} ({where})")
     if ask is not None:
         return _drop(u, "appeal", ask.id, f"{_why(ask)} ({where})")
     for rule in (u.chrome, u.caption):
@@ -153,6 +186,12 @@ def _outside(u: Unit, before: bool) -> Decision:
             return _drop(u, rule.family, rule.id, f"{_why(rule)} ({where})")
     if u.block.kind == CONTROL:
         return _drop(u, "chrome", FORM, f"form field, button or placeholder ({where})")
+    if u.template:
+        return _drop(u, "chrome", TEMPLATE, f"a block of a repeating template of cards or comments ({where})")
+    if u.teaser:
+        return _drop(u, "chrome", u.teaser, f"{TEASER_REASONS[u.teaser]} ({where})")
+    if u.listed:
+        return _drop(u, "chrome", BOX, f"in the list under a related label ({u.listed}, {where})")
     return _drop(u, "outside", OUTSIDE, f"not part of the story's run of paragraphs ({where})")
 
 
@@ -161,9 +200,15 @@ def _inside(u: Unit, box: str | None, *, preamble: str | None, keep_captions: bo
     b = u.block
     if b.kind == CONTROL:
         return _drop(u, "chrome", FORM, "form field, button or placeholder"), box
+    if u.template:
+        return _drop(u, "chrome", TEMPLATE, "a block of a repeating template of cards or comments"), box
+    if u.teaser:
+        return _drop(u, "chrome", u.teaser, TEASER_REASONS[u.teaser]), box
+    if u.listed:
+        return _drop(u, "chrome", BOX, f"in the list under a related label ({u.listed})"), box
     if is_ask(u) or (preamble and asks_at_all(u, "head")):
-        if u.forced == SANDWICH:
-            return _drop(u, "appeal", SANDWICH, "between two appeal blocks"), None
+        if u.forced in BOX_REASONS:
+            return _drop(u, "appeal", u.forced, BOX_REASONS[u.forced]), None
         rule = u.forced or strongest(u.ask_rules(), "ask").id  # type: ignore[union-attr]
         ask = next((r for r in u.ask_rules() if r.id == rule), None)
         reason = _why(ask) if ask else "next to an appeal"

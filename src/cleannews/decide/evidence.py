@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import CONTROL, HEADING, PARAGRAPH, Block
+from ..model import CAPTION, CONTROL, HEADING, PARAGRAPH, Block
 from ..rules import Rule, RuleSet
-from .positions import SANDWICH
 
 # A full stop, closing marks, a space, then (tested in sentences(): a class of capitals costs
 # Python's regex compiler a millisecond at every start) an opening mark and a capital or digit.
@@ -25,18 +24,33 @@ _STARTERS = frozenset(
 )
 
 _FULL_STOPS = frozenset(".!?…:。！？")
-_CLOSERS = "\"'»”’)]」』"
+CLOSERS = "\"'»”’)]」』"
 WORD = re.compile(r"\w+")
+_FORM_FIELD = re.compile(r"_{4,}|\((?:BUTTON|RADIO|CHECKBOX)\)|\[[ _]{4,}\]")
+_TEXT_FIELD = re.compile(r"_{4,}|\[[ _]{4,}\]")
+FORM_MAX_WORDS = 12
+# the holder a copyright line names: "© 2025 The Millbrook Observer. All rights reserved."
+_COPYRIGHT_HOLDER = re.compile(
+    r"(?:©|\([cC]\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"  # the sign and a year or two
+    r"([^\d.,;|–—©(]{2,60}?)\s*(?:\d{4})?\s*(?:[.,;|–—(]|$)"  # the holder, up to a stop
+)
+MASTHEAD_MAX_WORDS = 4
+OUTLET_MIN_CHARS = 4
 CJK_CHARS_PER_WORD = 2
-# Scripts written without spaces between words: kana, CJK ideographs, hangul, Thai, Lao, Khmer
-_UNSPACED_SCRIPT = re.compile("[\u0e00-\u0eff\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Scripts written without spaces between words: kana, CJK ideographs, hangul, Thai, Lao, Khmer, Myanmar
+_UNSPACED_SCRIPT = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
 LONG_TOKEN_CHARS = 15  # an average "word" longer than this is a script without spaces
 PROSE_MIN_WORDS = 8  # fewer words than this is a label, a button or a heading, not running text
 LINE_RULE_MAX_WORDS = 30  # longer than this, a block is not the line a whole-line rule describes
 SANDWICH_MAX_WORDS = 60
 WEAK_ASK_MAX_WORDS = 30  # a weak ask longer than this beside an appeal is more likely story
 SPEECH_MIN_WORDS = 4
-CAPTION_MAX_WORDS = 40
+CAPTION_MAX_WORDS = 40  # a caption beside its credit
+CREDITED_MAX_WORDS = 150  # longer, a block is running text, whatever credit it ends with
+BARE_CREDIT_WORDS = 8  # a credit line with no caption in it ("Photo: Jane Doe/Reuters")
+FIGURE_MAX_LINES = 6  # a figure: its caption, credit, counter and buttons, a source paragraph of a few lines
 COMPOSED_ASK = 1.0  # the parts of an ask must weigh this much together
 
 
@@ -45,9 +59,9 @@ def word_count(text: str) -> int:
     Japanese, Thai) their characters divided by a typical word length, so that prose tests
     work for them too."""
     n = text.count(" ") + 1 if text else 0  # block text has single spaces: no need to split
-    if len(text) > LONG_TOKEN_CHARS * n or (n == 1 and _UNSPACED_SCRIPT.search(text)):
+    if (len(text) > LONG_TOKEN_CHARS * n or n == 1) and _UNSPACED_SCRIPT.search(text):
         return max(n, len(text) // CJK_CHARS_PER_WORD)
-    return n
+    return n  # a URL or a base64 blob is one long "word", not a sentence of a script without spaces
 
 
 def sentences(text: str) -> list[str]:
@@ -73,6 +87,7 @@ _TAIL = frozenset({"block", "sentence", "edge", "tail"})  # what counts below it
 ALL = _HEAD | _TAIL
 _QUOTE_CHARS = frozenset('"“”«»„‹›')
 _QUOTED_SPAN = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|‹[^›]*›')
+_SINGLE_QUOTED = re.compile(r"(?<!\w)‘(\S(?:.*?\S)?)’(?!\w)", re.S)
 
 
 def strongest(hits: tuple[Rule, ...], family: str, scopes: frozenset[str] = ALL) -> Rule | None:
@@ -108,6 +123,15 @@ def _quoted(parts: list[str]) -> list[bool]:
     return out
 
 
+def _double_quoted(text: str) -> str:
+    """The text with quotation marks written as single quotes (‘…’) made double (“…”), so
+    that quoted speech is told apart the same way; an apostrophe (don’t) stays. The same
+    text when there are none."""
+    if "‘" not in text:
+        return text
+    return _SINGLE_QUOTED.sub(lambda m: f"“{m.group(1)}”", text)
+
+
 def _is_speech(quoted: str) -> bool:
     """Quotation marks around a few words name something («Медиазона», "Become a Participant");
     around more, they report what someone said."""
@@ -118,24 +142,34 @@ def _unsaid(match: re.Match[str]) -> str:
     return " " if _is_speech(match.group()) else match.group()
 
 
+def _kinds(parts: tuple[Rule, ...]) -> dict[str, Rule]:
+    """The strongest part of each kind, when there is an offer and another kind beside it."""
+    best: dict[str, Rule] = {}
+    for r in parts:
+        if r.kind not in best or r.weight > best[r.kind].weight:
+            best[r.kind] = r
+    return best if "offer" in best and len(best) >= 2 else {}
+
+
+def leaning(parts: tuple[Rule, ...]) -> float:
+    """How far parts go towards an ask: their weights added, an offer among them; under
+    COMPOSED_ASK, a sentence that leans towards asking ("without your support") is no ask
+    alone, but it is the header or lead-in of an appeal box beside one (boxes.py)."""
+    return sum(r.weight for r in _kinds(parts).values())
+
+
 def composed(parts: tuple[Rule, ...]) -> Rule | None:
     """The ask that parts make together: an offer (money, membership, a subscription, a
     sign-up) with the reader addressed, the outlet speaking of itself, or an imperative, their
     weights (the strongest of each kind) adding up to a whole ask. Each part alone is common in
     news ("you", "our", "donations", "join"); an offer told to the reader by the outlet is not."""
-    best: dict[str, Rule] = {}
-    for r in parts:
-        if r.kind not in best or r.weight > best[r.kind].weight:
-            best[r.kind] = r
-    offer = best.get("offer")
-    if offer is None or len(best) < 2:
-        return None
+    best = _kinds(parts)
     total = sum(r.weight for r in best.values())
     if total < COMPOSED_ASK:
         return None
     names = " + ".join(f"{r.kind} ({r.id})" for r in best.values())
     return Rule("+".join(r.id for r in best.values()), "appeal", "", "sentence", "search", min(1.0, total),
-                f"an ask made of parts: {names}", offer.source)
+                f"an ask made of parts: {names}", best["offer"].source)
 
 
 def _split_parts(hits: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
@@ -145,12 +179,13 @@ def _split_parts(hits: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], tuple[Rule, 
     return tuple(r for r in hits if r.family != "part"), tuple(r for r in hits if r.family == "part")
 
 
-def _asks_of(hits: tuple[Rule, ...]) -> list[Rule]:
-    """The ask rules among a sentence's hits, and the ask its parts make, if they make one."""
+def _asks_of(hits: tuple[Rule, ...]) -> tuple[list[Rule], float]:
+    """The ask rules among a sentence's hits, and the ask its parts make, if they make one;
+    and how far its parts lean towards one."""
     whole, parts = _split_parts(hits)
     asks = [r for r in whole if r.family == "ask"]
     made = composed(parts) if parts else None
-    return [*asks, made] if made is not None else asks
+    return ([*asks, made] if made is not None else asks), (leaning(parts) if parts else 0.0)
 
 
 def weight(hits: list[Rule], scopes: frozenset[str]) -> float:
@@ -168,15 +203,21 @@ class Unit:
         "block",
         "caption",
         "chrome",
+        "excerpt",
         "forced",
         "hits",
         "label",
+        "leaning",
+        "listed",
         "opens_asking",
+        "outlet",
         "parts",
         "prose",
         "repeated",
         "sentence_asks",
         "share",
+        "teaser",
+        "template",
         "words",
     )
 
@@ -186,20 +227,26 @@ class Unit:
         self.words = words = word_count(text)
         # hits: rules that are evidence of their own; parts: the pieces an ask is made of
         self.hits, self.parts = _split_parts(rules.hits(text)) if block.kind != CONTROL else ((), ())
-        ends_sentence = text.rstrip(_CLOSERS)[-1:] in _FULL_STOPS
-        self.prose = (
-            block.kind not in (HEADING, CONTROL) and words >= PROSE_MIN_WORDS and (ends_sentence or words >= 25)
-        )
+        ends_sentence = text.rstrip(CLOSERS)[-1:] in _FULL_STOPS
+        # Running text ends like a sentence, or is long and punctuated: a long line with no
+        # comma or stop in it is a list of words (a tag cloud, a menu run together).
+        self.prose = block.kind not in (HEADING, CONTROL) and words >= PROSE_MIN_WORDS and (
+            ends_sentence or (words >= 25 and any(c in text for c in ",.;:")))
         self.chrome: Rule | None = None
         self.caption: Rule | None = None
         # short and heading-like: can open a box whose lines follow it
         self.label = block.kind != CONTROL and words <= 6 and (not ends_sentence or text.endswith(":"))
         self.forced: str | None = None  # rule id when a neighbour test made this an ask
         self.repeated = False  # the same text came earlier in the document
+        self.template = False  # a block of a template of cards or comments (segments.py)
+        self.excerpt = False  # a lone paragraph under a card's title and label (segments.py)
+        self.listed: str | None = None  # the rule of the related label whose list this is in (segments.py)
+        self.teaser: str | None = None  # the shape test that found another story's teaser (teasers.py)
         # (sentence, its ask rules) for every unquoted sentence that asks something
         self.sentence_asks: list[tuple[str, tuple[Rule, ...]]] = []
-        self.ask = self.ask_edge = self.ask_head = self.ask_tail = self.share = 0.0
+        self.ask = self.ask_edge = self.ask_head = self.ask_tail = self.share = self.leaning = 0.0
         self.opens_asking = False  # its first sentence asks: an appeal's opener, not a story's last line
+        self.outlet = False  # opens with the outlet's own name (mark_outlet)
         if self.hits or self.parts:  # most blocks match no rule at all
             self._weigh_hits(rules)
 
@@ -219,7 +266,10 @@ class Unit:
             chrome = None
         self.chrome = chrome
         caption = strongest(hits, "caption")
-        self.caption = None if caption and caption.match == "line" and words > LINE_RULE_MAX_WORDS else caption
+        # A caption or a credit is a short block (a wire caption may run to a hundred words),
+        # or one the page marks as a caption.
+        long = words > (LINE_RULE_MAX_WORDS if caption and caption.match == "line" else CREDITED_MAX_WORDS)
+        self.caption = None if caption and long and self.block.kind != CAPTION else caption
         # parts compose within a sentence ("Subscribe today. We need you." is two sentences)
         if any(r.family == "ask" for r in hits) or any(r.kind == "offer" for r in self.parts):
             self._weigh_asks(rules)
@@ -228,13 +278,19 @@ class Unit:
         """Ask evidence counted per sentence, leaving out quoted speech."""
         text = self.block.text
         parts = sentences(text)
-        if len(parts) == 1 and not _QUOTE_CHARS.intersection(text):
-            self.sentence_asks = [(text, tuple(_asks_of(self.hits + self.parts)))]
+        marked = _double_quoted(text)  # the same length: its sentences are the same spans
+        if len(parts) == 1 and not _QUOTE_CHARS.intersection(marked):
+            asks, self.leaning = _asks_of(self.hits + self.parts)
+            self.sentence_asks = [(text, tuple(asks))]
         else:
-            for part, quoted in zip(parts, _quoted(parts), strict=True):
+            seen = sentences(marked) if marked is not text else parts
+            for part, quoted, seen_part in zip(parts, _quoted(seen), seen, strict=True):
+                if quoted:
+                    continue
                 # a quotation inside the sentence is someone else's words, too
-                said = _QUOTED_SPAN.sub(_unsaid, part) if not quoted and _QUOTE_CHARS.intersection(part) else part
-                asks = _asks_of(rules.hits(said)) if not quoted else []
+                said = _QUOTED_SPAN.sub(_unsaid, seen_part) if _QUOTE_CHARS.intersection(seen_part) else part
+                asks, lean = _asks_of(rules.hits(said))
+                self.leaning = max(self.leaning, lean)
                 if asks:
                     self.sentence_asks.append((part, tuple(asks)))
         found = [r for _, asks in self.sentence_asks for r in asks]
@@ -260,35 +316,75 @@ def asks_at_all(u: Unit, side: str = "") -> bool:
     return u.forced is not None or weight >= 1.0
 
 
-def spread_asks(units: list[Unit]) -> None:
-    """Short weak asks beside strong ones, and short blocks between two asks, are part of the
-    appeal: an appeal box is several blocks, and not every one of them names money."""
-    solid = [u for u in units if u.block.kind != CONTROL]  # form debris does not separate blocks
-    strong = [is_ask(u) for u in solid]
-    if not any(strong):
-        return
-    for i, u in enumerate(solid):
-        if strong[i]:
-            continue
-        near = (i > 0 and strong[i - 1]) + (i + 1 < len(solid) and strong[i + 1])
-        if u.ask_edge > 0 and near and u.words <= WEAK_ASK_MAX_WORDS:
-            u.forced = strongest(u.ask_rules(), "ask").id  # type: ignore[union-attr]
-        elif near == 2 and u.words <= SANDWICH_MAX_WORDS and not u.caption:
-            u.forced = SANDWICH
-
-
 def caption_neighbours(units: list[Unit]) -> None:
-    """A short line on the same source paragraph as a picture credit is its caption
-    ("Photo: Name" above "Engineers repair a line."), as text dumps of figures print them."""
+    """A short line beside a bare picture credit, on a source paragraph of its own with it, is
+    its caption ("Photo: Name" above "Engineers repair a line."), as text dumps of figures print
+    them; beside a caption with its credit in it, only a line that is not a sentence (the
+    picture's text) is. Not a line of a longer source paragraph, nor one with a paragraph
+    beyond it: a browser's copy sets no blank line between a caption and the story's
+    paragraphs, and caption status does not spread to running text."""
     credits = [i for i, u in enumerate(units) if u.caption is not None and u.block.kind != CONTROL]
     for i in credits:
         u = units[i]
-        for j in (i - 1, i + 1):
+        group = [v for v in units[max(0, i - FIGURE_MAX_LINES) : i + FIGURE_MAX_LINES + 1]
+                 if v.block.group == u.block.group and v.block.kind != CONTROL]
+        if len(group) > FIGURE_MAX_LINES:
+            continue
+        for j, far in ((i - 1, i - 2), (i + 1, i + 2)):
             if 0 <= j < len(units):
                 other = units[j]
                 if (other.block.group == u.block.group and other.caption is None and not other.hits
-                        and other.block.kind == PARAGRAPH and other.words <= CAPTION_MAX_WORDS):
+                        and other.block.kind == PARAGRAPH and other.words <= CAPTION_MAX_WORDS
+                        and (u.words <= BARE_CREDIT_WORDS or not other.prose)
+                        and not (0 <= far < len(units) and units[far].prose
+                                 and units[far].block.group == u.block.group)):
                     other.caption = u.caption
+
+
+def as_form(block: Block) -> Block:
+    """A short line of a text dump with a form field in it ("Email ______ (BUTTON) Sign up",
+    "[          ] Subscribe" as w3m and lynx print forms) is form debris, like a line of
+    placeholders only (read/text.py): never a headline, never story."""
+    text = block.text
+    if (block.kind == PARAGRAPH and ("_" in text or "(" in text or "[" in text) and _FORM_FIELD.search(text)
+            and word_count(text) <= FORM_MAX_WORDS):
+        return block._replace(kind=CONTROL)
+    return block
+
+
+def mark_outlet(units: list[Unit]) -> None:
+    """Mark the paragraphs that open with the outlet's own name (Unit.outlet): "The Millbrook
+    Observer is a nonprofit newsroom …", the outlet speaking of itself. Its name is what the
+    page's copyright line gives after the © (and a year), or the masthead (a short first line
+    no rule names)."""
+    names = {name for u in units if "©" in u.block.text or "(c)" in u.block.text.casefold()
+             for name in [_copyright_holder(u.block.text)] if name}
+    first = next((u for u in units if u.block.kind != CONTROL), None)
+    if first is not None and not first.hits and first.words <= MASTHEAD_MAX_WORDS:
+        names.add(norm(first.block.text))
+    names = {n for n in names if len(n) >= OUTLET_MIN_CHARS}
+    if not names:
+        return
+    for u in units:
+        if u.prose:
+            text = norm(u.block.text)
+            article, _, rest = text.partition(" ")
+            u.outlet = any(text.startswith(n) or (len(article) <= 3 and rest.startswith(n)) for n in names)
+
+
+def _copyright_holder(text: str) -> str:
+    found = _COPYRIGHT_HOLDER.search(text)
+    return norm(found.group(1).strip()) if found else ""
+
+
+def is_form(u: Unit) -> bool:
+    """Form debris with a field or button in it: a form, not a picture's placeholder."""
+    return u.block.kind == CONTROL and bool(_FORM_FIELD.search(u.block.text))
+
+
+def has_field(u: Unit) -> bool:
+    """Form debris with a field to type in: a sign-up or search form, not a share bar."""
+    return u.block.kind == CONTROL and bool(_TEXT_FIELD.search(u.block.text))
 
 
 def norm(text: str) -> str:

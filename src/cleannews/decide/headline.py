@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..model import CAPTION, CONTROL, HEADING, ITEM
-from .evidence import PROSE_MIN_WORDS, WORD, Unit, asks_at_all, is_line, line_key, norm
+from .evidence import PROSE_MIN_WORDS, WORD, Unit, asks_at_all, is_ask, is_line, line_key, norm
 
 _TITLE_END_OK = re.compile(r"(?:[^.;,]|\.\.\.|…)$")
 
@@ -84,8 +84,16 @@ def not_a_headline(u: Unit) -> bool:
     """An ask, a credit or caption ("© Site", "Photo: …"), or a line that is chrome ("More",
     "Menu", "By Jane Doe", "Accept cookies"): in a text those lines are dropped, and the two
     paths agree, so the clean text reads the same again. A weak ask is not enough: a deals
-    story's headline names prices ("… MacBooks from $700")."""
-    return u.chrome is not None or u.caption is not None or asks_at_all(u)
+    story's headline names prices ("… MacBooks from $700"). Nor a pitch, nor a block of an
+    appeal box (its header; asks_at_all counts the blocks a box took in)."""
+    return u.chrome is not None or u.caption is not None or asks_at_all(u) or _orders_an_offer(u)
+
+
+def _orders_an_offer(u: Unit) -> bool:
+    """An imperative and an offer ("Sign up to newsletters", "Support local journalism"): a
+    pitch, whatever the parts weigh together; a headline reports, it does not order."""
+    kinds = {p.kind for p in u.parts}
+    return "offer" in kinds and "imperative" in kinds
 
 
 def find_hint(units: list[Unit], anchor: int, hint: str) -> int | None:
@@ -97,9 +105,16 @@ def find_hint(units: list[Unit], anchor: int, hint: str) -> int | None:
     return None
 
 
-def find_title(units: list[Unit], anchor: int, hint: str | None) -> int | None:
-    """Index of the headline among the blocks above the first paragraph, or None."""
-    lo = max(0, anchor - TITLE_WINDOW)
+def _heads_a_box(units: list[Unit], i: int) -> bool:
+    """The next block (form debris aside) is an appeal: this line is its box's header."""
+    below = next((v for v in units[i + 1 :] if v.block.kind != CONTROL), None)
+    return below is not None and is_ask(below)
+
+
+def find_title(units: list[Unit], anchor: int, hint: str | None, floor: int = 0) -> int | None:
+    """Index of the headline among the blocks above the first paragraph (and from floor on),
+    or None."""
+    lo = max(floor, anchor - TITLE_WINDOW)
     found = find_hint(units, anchor, hint) if hint else None
     if found is not None:
         return found
@@ -108,8 +123,10 @@ def find_title(units: list[Unit], anchor: int, hint: str | None) -> int | None:
     best, best_score = None, 0.0
     for i in range(lo, anchor):
         u = units[i]
-        if not (_opens_story(u) if i == first == anchor - 1 else title_shaped(u)):
+        if not (_opens_story(u) if i == first == anchor - 1 else title_shaped(u) and not not_a_headline(u)):
             continue
+        if _heads_a_box(units, i):
+            continue  # "Never miss a story" above "Get our news in your inbox": a box's header
         score = 1.0 if 4 <= u.words <= 25 else 0.0
         if u.block.kind == HEADING:
             score += 3

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from ..model import CAPTION, CONTROL, ITEM
+from ..model import CAPTION, CONTROL, ITEM, PARAGRAPH
 from .evidence import (
+    CLOSERS,
     SANDWICH_MAX_WORDS,
     WEAK_ASK_MAX_WORDS,
     Unit,
     asks_at_all,
     is_ask,
+    is_form,
     is_line,
     line_key,
     word_count,
@@ -26,6 +28,13 @@ from .evidence import (
 from .positions import SANDWICH
 
 PROSE_OFFSET = 10  # what a paragraph must have beyond this to speak for the region around it
+EXCERPT_COST = 5
+SHORT_SENTENCE_MIN_WORDS = 3
+ASK_LOOKAHEAD_BLOCKS = 3
+FOOTER_MIN_LINES = 3
+DIALOG_MAX_BLOCKS = 8  # a dialog's heading, paragraphs and buttons
+DIALOG_GAP_BLOCKS = 3  # menus and headers between a dialog and the story
+STATEMENT_STOPS = frozenset(".。")
 BOX_PENALTY = 40  # the most a run of appeal blocks counts against a story region
 REPEAT_MIN_WORDS = 5
 REPEATED_FORM_SHARE = 0.25  # of a page's blocks repeating: its form, not copies to drop
@@ -80,6 +89,10 @@ def _goes_anywhere(u: Unit) -> bool:
 
 def _score(u: Unit) -> float:
     """How much a block speaks for being inside the story."""
+    if u.template or (u.listed and u.prose):
+        # A card or a comment of a template, an excerpt in a list under a related label:
+        # however long, it speaks against the story
+        return -(2 + u.words / 2)
     if u.repeated:
         return 0  # a second copy of a paragraph neither builds nor breaks a region
     if u.block.kind == CONTROL:
@@ -98,6 +111,8 @@ def _score(u: Unit) -> float:
         # Minus a constant: a story is long paragraphs; teasers in a footer are short ones
         # between titles and dates, and should not add up to outweigh it.
         gain = min(u.words, 200) - PROSE_OFFSET
+        if u.excerpt:
+            return gain / 2 - EXCERPT_COST  # a card's excerpt pays for its title and label no more
         return gain if u.block.kind != ITEM else gain / 2
     return -4 if u.block.kind == ITEM else -2
 
@@ -157,8 +172,50 @@ def only_an_article(units: list[Unit]) -> bool:
                    or (u in edges and asks_at_all(u)) for u in units)
 
 
+def _ask_follows(units: list[Unit], end: int) -> bool:
+    """An ask comes right after the region, past a few short lines (a box's button, its
+    header): the region's last paragraphs may be that box's."""
+    for u in units[end + 1 : end + 1 + ASK_LOOKAHEAD_BLOCKS]:
+        if u.ask_edge > 0 or u.forced is not None:
+            return True
+        if u.prose:
+            return False
+    return False
+
+
 def _clean_prose(u: Unit) -> bool:
     return u.prose and not u.hits and u.block.kind != ITEM
+
+
+def _heads_furniture(units: list[Unit], i: int) -> bool:
+    """A paragraph whose source paragraph goes on in short plain lines only, a copyright line
+    among them (an address, legal links, the ©): with the outlet's name first (mark_outlet),
+    the footer's own "about us", as a browser's copy prints it with no blank line between
+    them, where the story's paragraphs are set apart. (A list right under a paragraph is
+    another thing: lynx prints a share bar so.)"""
+    group = units[i].block.group
+    rest = []
+    for u in units[i + 1 :]:
+        if u.block.group != group:
+            break
+        rest.append(u)
+    return (len(rest) >= FOOTER_MIN_LINES
+            and not any((u.prose and not u.caption) or u.block.kind != PARAGRAPH for u in rest)
+            and any(u.caption for u in rest) and (i == 0 or units[i - 1].block.group != group))
+
+
+def _teaser_in_story(units: list[Unit], i: int) -> bool:
+    """A teaser (or a picture) with the story's paragraphs going on under it."""
+    return (bool(units[i].teaser) or units[i].block.kind == CONTROL) and i + 1 < len(units) and (
+        _clean_prose(units[i + 1]) or _teaser_in_story(units, i + 1))
+
+
+def _short_sentence(u: Unit) -> bool:
+    """A story's short last line ("He declined to comment.", "We rate it Mostly True."):
+    a few words that end with a full stop, and nothing a rule names. Not a cry or a question
+    ("Thanks for reading to the end!"): a page's sign-off."""
+    return (u.block.kind == PARAGRAPH and not u.prose and not u.hits and u.words >= SHORT_SENTENCE_MIN_WORDS
+            and u.block.text.rstrip(CLOSERS)[-1:] in STATEMENT_STOPS)
 
 
 def settle_end(units: list[Unit], start: int, end: int, extracted: bool = False,
@@ -170,16 +227,17 @@ def settle_end(units: list[Unit], start: int, end: int, extracted: bool = False,
     article's own (a tour's dates, a list of links it recommends): only asks go. The headline
     printed again at the end goes wherever it stands, so the block above it ends the story."""
     again = line_key(headline)
-    while end + 1 < len(units) and _clean_prose(units[end + 1]):
+    while end + 1 < len(units) and (_clean_prose(units[end + 1]) or _teaser_in_story(units, end + 1)):
         end += 1
-    after_ask = end + 1 < len(units) and units[end + 1].ask_edge > 0
+    after_ask = _ask_follows(units, end)
     while end > start:
         u = units[end]
         weak_lead_in = after_ask and u.ask_edge > 0 and u.words <= WEAK_ASK_MAX_WORDS
         # short lines: page furniture in a dump; in an extraction, only the header of the
         # appeal box being trimmed (lists and short lines that end an article are its own)
-        furniture = (u.chrome or u.block.kind == CONTROL or (not u.prose and (not extracted or after_ask))
-                     or is_line(u, again))
+        furniture = (u.chrome or u.template or u.listed or u.block.kind == CONTROL
+                     or (not u.prose and (not extracted or after_ask)) or is_line(u, again)
+                     or (u.outlet and _heads_furniture(units, end)))
         if _appeal_at_edge(u, after_ask) or furniture or weak_lead_in:
             after_ask = after_ask or asks_at_all(u, "tail")
         elif after_ask and u.words <= SANDWICH_MAX_WORDS and asks_at_all(units[end - 1], "tail"):
@@ -187,4 +245,25 @@ def settle_end(units: list[Unit], start: int, end: int, extracted: bool = False,
         else:
             break
         end -= 1
+    if end + 1 < len(units) and units[end].prose and _short_sentence(units[end + 1]):
+        end += 1  # a story's short last sentence, too short to pay for itself in the sum
     return start, end
+
+
+def dialog_end(units: list[Unit], start: int, end: int) -> int | None:
+    """Where a region that starts in a dialog leaves it: a run that starts in a consent or
+    welcome box (a few paragraphs closed by its buttons, then the page's menus) is not the
+    story. The index of the dialog's buttons, when the region's paragraphs after the menus
+    outweigh the dialog's; else None."""
+    for i in range(start, min(end, start + DIALOG_MAX_BLOCKS) + 1):
+        if not is_form(units[i]):
+            continue
+        if i == start or not units[i - 1].prose:
+            return None  # a form without the paragraphs a dialog opens with
+        resumes = next((j for j in range(i + 1, end + 1) if units[j].prose), None)
+        if resumes is None or resumes - i - 1 < DIALOG_GAP_BLOCKS:
+            return None
+        before = sum(u.words for u in units[start:i] if u.prose)
+        after = sum(u.words for u in units[resumes : end + 1] if u.prose)
+        return i if after > before else None
+    return None

@@ -175,11 +175,12 @@ def _start_edge(pattern: str) -> str:
 
 def compiled_pattern(rule: Rule, folded: bool = False) -> str:
     """The RE2 pattern of a rule; folded: lower-cased, for a case-sensitive set on lower-cased text."""
-    body = rewrite(_lowered(rule.pattern) if folded else rule.pattern)
+    pattern = rule.pattern.removesuffix("\\b")  # the word edge is added below; twice, it would want two
+    body = rewrite(_lowered(pattern) if folded else pattern)
     if rule.match == "line":
         # The whole block, give or take surrounding punctuation: "Support us!", "Read more »".
         return f"^[{SEP}]*(?:{body})[{SEP}]*$"
-    return f"{_start_edge(rule.pattern)}(?:{body}){WORD_END}"
+    return f"{_start_edge(pattern)}(?:{body}){WORD_END}"
 
 
 def pattern_problem(rule: Rule) -> str | None:
