@@ -39,6 +39,9 @@ MATCH: dict[str, list[tuple[str, str]]] = {
         ("ask", "Thanks for signing up!"),
         ("chrome", "Read more: Council approves new bike lanes"),
         ("chrome", "Advert"),
+        ("chrome", "Related Article Crab season ends early as catch falls for third straight year"),
+        ("ask", "Continue reading on this device"),
+        ("ask", "Add a family member to your plan"),
         ("chrome", "This slideshow requires JavaScript."),
         ("chrome", "Please enable JavaScript to view the comments."),
         ("chrome", "[button link=\"https://example.org/review\" type=\"big\"] Send us your review[/button]"),
@@ -138,6 +141,10 @@ MATCH: dict[str, list[tuple[str, str]]] = {
     ],
     "es": [
         ("ask", "Apóyanos: el periodismo independiente te necesita."),
+        ("ask", "La Gaceta del Valle te necesita"),
+        ("ask", "Para seguir informando necesitamos que nos acompañes."),
+        ("ask", "No te pierdas nada de lo que pasa en tu ciudad."),
+        ("ask", "Quiero recibirlo"),
         ("ask", "Si puedes, apóyanos con una aportación mensual."),
         ("ask", "Tu apoyo nos permite seguir informando."),
         ("ask", "Necesitamos tu apoyo para seguir."),
@@ -212,6 +219,7 @@ MATCH: dict[str, list[tuple[str, str]]] = {
         ("caption", "Fot. Jan Przykładowy"),
     ],
     "nl": [
+        ("ask", "Je hebt 3 van de 5 gratis artikelen van deze maand gelezen."),
         ("ask", "Steun onafhankelijke journalistiek: word vandaag lid."),
         ("ask", "We hebben jouw steun nodig."),
         ("ask", "Je hebt 3 van de 5 gratis artikelen gelezen."),
@@ -429,6 +437,8 @@ KEEP: dict[str, list[str]] = {
         "Le gouvernement veut soutenir la presse indépendante.",
     ],
     "es": [
+        "El alcalde dijo que la ciudad te necesita sana y con ganas, y pidió a los vecinos vacunarse antes del invierno.",
+        "Los organizadores no se pierden ni una edición del festival desde hace veinte años, contó la directora.",
         "El diario pidió a sus lectores que donaran tras el incendio.",
         "El partido tiene ya 50.000 afiliados.",
         "Se suscribió a la revista en 1998.",
