@@ -437,7 +437,7 @@ KEEP: dict[str, list[str]] = {
         "Le gouvernement veut soutenir la presse indépendante.",
     ],
     "es": [
-        "El alcalde dijo que la ciudad te necesita sana y con ganas, y pidió a los vecinos vacunarse antes del invierno.",
+        "El alcalde dijo que la ciudad te necesita sana, y pidió a los vecinos vacunarse antes del invierno.",
         "Los organizadores no se pierden ni una edición del festival desde hace veinte años, contó la directora.",
         "El diario pidió a sus lectores que donaran tras el incendio.",
         "El partido tiene ya 50.000 afiliados.",
