@@ -154,7 +154,7 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
         preamble = (None if whole or (title_at is not None and i == title_at + 1 and standfirst(u))
                     else "subhead" if i == anchor - 1 else "before" if i < anchor else None)
         decision, box = _inside(u, box, preamble=preamble, keep_captions=keep_captions)
-        if decision.keep and copies and repeatable(u):
+        if decision.keep and copies and repeatable(u) and not u.recurring:
             # Story paragraphs are not printed twice: a copy of an earlier one, or one that,
             # its appeal cut, says what an earlier one said (read again, it would be a copy).
             if decision.text in printed:

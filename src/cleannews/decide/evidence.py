@@ -213,6 +213,7 @@ class Unit:
         "outlet",
         "parts",
         "prose",
+        "recurring",
         "repeated",
         "sentence_asks",
         "share",
@@ -238,6 +239,7 @@ class Unit:
         self.label = block.kind != CONTROL and words <= 6 and (not ends_sentence or text.endswith(":"))
         self.forced: str | None = None  # rule id when a neighbour test made this an ask
         self.repeated = False  # the same text came earlier in the document
+        self.recurring = False  # a line the article's form repeats (a recurring question): printed each time
         self.template = False  # a block of a template of cards or comments (segments.py)
         self.excerpt = False  # a lone paragraph under a card's title and label (segments.py)
         self.listed: str | None = None  # the rule of the related label whose list this is in (segments.py)

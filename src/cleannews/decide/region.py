@@ -37,6 +37,7 @@ DIALOG_GAP_BLOCKS = 3  # menus and headers between a dialog and the story
 STATEMENT_STOPS = frozenset(".。")
 BOX_PENALTY = 40  # the most a run of appeal blocks counts against a story region
 REPEAT_MIN_WORDS = 5
+REPEATED_LABEL_MAX_WORDS = 15  # a repeated line this short may be a label of the article's form
 REPEATED_FORM_SHARE = 0.25  # of a page's blocks repeating: its form, not copies to drop
 
 
@@ -66,6 +67,10 @@ def mark_repeats(units: list[Unit], whole: bool, headline: str | None) -> bool:
         seen.add(u.block.text)
     if not whole:
         return True  # a page dump prints its menus twice: its repeats are copies
+    for u, after in pairwise(units):
+        if u.repeated and _heads_something_else(u, after):
+            u.repeated = False  # a question or a label the article's form repeats, not a copy
+            u.recurring = True
     # Told from what is printed, as the clean text read again tells it: the headline once
     # (a page's may be among its blocks or not; its clean text's is its first line), and not
     # what goes wherever it stands.
@@ -80,6 +85,15 @@ def mark_repeats(units: list[Unit], whole: bool, headline: str | None) -> bool:
             u.repeated = False
         return False
     return True
+
+
+def _heads_something_else(u: Unit, after: Unit) -> bool:
+    """A short line that does not end a statement ("What would you do first?", "Monday:"),
+    followed by what did not come before: an interview's recurring question, a schedule's day,
+    a label its article repeats to head new text each time. A teaser or a pull quote is copied
+    with what follows it, or is a sentence."""
+    return (u.words <= REPEATED_LABEL_MAX_WORDS and u.block.text.rstrip(CLOSERS)[-1:] not in ".!…"
+            and not after.repeated and after.block.kind != CONTROL)
 
 
 def _goes_anywhere(u: Unit) -> bool:
