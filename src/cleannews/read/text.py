@@ -12,6 +12,10 @@ joined back into one block first. Blank lines separate groups (source paragraphs
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
+from itertools import pairwise
+from typing import NamedTuple
 
 from ..model import CONTROL, HEADING, ITEM, PARAGRAPH, Block
 
@@ -30,12 +34,33 @@ _PLACEHOLDER = re.compile(
 # The placeholders a line starts with ("[image] Caption", lynx's "[12]Link"); not a note's
 # number set off by a space ("[1] Smith, J. 2015."), nor a bracket later in the line.
 _LEADING_PLACEHOLDERS = re.compile(r"(?:(?:\[(?!\d{1,4}\]\s)[^\]\s]{1,60}\]|\((?:BUTTON|RADIO|CHECKBOX)\))\s*)+")
+# lynx's numbers for links: "[12]" before a link's text, and its list of them at the end
+# ("  12. https://…"); a number glued to what follows is one even without the list.
+_LINK_NUMBER = re.compile(r"\[\d{1,5}\]")
+_GLUED_LINK_NUMBER = re.compile(r"\[\d{1,5}\](?=[^\s\].,;:!?)])")
+_LINK = re.compile(r"\s*\d{1,6}\.\s+[A-Za-z][\w+.-]*:\S")
+_FIRST_LINK = re.compile(r"\s*1\.\s+[A-Za-z][\w+.-]*:\S")
 _ONLY_MARKS = re.compile(r"[\W_]*")
 _MAY_PLACEHOLD = re.compile(r"[\[_(#:]")
 _HAS_WORD = re.compile(r"[^\W_]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 HEADING_MAX_CHARS = 200
 _SENTENCE_END = re.compile(r"[.!?:;…\"'»”’)\]]$")
+_CLAUSE_END = re.compile(r"[.!?:;…][\"'»”’)\]]*$")  # not a comma, even before a closing quote
+_HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")  # a word broken after its hyphen: "well-" / "known"
+
+# Hard wraps. A wrap column is told from MIN_WRAPPED_LINES lines at least that stop within a
+# band below it (a quarter of it, MIN_BAND at least); lines cut at the column whatever stands
+# there (fold -w) are CUT_SHARE of those; lines that fmt filled short of it break mid-sentence
+# though the next word would have fitted for FILL_SHARE of them.
+MIN_WRAP = 30
+MIN_WRAPPED_LINES = 3
+MIN_BAND = 8
+CUT_SHARE = 0.7
+BEYOND_SHARE = 0.2
+MIN_CUT_LINES = 5
+EXPLAINED_SHARE = 0.5
+FILL_SHARE = 0.1
 
 
 def normalize_space(text: str) -> str:
@@ -49,23 +74,140 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t\u00a0"))
 
 
-def _first_word(line: str) -> str:
-    parts = line.split(None, 1)
-    return parts[0] if parts else ""
+def _next_word(line: str) -> str:
+    """The word a wrapper would have moved with the line's start: up to a space, a no-break
+    space holding words together."""
+    return line.lstrip().split(" ", 1)[0]
 
 
-def _wrap_width(paragraphs: list[list[str]]) -> int | None:
-    """The column a hard-wrapped text was filled to, or None when it was not wrapped.
+class _Wrap(NamedTuple):
+    """How a text was hard-wrapped, told from its own lines."""
 
-    A text is wrapped when several lines that are followed by another line of the same
-    paragraph end close to one common width.
+    width: int  # the column the body's lines were wrapped at
+    columns: dict[int, int]  # indentation → its own column, where it has one (lynx's headings)
+    fill: bool  # lines stop short of the column though the next word would fit (fmt evens them)
+    cut: bool  # lines cut at the column whatever stands there, inside words too (fold -w)
+    size: Callable[[str], int]  # how the wrapper measured a line: characters, or bytes (fmt, fold)
+
+    def column(self, indent: int) -> int:
+        return self.columns.get(indent, self.width)
+
+    def band(self, column: int) -> int:
+        """How far short of the column a wrapped line may stop (fmt evens lines out)."""
+        return max(MIN_BAND, column // 3)
+
+
+def _utf8_size(line: str) -> int:
+    return len(line.encode("utf-8", "surrogatepass"))
+
+
+def _unbreakable(line: str) -> bool:
+    """One token and nothing else (a URL, a file name): no wrapper could have broken it."""
+    text = line.strip()
+    bullet = _bullet(text)
+    return " " not in (bullet["rest"] if bullet else text)
+
+
+def _column(ends: list[int], longer: list[int]) -> tuple[int, int]:
+    """The column that most of these line ends stop near with few lines past it, and how many
+    stop near it; (0, 0) when none is clear.
+
+    A wrapper fills lines up to a column: the lines it broke end a little short of it, and no
+    line it could break goes past it. In a text nobody wrapped, long lines end anywhere and as
+    many go past any column as stop before it.
     """
-    continued = [len(line) for para in paragraphs for line in para[:-1]]
-    if len(continued) < 3:
-        return None
-    width = max(continued)
-    near = sum(1 for n in continued if n >= width - 25)
-    return width if width >= 30 and near >= 3 and near * 2 >= len(continued) else None
+    best = best_score = best_near = 0
+    for column in set(ends).union(longer):  # a line that was not broken may be the longest
+        band = max(MIN_BAND, column // 4)
+        near = bisect_right(ends, column) - bisect_right(ends, column - band)
+        past = bisect_right(longer, column + band) - bisect_right(longer, column)
+        score = near - 4 * past
+        if score > best_score and near >= MIN_WRAPPED_LINES:
+            best, best_score, best_near = column, score, near
+    return best, best_near
+
+
+def _wrap_in(paragraphs: list[list[str]], size: Callable[[str], int]) -> tuple[_Wrap | None, int]:
+    """How the text was wrapped, its lines measured by `size`, and how many breaks that explains.
+
+    Each indentation is a region with its own margins (lynx wraps headings at col 0 wider than
+    the body at col 3): its lines followed by another line of their paragraph tell its column.
+    The body's is the one most text stops near; another indentation keeps its own when it is
+    close to it, and takes the body's otherwise (a menu's short lines tell no column). A text
+    whose lines go past that column is not wrapped at it (a page dumped wide, a browser's copy).
+    """
+    ends: dict[int, list[int]] = {}
+    longer: dict[int, list[int]] = {}
+    pairs = []
+    lasts = []  # the last line of each paragraph of several
+    for para in paragraphs:
+        for line, following in pairwise(para):
+            width = size(line)
+            if width >= MIN_WRAP and not _bullet(following.lstrip()) and not _unbreakable(line):
+                ends.setdefault(_indent(line), []).append(width)
+                pairs.append((width, line, following))
+        for line in para:
+            if (width := size(line)) >= MIN_WRAP and not _unbreakable(line):
+                longer.setdefault(_indent(line), []).append(width)
+        if len(para) > 1:
+            lasts.append(para[-1])
+    found = {indent: _column(sorted(widths), sorted(longer.get(indent, [])))
+             for indent, widths in ends.items() if len(widths) >= MIN_WRAPPED_LINES}
+    width = max(found.values(), key=lambda column: column[0] * column[1])[0] if found else 0
+    if not width:
+        return None, 0
+    text = sum(sum(widths) for widths in longer.values())
+    if sum(w for widths in longer.values() for w in widths if w > width + width // 8) > BEYOND_SHARE * text:
+        return None, 0
+    columns = {indent: column for indent, (column, _) in found.items()
+               if column and abs(column - width) <= width // 8 and column != width}
+    return _mode(_Wrap(width, columns, False, False, size), pairs, lasts)
+
+
+def _fits(width: int, word: int, column: int) -> bool:
+    """Would a word have fitted after a line, with a space before it, and one after it (fold -s
+    breaks where that space would not fit)?"""
+    return width + 1 + word < column
+
+
+def _mode(wrap: _Wrap, pairs: list[tuple[int, str, str]], lasts: list[str]) -> tuple[_Wrap | None, int]:
+    """How the lines near the column were broken, and how many of them that explains; None
+    when too few are explained for a wrap (a list of lines much alike, a table's rows).
+
+    Most are full: the next word would not have fitted. Cut (fold -w): most end on the column
+    and paragraphs end short of it (a table's last row does not). Filled (fmt evens lines):
+    more break in mid-sentence where the next word would have fitted than a page has.
+    """
+    near = at_column = full = short_mid_sentence = 0
+    for width, line, following in pairs:
+        column = wrap.column(_indent(line))
+        if not column - wrap.band(column) < width <= column:
+            continue
+        near += 1
+        at_column += width >= column - 1
+        head = _next_word(following)
+        if not _fits(width, wrap.size(head), column):
+            full += 1
+        elif _breaks_sentence(line, head):
+            short_mid_sentence += 1
+    ending_short = sum(1 for line in lasts if wrap.size(line) < wrap.column(_indent(line)) - 1)
+    if at_column >= max(MIN_CUT_LINES, CUT_SHARE * near) and ending_short * 2 > len(lasts):
+        return wrap._replace(cut=True), at_column
+    fill = short_mid_sentence >= max(MIN_WRAPPED_LINES, FILL_SHARE * near)
+    explained = full + short_mid_sentence if fill else full
+    if explained < max(MIN_WRAPPED_LINES, EXPLAINED_SHARE * near):
+        return None, 0
+    return wrap._replace(fill=fill), explained
+
+
+def _wrap(paragraphs: list[list[str]], ascii_only: bool) -> _Wrap | None:
+    """How the text was wrapped, measured in characters (w3m, lynx, mail clients) or, for text
+    that is not ASCII, in bytes (fmt and fold count bytes): whichever explains more breaks."""
+    wrap, explained = _wrap_in(paragraphs, len)
+    if ascii_only:
+        return wrap
+    in_bytes, explained_in_bytes = _wrap_in(paragraphs, _utf8_size)
+    return in_bytes if explained_in_bytes > explained else wrap
 
 
 def _bullet(text: str) -> re.Match[str] | None:
@@ -74,17 +216,50 @@ def _bullet(text: str) -> re.Match[str] | None:
     return _BULLET.match(text) if head in _BULLET_FIRST or head.isdigit() else None
 
 
-def _soft_wrapped(length: int, tail: str, following: str, width: int | None) -> bool:
-    """Was `following` the continuation of a line `length` long that ends with `tail`, before the
-    text was wrapped? (The line is passed as its length and last piece: a paragraph of many
-    wrapped lines is joined once, not re-read at every join.)"""
-    if not following.strip() or _bullet(following.strip()):
+def _glue(line: str, following: str, wrap: _Wrap | None, hang: int | None, length: int) -> str | None:
+    """What joins `following` to `line` when it continues it, before the text was wrapped (a
+    space; nothing after a word broken at its hyphen, or cut inside), else None. `hang` is the
+    column a list item's wrapped lines are indented to; `length` that of all that `line` is
+    joined to already (a paragraph of many wrapped lines is joined once, not re-read at every
+    join)."""
+    head = following.lstrip()
+    if not head or _bullet(head):
+        return None
+    if hang is not None and _indent(following) == hang:
+        return " "
+    glue = _wrapped_glue(line, following, wrap) if wrap is not None else None
+    if glue is None and length >= 300 and not _SENTENCE_END.search(line[-1:]) and head[:1].islower():
+        return " "  # a long line broken mid-sentence (lynx breaks lines near 1,000 columns, and more)
+    return glue
+
+
+def _wrapped_glue(line: str, following: str, wrap: _Wrap) -> str | None:
+    """The glue of a wrapped line, or None. Wrapped: the next line is not set in or out (a
+    quote, a heading), and the next word would not have fitted on this one; or this one ends
+    near the column, and breaks a sentence there, or the text was filled (fmt)."""
+    width = wrap.size(line)
+    indent = _indent(line)
+    column = wrap.column(indent)
+    if wrap.cut:
+        if width >= column - 1:  # a space where the cut fell on one
+            return "" if width == column and not following[:1].isspace() else " "
+        return None
+    if _indent(following) != indent or width > column:
+        return None
+    head = _next_word(following)
+    if _fits(width, wrap.size(head), column) and not (
+        width > column - wrap.band(column) and (wrap.fill or _breaks_sentence(line, head))
+    ):
+        return None
+    return "" if _HYPHEN_BREAK.search(line) and head[:1].islower() else " "
+
+
+def _breaks_sentence(line: str, head: str) -> bool:
+    """Does a line stop inside a sentence that the next line goes on with? (Not when both
+    start with one letter: lynx's "o" bullets.)"""
+    if not head[:1].islower() or _CLAUSE_END.search(line):
         return False
-    if width is not None and length + 1 + len(_first_word(following)) > width:
-        return True
-    # A long line broken mid-sentence (lynx wraps lines near 1,000 columns).
-    head = following.lstrip()[:1]
-    return length >= 300 and not _SENTENCE_END.search(tail[-1:]) and head.islower()
+    return len(head) > 1 or _next_word(line) != head
 
 
 def _paragraphs(text: str) -> list[list[str]]:
@@ -108,8 +283,7 @@ def _hanging_indent(line: str) -> int | None:
     return _indent(line) + bullet.start("rest") if bullet and bullet["rest"] else None
 
 
-def _unwrap(paragraphs: list[list[str]]) -> list[list[str]]:
-    width = _wrap_width(paragraphs)
+def _unwrap(paragraphs: list[list[str]], wrap: _Wrap | None) -> list[list[str]]:
     out: list[list[str]] = []
     for para in paragraphs:
         if len(para) == 1:  # most paragraphs of a text: nothing to join
@@ -119,17 +293,17 @@ def _unwrap(paragraphs: list[list[str]]) -> list[list[str]]:
         pieces = [para[0]]  # the line being joined, piece by piece
         length = len(para[0])
         hang = _hanging_indent(para[0])
-        for line in para[1:]:
-            continues_item = hang is not None and _indent(line) == hang and not _bullet(line.strip())
-            if continues_item or _soft_wrapped(length, pieces[-1], line, width):
-                piece = line.strip()
-                pieces.append(piece)
-                length += 1 + len(piece)
+        for line, following in pairwise(para):
+            glue = _glue(line, following, wrap, hang, length)
+            if glue is not None:
+                piece = following.strip()
+                pieces += (glue, piece)
+                length += len(glue) + len(piece)
             else:
-                lines.append(" ".join(pieces))
-                pieces, length = [line], len(line)
-                hang = _hanging_indent(line)
-        lines.append(" ".join(pieces))
+                lines.append("".join(pieces))
+                pieces, length = [following], len(following)
+                hang = _hanging_indent(following)
+        lines.append("".join(pieces))
         out.append(lines)
     return out
 
@@ -164,11 +338,12 @@ def _only_placeholders(text: str) -> bool:
     return bool(_ONLY_MARKS.fullmatch(_PLACEHOLDER.sub("", text)))
 
 
-def _block(line: str, group: int, body_indent: int) -> Block:
+def _block(line: str, group: int, body_indent: int, links: re.Pattern[str]) -> Block:
     indent = _indent(line)
     stripped = " ".join(line.split())  # invisible characters went with the whole text
-    lead = _LEADING_PLACEHOLDERS.match(stripped) if stripped[:1] in "[(" else None
-    rest = stripped[lead.end():] if lead else stripped
+    shown = " ".join(links.sub("", stripped).split()) if "[" in stripped else stripped
+    lead = _LEADING_PLACEHOLDERS.match(shown) if shown[:1] in "[(" else None
+    rest = shown[lead.end():] if lead else shown
     if not rest or _only_placeholders(rest):
         return Block(stripped, CONTROL, group, indent)
     bullet = _BULLET.fullmatch(rest) if rest[:1] in _BULLET_FIRST or rest[:1].isdigit() else None
@@ -183,13 +358,33 @@ def _block(line: str, group: int, body_indent: int) -> Block:
     return Block(rest, kind, group, indent)
 
 
+def _link_list(paragraphs: list[list[str]]) -> int:
+    """Where lynx's numbered list of the page's links begins (its heading, "References" in
+    English), or len(paragraphs): a line on its own, then "1. <url>" (after a label such as
+    "Visible links:"), and links for most of the lines to the end."""
+    for i in range(1, len(paragraphs)):
+        para = paragraphs[i]
+        first = para[0] if not para[0].endswith(":") or len(para) == 1 else para[1]
+        if len(paragraphs[i - 1]) == 1 and _FIRST_LINK.match(first):
+            lines = [line for rest in paragraphs[i:] for line in rest]
+            if sum(1 for line in lines if _LINK.match(line)) * 2 >= len(lines):
+                return i - 1
+    return len(paragraphs)
+
+
 def text_blocks(text: str) -> list[Block]:
     """Split decoded text into blocks, in reading order."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
-    paragraphs = _unwrap(_paragraphs(text))
-    body_indent = _body_indent(paragraphs)
-    return [
-        _block(line, group, body_indent) for group, para in enumerate(paragraphs) for line in para
-    ]
+    paragraphs = _paragraphs(text)
+    end = _link_list(paragraphs)
+    body = _unwrap(paragraphs[:end], _wrap(paragraphs[:end], text.isascii()))
+    body_indent = _body_indent(body)
+    # With its list of links, lynx's "[12]" before each link's text is a number in the list;
+    # without it, such a number is one only when glued to the text ("[12]Home"), not a note's.
+    links = _LINK_NUMBER if end < len(paragraphs) else _GLUED_LINK_NUMBER
+    blocks = [_block(line, group, body_indent, links) for group, para in enumerate(body) for line in para]
+    blocks += [Block(" ".join(line.split()), CONTROL, group, _indent(line))
+               for group, para in enumerate(paragraphs[end:], len(body)) for line in para]
+    return blocks
