@@ -28,7 +28,7 @@ _PLACEHOLDER = re.compile(
     r"|\[[\s_xX*]*\]"  # [    ] [ ] [X] [____]
     r"|_{3,}"  # ____________ text fields
     r"|\((?:BUTTON|RADIO|CHECKBOX)\)"
-    r"|(?:IFRAME|REFRESH\(\d+ sec\)):\s*\S*"
+    r"|(?:IFRAME|REFRESH\(\d+ sec\)):.*"  # and its address, however a narrow dump broke it
     r"|#\w+(?: \w+)?$"  # lynx "#alternate alternate" link-rel lines
 )
 # The placeholders a line starts with ("[image] Caption", lynx's "[12]Link"); not a note's
@@ -108,23 +108,30 @@ def _unbreakable(line: str) -> bool:
     return " " not in (bullet["rest"] if bullet else text)
 
 
-def _column(ends: list[int], longer: list[int]) -> tuple[int, int]:
-    """The column that most of these line ends stop near with few lines past it, and how many
-    stop near it; (0, 0) when none is clear.
+def _column(ends: list[int], longer: list[int]) -> int:
+    """The column that most of these line ends stop near with few lines past it; 0 when none
+    is clear.
 
     A wrapper fills lines up to a column: the lines it broke end a little short of it, and no
     line it could break goes past it. In a text nobody wrapped, long lines end anywhere and as
     many go past any column as stop before it.
     """
-    best = best_score = best_near = 0
+    best = best_score = 0
     for column in set(ends).union(longer):  # a line that was not broken may be the longest
         band = max(MIN_BAND, column // 4)
         near = bisect_right(ends, column) - bisect_right(ends, column - band)
         past = bisect_right(longer, column + band) - bisect_right(longer, column)
         score = near - 4 * past
         if score > best_score and near >= MIN_WRAPPED_LINES:
-            best, best_score, best_near = column, score, near
-    return best, best_near
+            best, best_score = column, score
+    return best
+
+
+def _full(pairs: list[tuple[int, str, str]], column: int, size: Callable[[str], int]) -> int:
+    """How many of these lines end near the column where the next word would not have fitted."""
+    floor = column - max(MIN_BAND, column // 4)
+    return sum(1 for width, _, following in pairs
+               if floor < width <= column and not _fits(width, size(_next_word(following)), column))
 
 
 def _wrap_in(paragraphs: list[list[str]], size: Callable[[str], int]) -> tuple[_Wrap | None, int]:
@@ -132,36 +139,48 @@ def _wrap_in(paragraphs: list[list[str]], size: Callable[[str], int]) -> tuple[_
 
     Each indentation is a region with its own margins (lynx wraps headings at col 0 wider than
     the body at col 3): its lines followed by another line of their paragraph tell its column.
-    The body's is the one most text stops near; another indentation keeps its own when it is
-    close to it, and takes the body's otherwise (a menu's short lines tell no column). A text
-    whose lines go past that column is not wrapped at it (a page dumped wide, a browser's copy).
+    The body's is the one that explains the most text (lines that end near it where the next
+    word would not have fitted); another indentation keeps its own when it is a little wider
+    (lynx's headings), and takes the body's otherwise (a menu's short lines tell no column).
+    A text whose lines go past that column is not wrapped at it (a page dumped wide, a
+    browser's copy).
     """
-    ends: dict[int, list[int]] = {}
+    pairs: dict[int, list[tuple[int, str, str]]] = {}
     longer: dict[int, list[int]] = {}
-    pairs = []
     lasts = []  # the last line of each paragraph of several
     for para in paragraphs:
         for line, following in pairwise(para):
             width = size(line)
             if width >= MIN_WRAP and not _bullet(following.lstrip()) and not _unbreakable(line):
-                ends.setdefault(_indent(line), []).append(width)
-                pairs.append((width, line, following))
+                pairs.setdefault(_indent(line), []).append((width, line, following))
         for line in para:
             if (width := size(line)) >= MIN_WRAP and not _unbreakable(line):
                 longer.setdefault(_indent(line), []).append(width)
         if len(para) > 1:
             lasts.append(para[-1])
-    found = {indent: _column(sorted(widths), sorted(longer.get(indent, [])))
-             for indent, widths in ends.items() if len(widths) >= MIN_WRAPPED_LINES}
-    width = max(found.values(), key=lambda column: column[0] * column[1])[0] if found else 0
-    if not width:
-        return None, 0
+    found = {indent: column for indent, some in pairs.items() if len(some) >= MIN_WRAPPED_LINES
+             and (column := _column(sorted(width for width, _, _ in some), sorted(longer.get(indent, []))))}
     text = sum(sum(widths) for widths in longer.values())
-    if sum(w for widths in longer.values() for w in widths if w > width + width // 8) > BEYOND_SHARE * text:
+    candidates = [(_full(pairs[indent], column, size) * column, column, indent) for indent, column in found.items()
+                  if sum(w for widths in longer.values() for w in widths if w > column + column // 8)
+                  <= BEYOND_SHARE * text]
+    explained, width, body = max(candidates, default=(0, 0, 0))
+    if explained < MIN_WRAPPED_LINES * MIN_WRAP:
         return None, 0
-    columns = {indent: column for indent, (column, _) in found.items()
-               if column and abs(column - width) <= width // 8 and column != width}
-    return _mode(_Wrap(width, columns, False, False, size), pairs, lasts)
+    columns = _own_columns(found, longer, width, body)
+    wrap = _Wrap(width, columns, False, False, size)
+    return _mode(wrap, [pair for some in pairs.values() for pair in some], lasts)
+
+
+def _own_columns(found: dict[int, int], longer: dict[int, list[int]], width: int, body: int) -> dict[int, int]:
+    """The indentations wrapped a little wider than the body: those whose lines tell such a
+    column, and those set left of the body with lines past its column (lynx's headings),
+    which reach as far past it as they start before it."""
+    columns = {indent: column for indent, column in found.items() if width < column <= width + width // 8}
+    for indent in range(body):
+        if indent not in columns and any(width < w <= width + body - indent for w in longer.get(indent, ())):
+            columns[indent] = width + body - indent
+    return columns
 
 
 def _fits(width: int, word: int, column: int) -> bool:
@@ -246,6 +265,8 @@ def _wrapped_glue(line: str, following: str, wrap: _Wrap) -> str | None:
         return None
     if _indent(following) != indent or width > column:
         return None
+    if width == column and _unbreakable(line) and _HAS_WORD.search(line):
+        return ""  # a word longer than a line, cut at the column (lynx: an image's address)
     head = _next_word(following)
     if _fits(width, wrap.size(head), column) and not (
         width > column - wrap.band(column) and (wrap.fill or _breaks_sentence(line, head))
