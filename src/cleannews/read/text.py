@@ -58,7 +58,7 @@ MIN_WRAPPED_LINES = 3
 MIN_BAND = 8
 CUT_SHARE = 0.7
 BEYOND_SHARE = 0.2
-MIN_CUT_LINES = 5
+MIN_CUT_LINES = 3
 EXPLAINED_SHARE = 0.5
 FILL_SHARE = 0.1
 
@@ -197,21 +197,22 @@ def _mode(wrap: _Wrap, pairs: list[tuple[int, str, str]], lasts: list[str]) -> t
     and paragraphs end short of it (a table's last row does not). Filled (fmt evens lines):
     more break in mid-sentence where the next word would have fitted than a page has.
     """
-    near = at_column = full = short_mid_sentence = 0
+    near = at_column = on_column = full = short_mid_sentence = 0
     for width, line, following in pairs:
         column = wrap.column(_indent(line))
         if not column - wrap.band(column) < width <= column:
             continue
         near += 1
-        at_column += width >= column - 1
+        at_column += width >= column - 1  # or a space at the column, gone with the line's end
+        on_column += width == column
         head = _next_word(following)
         if not _fits(width, wrap.size(head), column):
             full += 1
         elif _breaks_sentence(line, head):
             short_mid_sentence += 1
     ending_short = sum(1 for line in lasts if wrap.size(line) < wrap.column(_indent(line)) - 1)
-    if at_column >= max(MIN_CUT_LINES, CUT_SHARE * near) and ending_short * 2 > len(lasts):
-        return wrap._replace(cut=True), at_column
+    if at_column >= max(MIN_CUT_LINES, CUT_SHARE * near) and ending_short * 3 >= len(lasts):
+        return wrap._replace(cut=True), on_column
     fill = short_mid_sentence >= max(MIN_WRAPPED_LINES, FILL_SHARE * near)
     explained = full + short_mid_sentence if fill else full
     if explained < max(MIN_WRAPPED_LINES, EXPLAINED_SHARE * near):
@@ -221,12 +222,18 @@ def _mode(wrap: _Wrap, pairs: list[tuple[int, str, str]], lasts: list[str]) -> t
 
 def _wrap(paragraphs: list[list[str]], ascii_only: bool) -> _Wrap | None:
     """How the text was wrapped, measured in characters (w3m, lynx, mail clients) or, for text
-    that is not ASCII, in bytes (fmt and fold count bytes): whichever explains more breaks."""
-    wrap, explained = _wrap_in(paragraphs, len)
-    if ascii_only:
-        return wrap
+    that is not ASCII, in bytes (fmt and fold count bytes): whichever explains more breaks,
+    lines cut at one width before any."""
+    in_chars, explained = _wrap_in(paragraphs, len)
+    if ascii_only or in_chars is None:
+        return in_chars if ascii_only else _wrap_in(paragraphs, _utf8_size)[0]
     in_bytes, explained_in_bytes = _wrap_in(paragraphs, _utf8_size)
-    return in_bytes if explained_in_bytes > explained else wrap
+    if in_bytes is None:
+        return in_chars
+    # A tie goes to bytes when lines were cut at one width (fold), to characters otherwise.
+    chars_rank = (in_chars.cut, explained, not in_chars.cut)
+    bytes_rank = (in_bytes.cut, explained_in_bytes, in_bytes.cut)
+    return in_bytes if bytes_rank > chars_rank else in_chars
 
 
 def _bullet(text: str) -> re.Match[str] | None:
