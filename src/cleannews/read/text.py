@@ -40,6 +40,7 @@ _LINK_NUMBER = re.compile(r"\[\d{1,5}\]")
 _GLUED_LINK_NUMBER = re.compile(r"\[\d{1,5}\](?=[^\s\].,;:!?)])")
 _LINK = re.compile(r"\s*\d{1,6}\.\s+[A-Za-z][\w+.-]*:\S")
 _FIRST_LINK = re.compile(r"\s*1\.\s+[A-Za-z][\w+.-]*:\S")
+_ANY_FIRST_LINK = re.compile(r"^[ \t]*1\.[ \t]+[A-Za-z][\w+.-]*:\S", re.MULTILINE)
 _ONLY_MARKS = re.compile(r"[\W_]*")
 _MAY_PLACEHOLD = re.compile(r"[\[_(#:]")
 _HAS_WORD = re.compile(r"[^\W_]")
@@ -102,10 +103,11 @@ def _utf8_size(line: str) -> int:
 
 
 def _unbreakable(line: str) -> bool:
-    """One token and nothing else (a URL, a file name): no wrapper could have broken it."""
+    """One token and nothing else, but for a bullet (a URL, a file name, lynx's "12. <url>"):
+    no wrapper could have broken it."""
     text = line.strip()
-    bullet = _bullet(text)
-    return " " not in (bullet["rest"] if bullet else text)
+    _, _, rest = text.partition(" ")
+    return not rest or (" " not in rest and _bullet(text) is not None)
 
 
 def _column(ends: list[int], longer: list[int]) -> int:
@@ -134,7 +136,31 @@ def _full(pairs: list[tuple[int, str, str]], column: int, size: Callable[[str], 
                if floor < width <= column and not _fits(width, size(_next_word(following)), column))
 
 
-def _wrap_in(paragraphs: list[list[str]], size: Callable[[str], int]) -> tuple[_Wrap | None, int]:
+class _Lines(NamedTuple):
+    """The lines that tell how a text was wrapped, whatever it was measured in."""
+
+    pairs: list[tuple[int, str, str]]  # indentation, a line, and the next line of its paragraph
+    long: list[tuple[int, str]]  # indentation and line, of every line a wrapper could break
+    lasts: list[str]  # the last line of each paragraph of several
+
+
+def _lines(paragraphs: list[list[str]]) -> _Lines | None:
+    """The lines to measure, or None when too few lines go on in the next to tell a wrap."""
+    pairs = []
+    lasts = []
+    for para in paragraphs:
+        if len(para) > 1:
+            lasts.append(para[-1])
+            pairs += [(_indent(line), line, following) for line, following in pairwise(para)
+                      if not _bullet(following.lstrip()) and not _unbreakable(line)]
+    if len(pairs) < MIN_WRAPPED_LINES:
+        return None
+    long = [(_indent(line), line) for para in paragraphs for line in para
+            if len(line) >= MIN_WRAP // 4 and not _unbreakable(line)]
+    return _Lines(pairs, long, lasts)
+
+
+def _wrap_in(lines: _Lines, size: Callable[[str], int]) -> tuple[_Wrap | None, int]:
     """How the text was wrapped, its lines measured by `size`, and how many breaks that explains.
 
     Each indentation is a region with its own margins (lynx wraps headings at col 0 wider than
@@ -146,30 +172,24 @@ def _wrap_in(paragraphs: list[list[str]], size: Callable[[str], int]) -> tuple[_
     browser's copy).
     """
     pairs: dict[int, list[tuple[int, str, str]]] = {}
+    for indent, line, following in lines.pairs:
+        if (width := size(line)) >= MIN_WRAP:
+            pairs.setdefault(indent, []).append((width, line, following))
     longer: dict[int, list[int]] = {}
-    lasts = []  # the last line of each paragraph of several
-    for para in paragraphs:
-        for line, following in pairwise(para):
-            width = size(line)
-            if width >= MIN_WRAP and not _bullet(following.lstrip()) and not _unbreakable(line):
-                pairs.setdefault(_indent(line), []).append((width, line, following))
-        for line in para:
-            if (width := size(line)) >= MIN_WRAP and not _unbreakable(line):
-                longer.setdefault(_indent(line), []).append(width)
-        if len(para) > 1:
-            lasts.append(para[-1])
+    for indent, line in lines.long:
+        if (width := size(line)) >= MIN_WRAP:
+            longer.setdefault(indent, []).append(width)
+    widths = sorted(width for some in longer.values() for width in some)
+    text = sum(widths)
     found = {indent: column for indent, some in pairs.items() if len(some) >= MIN_WRAPPED_LINES
              and (column := _column(sorted(width for width, _, _ in some), sorted(longer.get(indent, []))))}
-    text = sum(sum(widths) for widths in longer.values())
     candidates = [(_full(pairs[indent], column, size) * column, column, indent) for indent, column in found.items()
-                  if sum(w for widths in longer.values() for w in widths if w > column + column // 8)
-                  <= BEYOND_SHARE * text]
+                  if sum(widths[bisect_right(widths, column + column // 8):]) <= BEYOND_SHARE * text]
     explained, width, body = max(candidates, default=(0, 0, 0))
     if explained < MIN_WRAPPED_LINES * MIN_WRAP:
         return None, 0
-    columns = _own_columns(found, longer, width, body)
-    wrap = _Wrap(width, columns, False, False, size)
-    return _mode(wrap, [pair for some in pairs.values() for pair in some], lasts)
+    wrap = _Wrap(width, _own_columns(found, longer, width, body), False, False, size)
+    return _mode(wrap, [pair for some in pairs.values() for pair in some], lines.lasts)
 
 
 def _own_columns(found: dict[int, int], longer: dict[int, list[int]], width: int, body: int) -> dict[int, int]:
@@ -224,12 +244,15 @@ def _wrap(paragraphs: list[list[str]], ascii_only: bool) -> _Wrap | None:
     """How the text was wrapped, measured in characters (w3m, lynx, mail clients) or, for text
     that is not ASCII, in bytes (fmt and fold count bytes): whichever explains more breaks,
     lines cut at one width before any."""
-    in_chars, explained = _wrap_in(paragraphs, len)
-    if ascii_only or in_chars is None:
-        return in_chars if ascii_only else _wrap_in(paragraphs, _utf8_size)[0]
-    in_bytes, explained_in_bytes = _wrap_in(paragraphs, _utf8_size)
-    if in_bytes is None:
+    lines = _lines(paragraphs)
+    if lines is None:
+        return None  # most texts: a paragraph a line
+    in_chars, explained = _wrap_in(lines, len)
+    if ascii_only:
         return in_chars
+    in_bytes, explained_in_bytes = _wrap_in(lines, _utf8_size)
+    if in_chars is None or in_bytes is None:
+        return in_chars or in_bytes
     # A tie goes to bytes when lines were cut at one width (fold), to characters otherwise.
     chars_rank = (in_chars.cut, explained, not in_chars.cut)
     bytes_rank = (in_bytes.cut, explained_in_bytes, in_bytes.cut)
@@ -386,10 +409,12 @@ def _block(line: str, group: int, body_indent: int, links: re.Pattern[str]) -> B
     return Block(rest, kind, group, indent)
 
 
-def _link_list(paragraphs: list[list[str]]) -> int:
+def _link_list(text: str, paragraphs: list[list[str]]) -> int:
     """Where lynx's numbered list of the page's links begins (its heading, "References" in
     English), or len(paragraphs): a line on its own, then "1. <url>" (after a label such as
     "Visible links:"), and links for most of the lines to the end."""
+    if not _ANY_FIRST_LINK.search(text):
+        return len(paragraphs)  # most texts
     for i in range(1, len(paragraphs)):
         para = paragraphs[i]
         first = para[0] if not para[0].endswith(":") or len(para) == 1 else para[1]
@@ -406,7 +431,7 @@ def text_blocks(text: str) -> list[Block]:
     if _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
     paragraphs = _paragraphs(text)
-    end = _link_list(paragraphs)
+    end = _link_list(text, paragraphs)
     body = _unwrap(paragraphs[:end], _wrap(paragraphs[:end], text.isascii()))
     body_indent = _body_indent(body)
     # With its list of links, lynx's "[12]" before each link's text is a number in the list;
