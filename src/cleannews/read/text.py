@@ -49,6 +49,13 @@ HEADING_MAX_CHARS = 200
 _SENTENCE_END = re.compile(r"[.!?:;…\"'»”’)\]]$")
 _CLAUSE_END = re.compile(r"[.!?:;…][\"'»”’)\]]*$")  # not a comma, even before a closing quote
 _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")  # a word broken after its hyphen: "well-" / "known"
+# Characters a text browser gives two columns (East Asian wide); of those, the scripts written
+# without spaces (Chinese, Japanese: not Hangul), whose lines are broken between any two.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+_UNSPACED = re.compile("[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60]")
 
 # Hard wraps. A wrap column is told from MIN_WRAPPED_LINES lines at least that stop within a
 # band below it (a quarter of it, MIN_BAND at least); lines cut at the column whatever stands
@@ -102,12 +109,17 @@ def _utf8_size(line: str) -> int:
     return len(line.encode("utf-8", "surrogatepass"))
 
 
+def _columns(line: str) -> int:
+    return len(line) + len(_WIDE.findall(line))
+
+
 def _unbreakable(line: str) -> bool:
     """One token and nothing else, but for a bullet (a URL, a file name, lynx's "12. <url>"):
-    no wrapper could have broken it."""
+    no wrapper could have broken it. (Chinese and Japanese are broken anywhere.)"""
     text = line.strip()
     _, _, rest = text.partition(" ")
-    return not rest or (" " not in rest and _bullet(text) is not None)
+    one_token = not rest or (" " not in rest and _bullet(text) is not None)
+    return one_token and not _UNSPACED.search(text)
 
 
 def _column(ends: list[int], longer: list[int]) -> int:
@@ -240,23 +252,24 @@ def _mode(wrap: _Wrap, pairs: list[tuple[int, str, str]], lasts: list[str]) -> t
     return wrap._replace(fill=fill), explained
 
 
-def _wrap(paragraphs: list[list[str]], ascii_only: bool) -> _Wrap | None:
-    """How the text was wrapped, measured in characters (w3m, lynx, mail clients) or, for text
-    that is not ASCII, in bytes (fmt and fold count bytes): whichever explains more breaks,
-    lines cut at one width before any."""
+def _wrap(paragraphs: list[list[str]], text: str) -> _Wrap | None:
+    """How the text was wrapped, its lines measured in characters (mail clients), in columns
+    where some characters take two (w3m, lynx), or in bytes (fmt and fold count bytes):
+    whichever explains more breaks, lines cut at one width before any."""
     lines = _lines(paragraphs)
     if lines is None:
         return None  # most texts: a paragraph a line
-    in_chars, explained = _wrap_in(lines, len)
-    if ascii_only:
-        return in_chars
-    in_bytes, explained_in_bytes = _wrap_in(lines, _utf8_size)
-    if in_chars is None or in_bytes is None:
-        return in_chars or in_bytes
-    # A tie goes to bytes when lines were cut at one width (fold), to characters otherwise.
-    chars_rank = (in_chars.cut, explained, not in_chars.cut)
-    bytes_rank = (in_bytes.cut, explained_in_bytes, in_bytes.cut)
-    return in_bytes if bytes_rank > chars_rank else in_chars
+    if text.isascii():
+        return _wrap_in(lines, len)[0]
+    sizes = [len, _columns, _utf8_size] if _WIDE.search(text) else [len, _utf8_size]
+    # A tie goes to bytes when lines were cut at one width (fold), to what comes first otherwise.
+    best, best_rank = None, (False, 0, False)
+    for size in sizes:
+        wrap, explained = _wrap_in(lines, size)
+        rank = (wrap is not None and wrap.cut, explained, wrap is not None and wrap.cut and size is _utf8_size)
+        if wrap is not None and rank > best_rank:
+            best, best_rank = wrap, rank
+    return best
 
 
 def _bullet(text: str) -> re.Match[str] | None:
@@ -302,7 +315,9 @@ def _wrapped_glue(line: str, following: str, wrap: _Wrap) -> str | None:
         width > column - wrap.band(column) and (wrap.fill or _breaks_sentence(line, head))
     ):
         return None
-    return "" if _HYPHEN_BREAK.search(line) and head[:1].islower() else " "
+    if _HYPHEN_BREAK.search(line) and head[:1].isalpha():
+        return ""
+    return "" if _UNSPACED.match(line[-1]) and _UNSPACED.match(head) else " "
 
 
 def _breaks_sentence(line: str, head: str) -> bool:
@@ -432,7 +447,7 @@ def text_blocks(text: str) -> list[Block]:
         text = _INVISIBLE.sub("", text)
     paragraphs = _paragraphs(text)
     end = _link_list(text, paragraphs)
-    body = _unwrap(paragraphs[:end], _wrap(paragraphs[:end], text.isascii()))
+    body = _unwrap(paragraphs[:end], _wrap(paragraphs[:end], text))
     body_indent = _body_indent(body)
     # With its list of links, lynx's "[12]" before each link's text is a number in the list;
     # without it, such a number is one only when glued to the text ("[12]Home"), not a note's.
