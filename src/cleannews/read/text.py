@@ -206,12 +206,13 @@ def _wrap_in(lines: _Lines, size: Callable[[str], int]) -> tuple[_Wrap | None, i
 
 def _own_columns(found: dict[int, int], longer: dict[int, list[int]], width: int, body: int) -> dict[int, int]:
     """The indentations wrapped a little wider than the body: those whose lines tell such a
-    column, and those set left of the body with lines past its column (lynx's headings),
-    which reach as far past it as they start before it."""
-    columns = {indent: column for indent, column in found.items() if width < column <= width + width // 8}
+    column, and those set left of the body (lynx's headings), as far as their longest line."""
+    most = width + width // 8
+    columns = {indent: column for indent, column in found.items() if width < column <= most}
     for indent in range(body):
-        if indent not in columns and any(width < w <= width + body - indent for w in longer.get(indent, ())):
-            columns[indent] = width + body - indent
+        longest = max((w for w in longer.get(indent, ()) if w <= most), default=0)
+        if indent not in columns and longest > width:
+            columns[indent] = longest
     return columns
 
 
@@ -306,10 +307,12 @@ def _wrapped_glue(line: str, following: str, wrap: _Wrap) -> str | None:
         if width >= column - 1:  # a space where the cut fell on one
             return "" if width == column and not following[:1].isspace() else " "
         return None
-    if _indent(following) != indent or width > column:
+    if _indent(following) != indent:
         return None
-    if width == column and _unbreakable(line) and _HAS_WORD.search(line):
+    if abs(width - column) <= 1 and _unbreakable(line) and _HAS_WORD.search(line):
         return ""  # a word longer than a line, cut at the column (lynx: an image's address)
+    if width > column:
+        return None
     head = _next_word(following)
     if _fits(width, wrap.size(head), column) and not (
         width > column - wrap.band(column) and (wrap.fill or _breaks_sentence(line, head))
