@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 from itertools import pairwise
 from typing import NamedTuple
@@ -47,6 +48,7 @@ _HAS_WORD = re.compile(r"[^\W_]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 HEADING_MAX_CHARS = 200
 _SENTENCE_END = re.compile(r"[.!?:;…\"'»”’)\]]$")
+_PUNCTUATION = ".,;:!?\"'()[]«»“”‘’…—–-"
 _CLAUSE_END = re.compile(r"[.!?:;…][\"'»”’)\]]*$")  # not a comma, even before a closing quote
 _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")  # a word broken after its hyphen: "well-" / "known"
 # Characters a text browser gives two columns (East Asian wide); of those, the scripts written
@@ -155,6 +157,10 @@ class _Lines(NamedTuple):
     long: list[tuple[int, str]]  # indentation and line, of every line a wrapper could break
     lasts: list[str]  # the last line of each paragraph of several
 
+    def words(self) -> Counter[str]:
+        """How often the text uses each word (punctuation and case aside)."""
+        return Counter(_bare(word) for _, line in self.long for word in line.split())
+
 
 def _lines(paragraphs: list[list[str]]) -> _Lines | None:
     """The lines to measure, or None when too few lines go on in the next to tell a wrap."""
@@ -201,7 +207,7 @@ def _wrap_in(lines: _Lines, size: Callable[[str], int]) -> tuple[_Wrap | None, i
     if explained < MIN_WRAPPED_LINES * MIN_WRAP:
         return None, 0
     wrap = _Wrap(width, _own_columns(found, longer, width, body), False, False, size)
-    return _mode(wrap, [pair for some in pairs.values() for pair in some], lines.lasts)
+    return _mode(wrap, [pair for some in pairs.values() for pair in some], lines.lasts, lines.words)
 
 
 def _own_columns(found: dict[int, int], longer: dict[int, list[int]], width: int, body: int) -> dict[int, int]:
@@ -222,7 +228,29 @@ def _fits(width: int, word: int, column: int) -> bool:
     return width + 1 + word < column
 
 
-def _mode(wrap: _Wrap, pairs: list[tuple[int, str, str]], lasts: list[str]) -> tuple[_Wrap | None, int]:
+def _cut_inside_words(breaks: list[tuple[str, str]], words: Callable[[], Counter[str]]) -> bool:
+    """Were these lines, all as long as the column, cut inside words rather than broken
+    between them? Told by the text's own words: the pieces on either side of a cut make a word
+    it uses elsewhere ("harbour ma" / "ster": master), those of a break are words it uses; or,
+    when neither is seen, by many lines all ending on the column."""
+    used = words()
+    inside = between = 0
+    for line, following in breaks:
+        if following[:1].isspace():
+            continue  # a cut that fell on a space
+        last, first = line.rsplit(" ", 1)[-1], _next_word(following)
+        if _bare(last) and _bare(first):  # not a dash or a quote mark, with the word or apart
+            inside += used[_bare(last + first)] > 0
+            between += used[_bare(last)] > 1 and used[_bare(first)] > 1
+    return inside > between or (between == 0 and len(breaks) >= 2 * MIN_CUT_LINES)
+
+
+def _bare(word: str) -> str:
+    return word.strip(_PUNCTUATION).casefold()
+
+
+def _mode(wrap: _Wrap, pairs: list[tuple[int, str, str]], lasts: list[str],
+          words: Callable[[], Counter[str]]) -> tuple[_Wrap | None, int]:
     """How the lines near the column were broken, and how many of them that explains; None
     when too few are explained for a wrap (a list of lines much alike, a table's rows).
 
@@ -237,14 +265,16 @@ def _mode(wrap: _Wrap, pairs: list[tuple[int, str, str]], lasts: list[str]) -> t
             continue
         near += 1
         at_column += width >= column - 1  # or a space at the column, gone with the line's end
-        on_column += width == column
+        on_column += width == column and not following[:1].isspace()
         head = _next_word(following)
         if not _fits(width, wrap.size(head), column):
             full += 1
         elif _breaks_sentence(line, head):
             short_mid_sentence += 1
     ending_short = sum(1 for line in lasts if wrap.size(line) < wrap.column(_indent(line)) - 1)
-    if at_column >= max(MIN_CUT_LINES, CUT_SHARE * near) and ending_short * 3 >= len(lasts):
+    if at_column >= max(MIN_CUT_LINES, CUT_SHARE * near) and ending_short * 3 >= len(lasts) and _cut_inside_words(
+        [(line, following) for width, line, following in pairs if width == wrap.column(_indent(line))], words
+    ):
         return wrap._replace(cut=True), on_column
     fill = short_mid_sentence >= max(MIN_WRAPPED_LINES, FILL_SHARE * near)
     explained = full + short_mid_sentence if fill else full
