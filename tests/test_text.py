@@ -49,7 +49,8 @@ CLEAN = [
 
 
 def test_w3m_at_80_columns() -> None:
-    """`w3m -dump`: a menu, then paragraphs filled to column 79, a list whose items hang."""
+    """`w3m -dump`: a menu, then paragraphs filled to column 79, a list whose items hang, and
+    a footer of links as many lines as the story has."""
     assert blocks([
         "  • Home",
         "  • News",
@@ -76,6 +77,15 @@ def test_w3m_at_80_columns() -> None:
         "fenders into place.",
         "",
         "More news from the islands",
+        "",
+        "About us",
+        "Contact",
+        "Advertise",
+        "Jobs",
+        "Archive",
+        "Privacy",
+        "Cookies",
+        "Terms",
     ]) == [
         (ITEM, "Home"),
         (ITEM, "News"),
@@ -88,6 +98,8 @@ def test_w3m_at_80_columns() -> None:
         (ITEM, "Season tickets bought before January stay valid until the end of May."),
         (PARAGRAPH, QUOTE),
         (PARAGRAPH, "More news from the islands"),
+        *((PARAGRAPH, link) for link in ("About us", "Contact", "Advertise", "Jobs", "Archive", "Privacy",
+                                         "Cookies", "Terms")),
     ]
 
 
