@@ -285,14 +285,15 @@ def _mode(wrap: _Wrap, pairs: list[tuple[int, str, str]], lasts: list[str],
 
 def _wrap(paragraphs: list[list[str]], text: str) -> _Wrap | None:
     """How the text was wrapped, its lines measured in characters (mail clients), in columns
-    where some characters take two (w3m, lynx), or in bytes (fmt and fold count bytes):
-    whichever explains more breaks, lines cut at one width before any."""
+    where some characters take two (w3m, lynx; first, when there are such characters), or in
+    bytes (fmt and fold count bytes): whichever explains more breaks, lines cut at one width
+    before any."""
     lines = _lines(paragraphs)
     if lines is None:
         return None  # most texts: a paragraph a line
     if text.isascii():
         return _wrap_in(lines, len)[0]
-    sizes = [len, _columns, _utf8_size] if _WIDE.search(text) else [len, _utf8_size]
+    sizes = [_columns, len, _utf8_size] if _WIDE.search(text) else [len, _utf8_size]
     # A tie goes to bytes when lines were cut at one width (fold), to what comes first otherwise.
     best, best_rank = None, (False, 0, False)
     for size in sizes:
@@ -350,7 +351,9 @@ def _wrapped_glue(line: str, following: str, wrap: _Wrap) -> str | None:
         return None
     if _HYPHEN_BREAK.search(line) and head[:1].isalpha():
         return ""
-    return "" if _UNSPACED.match(line[-1]) and _UNSPACED.match(head) else " "
+    # A text browser (lines measured in columns) breaks Chinese and Japanese between any two
+    # characters; a line that ends in them is otherwise broken at a space like any other.
+    return "" if wrap.size is _columns and _UNSPACED.match(line[-1]) and _UNSPACED.match(head) else " "
 
 
 def _breaks_sentence(line: str, head: str) -> bool:
