@@ -7,6 +7,14 @@ decide.py works out which lines are the story.
 
 Each non-blank line is a block, except where a paragraph was hard-wrapped: those lines are
 joined back into one block first. Blank lines separate groups (source paragraphs).
+
+Hard wraps are told by the text's own measure, whatever wrapped it (w3m and lynx at 80
+columns, fmt, fold, a mail client) and whatever surrounds the story: the column that the
+lines followed by another line of their paragraph stop near, and that the text does not run
+past; a line is joined to the next when the next word would not have fitted on it (or, near
+the column, when it breaks a sentence there: fmt evens lines out). A menu's or a list's short
+lines are left alone, wherever they stand. lynx's list of links at the end is form debris,
+and its "[12]" numbers go.
 """
 
 from __future__ import annotations
@@ -59,17 +67,20 @@ _WIDE = re.compile(
 )
 _UNSPACED = re.compile("[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60]")
 
-# Hard wraps. A wrap column is told from MIN_WRAPPED_LINES lines at least that stop within a
-# band below it (a quarter of it, MIN_BAND at least); lines cut at the column whatever stands
-# there (fold -w) are CUT_SHARE of those; lines that fmt filled short of it break mid-sentence
-# though the next word would have fitted for FILL_SHARE of them.
+# Hard wraps. A column is told by MIN_WRAPPED_LINES lines at least (of MIN_WRAP columns or
+# more) that stop within a band below it: a quarter of it (MIN_BAND at least) to find it, a
+# third to join (fmt leaves lines that short). It is not the text's when lines longer than it
+# (by an eighth) hold more than BEYOND_SHARE of the text, or when the next word would not have
+# fitted after fewer than EXPLAINED_SHARE of the lines near it. Lines were cut at it (fold -w)
+# when CUT_SHARE of those end on it (MIN_CUT_LINES at least); filled short of it (fmt) when
+# FILL_SHARE of them break mid-sentence though the next word would have fitted.
 MIN_WRAP = 30
 MIN_WRAPPED_LINES = 3
 MIN_BAND = 8
-CUT_SHARE = 0.7
 BEYOND_SHARE = 0.2
-MIN_CUT_LINES = 3
 EXPLAINED_SHARE = 0.5
+CUT_SHARE = 0.7
+MIN_CUT_LINES = 3
 FILL_SHARE = 0.1
 
 
@@ -97,13 +108,13 @@ class _Wrap(NamedTuple):
     columns: dict[int, int]  # indentation → its own column, where it has one (lynx's headings)
     fill: bool  # lines stop short of the column though the next word would fit (fmt evens them)
     cut: bool  # lines cut at the column whatever stands there, inside words too (fold -w)
-    size: Callable[[str], int]  # how the wrapper measured a line: characters, or bytes (fmt, fold)
+    size: Callable[[str], int]  # how the wrapper measured a line: characters, columns or bytes
 
     def column(self, indent: int) -> int:
         return self.columns.get(indent, self.width)
 
     def band(self, column: int) -> int:
-        """How far short of the column a wrapped line may stop (fmt evens lines out)."""
+        """How far short of the column a wrapped line may stop and still be joined."""
         return max(MIN_BAND, column // 3)
 
 
@@ -272,10 +283,10 @@ def _mode(wrap: _Wrap, pairs: list[tuple[int, str, str]], lasts: list[str],
         elif _breaks_sentence(line, head):
             short_mid_sentence += 1
     ending_short = sum(1 for line in lasts if wrap.size(line) < wrap.column(_indent(line)) - 1)
-    if at_column >= max(MIN_CUT_LINES, CUT_SHARE * near) and ending_short * 3 >= len(lasts) and _cut_inside_words(
-        [(line, following) for width, line, following in pairs if width == wrap.column(_indent(line))], words
-    ):
-        return wrap._replace(cut=True), on_column
+    if at_column >= max(MIN_CUT_LINES, CUT_SHARE * near) and ending_short * 3 >= len(lasts):
+        on = [(line, following) for width, line, following in pairs if width == wrap.column(_indent(line))]
+        if _cut_inside_words(on, words):
+            return wrap._replace(cut=True), on_column
     fill = short_mid_sentence >= max(MIN_WRAPPED_LINES, FILL_SHARE * near)
     explained = full + short_mid_sentence if fill else full
     if explained < max(MIN_WRAPPED_LINES, EXPLAINED_SHARE * near):
@@ -294,12 +305,15 @@ def _wrap(paragraphs: list[list[str]], text: str) -> _Wrap | None:
     if text.isascii():
         return _wrap_in(lines, len)[0]
     sizes = [_columns, len, _utf8_size] if _WIDE.search(text) else [len, _utf8_size]
-    # A tie goes to bytes when lines were cut at one width (fold), to what comes first otherwise.
     best, best_rank = None, (False, 0, False)
     for size in sizes:
         wrap, explained = _wrap_in(lines, size)
-        rank = (wrap is not None and wrap.cut, explained, wrap is not None and wrap.cut and size is _utf8_size)
-        if wrap is not None and rank > best_rank:
+        if wrap is None:
+            continue
+        # Between two readings that explain as much, bytes for lines cut at one width (fold
+        # counts bytes), else the one tried first.
+        rank = (wrap.cut, explained, wrap.cut and size is _utf8_size)
+        if rank > best_rank:
             best, best_rank = wrap, rank
     return best
 
@@ -468,7 +482,7 @@ def _link_list(text: str, paragraphs: list[list[str]]) -> int:
         return len(paragraphs)  # most texts
     for i in range(1, len(paragraphs)):
         para = paragraphs[i]
-        first = para[0] if not para[0].endswith(":") or len(para) == 1 else para[1]
+        first = para[1] if para[0].endswith(":") and len(para) > 1 else para[0]  # after "Visible links:"
         if len(paragraphs[i - 1]) == 1 and _FIRST_LINK.match(first):
             lines = [line for rest in paragraphs[i:] for line in rest]
             if sum(1 for line in lines if _LINK.match(line)) * 2 >= len(lines):
