@@ -126,13 +126,17 @@ def _columns(line: str) -> int:
     return len(line) + len(_WIDE.findall(line))
 
 
-def _unbreakable(line: str) -> bool:
+def _spaceless(line: str) -> bool:
     """One token and nothing else, but for a bullet (a URL, a file name, lynx's "12. <url>"):
-    no wrapper could have broken it. (Chinese and Japanese are broken anywhere.)"""
+    a wrapper that breaks lines at spaces could not have broken it."""
     text = line.strip()
     _, _, rest = text.partition(" ")
-    one_token = not rest or (" " not in rest and _bullet(text) is not None)
-    return one_token and not _UNSPACED.search(text)
+    return not rest or (" " not in rest and _bullet(text) is not None)
+
+
+def _unbreakable(line: str) -> bool:
+    """No wrapper could have broken it (a text browser breaks Chinese and Japanese anywhere)."""
+    return _spaceless(line) and not _UNSPACED.search(line)
 
 
 def _column(ends: list[int], longer: list[int]) -> int:
@@ -162,15 +166,16 @@ def _full(pairs: list[tuple[int, str, str]], column: int, size: Callable[[str], 
 
 
 class _Lines(NamedTuple):
-    """The lines that tell how a text was wrapped, whatever it was measured in."""
+    """The lines that tell how a text was wrapped, whatever it was measured in; each marked
+    when it has no space (a text browser may have broken it, fmt and fold -s could not)."""
 
-    pairs: list[tuple[int, str, str]]  # indentation, a line, and the next line of its paragraph
-    long: list[tuple[int, str]]  # indentation and line, of every line a wrapper could break
+    pairs: list[tuple[int, str, str, bool]]  # indentation, a line, the next line of its paragraph
+    long: list[tuple[int, str, bool]]  # indentation and line, of every line a wrapper could break
     lasts: list[str]  # the last line of each paragraph of several
 
     def words(self) -> Counter[str]:
         """How often the text uses each word (punctuation and case aside)."""
-        return Counter(_bare(word) for _, line in self.long for word in line.split())
+        return Counter(_bare(word) for _, line, _ in self.long for word in line.split())
 
 
 def _lines(paragraphs: list[list[str]]) -> _Lines | None:
@@ -180,11 +185,11 @@ def _lines(paragraphs: list[list[str]]) -> _Lines | None:
     for para in paragraphs:
         if len(para) > 1:
             lasts.append(para[-1])
-            pairs += [(_indent(line), line, following) for line, following in pairwise(para)
+            pairs += [(_indent(line), line, following, _spaceless(line)) for line, following in pairwise(para)
                       if not _bullet(following.lstrip()) and not _unbreakable(line)]
     if len(pairs) < MIN_WRAPPED_LINES:
         return None
-    long = [(_indent(line), line) for para in paragraphs for line in para
+    long = [(_indent(line), line, _spaceless(line)) for para in paragraphs for line in para
             if len(line) >= MIN_WRAP // 4 and not _unbreakable(line)]
     return _Lines(pairs, long, lasts)
 
@@ -200,13 +205,14 @@ def _wrap_in(lines: _Lines, size: Callable[[str], int]) -> tuple[_Wrap | None, i
     A text whose lines go past that column is not wrapped at it (a page dumped wide, a
     browser's copy).
     """
+    by_columns = size is _columns
     pairs: dict[int, list[tuple[int, str, str]]] = {}
-    for indent, line, following in lines.pairs:
-        if (width := size(line)) >= MIN_WRAP:
+    for indent, line, following, spaceless in lines.pairs:
+        if (width := size(line)) >= MIN_WRAP and (by_columns or not spaceless):
             pairs.setdefault(indent, []).append((width, line, following))
     longer: dict[int, list[int]] = {}
-    for indent, line in lines.long:
-        if (width := size(line)) >= MIN_WRAP:
+    for indent, line, spaceless in lines.long:
+        if (width := size(line)) >= MIN_WRAP and (by_columns or not spaceless):
             longer.setdefault(indent, []).append(width)
     widths = sorted(width for some in longer.values() for width in some)
     text = sum(widths)
@@ -342,9 +348,9 @@ def _glue(line: str, following: str, wrap: _Wrap | None, hang: int | None, lengt
 
 
 def _wrapped_glue(line: str, following: str, wrap: _Wrap) -> str | None:
-    """The glue of a wrapped line, or None. Wrapped: the next line is not set in or out (a
-    quote, a heading), and the next word would not have fitted on this one; or this one ends
-    near the column, and breaks a sentence there, or the text was filled (fmt)."""
+    """The glue of a wrapped line, or None. Wrapped: the next line is not set in or out, and
+    the next word would not have fitted on this one; or this one ends near the column, and
+    breaks a sentence there, or the text was filled (fmt)."""
     width = wrap.size(line)
     indent = _indent(line)
     column = wrap.column(indent)
@@ -352,9 +358,9 @@ def _wrapped_glue(line: str, following: str, wrap: _Wrap) -> str | None:
         if width >= column - 1:  # a space where the cut fell on one
             return "" if width == column and not following[:1].isspace() else " "
         return None
-    if _indent(following) != indent:
-        return None
-    if abs(width - column) <= 1 and _unbreakable(line) and _HAS_WORD.search(line):
+    if _indent(following) != indent or not _HAS_WORD.search(line) or not _HAS_WORD.search(following):
+        return None  # set in or out (a quote, a heading), or a rule ("━━━━")
+    if abs(width - column) <= 1 and _unbreakable(line):
         return ""  # a word longer than a line, cut at the column (lynx: an image's address)
     if width > column:
         return None
