@@ -23,7 +23,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import NamedTuple
 
 from ..model import CONTROL, HEADING, ITEM, PARAGRAPH, Block
@@ -185,12 +185,21 @@ def _lines(paragraphs: list[list[str]]) -> _Lines | None:
     for para in paragraphs:
         if len(para) > 1:
             lasts.append(para[-1])
-            pairs += [(_indent(line), line, following, _spaceless(line)) for line, following in pairwise(para)
-                      if not _bullet(following.lstrip()) and not _unbreakable(line)]
+            for line, following in pairwise(para):
+                if _bullet(following.lstrip()):
+                    continue  # the next line is an item of its own
+                spaceless = _spaceless(line)
+                if not spaceless or _UNSPACED.search(line):  # a wrapper could have broken it
+                    pairs.append((_indent(line), line, following, spaceless))
     if len(pairs) < MIN_WRAPPED_LINES:
         return None
-    long = [(_indent(line), line, _spaceless(line)) for para in paragraphs for line in para
-            if len(line) >= MIN_WRAP // 4 and not _unbreakable(line)]
+    long = []
+    for para in paragraphs:
+        for line in para:
+            if len(line) >= MIN_WRAP // 4:
+                spaceless = _spaceless(line)
+                if not spaceless or _UNSPACED.search(line):
+                    long.append((_indent(line), line, spaceless))
     return _Lines(pairs, long, lasts)
 
 
@@ -215,11 +224,11 @@ def _wrap_in(lines: _Lines, size: Callable[[str], int]) -> tuple[_Wrap | None, i
         if (width := size(line)) >= MIN_WRAP and (by_columns or not spaceless):
             longer.setdefault(indent, []).append(width)
     widths = sorted(width for some in longer.values() for width in some)
-    text = sum(widths)
+    up_to = list(accumulate(widths, initial=0))  # up_to[i]: the text in the i shortest lines
     found = {indent: column for indent, some in pairs.items() if len(some) >= MIN_WRAPPED_LINES
              and (column := _column(sorted(width for width, _, _ in some), sorted(longer.get(indent, []))))}
     candidates = [(_full(pairs[indent], column, size) * column, column, indent) for indent, column in found.items()
-                  if sum(widths[bisect_right(widths, column + column // 8):]) <= BEYOND_SHARE * text]
+                  if up_to[-1] - up_to[bisect_right(widths, column + column // 8)] <= BEYOND_SHARE * up_to[-1]]
     explained, width, body = max(candidates, default=(0, 0, 0))
     if explained < MIN_WRAPPED_LINES * MIN_WRAP:
         return None, 0
@@ -358,7 +367,7 @@ def _wrapped_glue(line: str, following: str, wrap: _Wrap) -> str | None:
         if width >= column - 1:  # a space where the cut fell on one
             return "" if width == column and not following[:1].isspace() else " "
         return None
-    if _indent(following) != indent or not _HAS_WORD.search(line) or not _HAS_WORD.search(following):
+    if _indent(following) != indent or not _HAS_WORD.search(line, indent) or not _HAS_WORD.search(following, indent):
         return None  # set in or out (a quote, a heading), or a rule ("━━━━")
     if abs(width - column) <= 1 and _unbreakable(line):
         return ""  # a word longer than a line, cut at the column (lynx: an image's address)
@@ -486,14 +495,16 @@ def _link_list(text: str, paragraphs: list[list[str]]) -> int:
     "Visible links:"), and links for most of the lines to the end."""
     if not _ANY_FIRST_LINK.search(text):
         return len(paragraphs)  # most texts
-    for i in range(1, len(paragraphs)):
+    lines = links = 0  # from the end back to paragraph i
+    start = len(paragraphs)
+    for i in range(len(paragraphs) - 1, 0, -1):
         para = paragraphs[i]
+        lines += len(para)
+        links += sum(1 for line in para if _LINK.match(line))
         first = para[1] if para[0].endswith(":") and len(para) > 1 else para[0]  # after "Visible links:"
-        if len(paragraphs[i - 1]) == 1 and _FIRST_LINK.match(first):
-            lines = [line for rest in paragraphs[i:] for line in rest]
-            if sum(1 for line in lines if _LINK.match(line)) * 2 >= len(lines):
-                return i - 1
-    return len(paragraphs)
+        if len(paragraphs[i - 1]) == 1 and _FIRST_LINK.match(first) and links * 2 >= lines:
+            start = i - 1
+    return start
 
 
 def text_blocks(text: str) -> list[Block]:
