@@ -49,8 +49,8 @@ CLEAN = [
 
 
 def test_w3m_at_80_columns() -> None:
-    """`w3m -dump`: a menu, then paragraphs filled to column 79, a list whose items hang, and
-    a footer of links as many lines as the story has."""
+    """`w3m -dump`: a menu, then paragraphs filled to column 79, a list whose items hang, a
+    rule, and a footer of links as many lines as the story has."""
     assert blocks([
         "  • Home",
         "  • News",
@@ -77,6 +77,8 @@ def test_w3m_at_80_columns() -> None:
         "fenders into place.",
         "",
         "More news from the islands",
+        "━" * 79,
+        "Sponsored links",
         "",
         "About us",
         "Contact",
@@ -98,6 +100,8 @@ def test_w3m_at_80_columns() -> None:
         (ITEM, "Season tickets bought before January stay valid until the end of May."),
         (PARAGRAPH, QUOTE),
         (PARAGRAPH, "More news from the islands"),
+        (CONTROL, "━" * 79),  # a rule, filling the column: not a line to join
+        (PARAGRAPH, "Sponsored links"),
         *((PARAGRAPH, link) for link in ("About us", "Contact", "Advertise", "Jobs", "Archive", "Privacy",
                                          "Cookies", "Terms")),
     ]

@@ -367,8 +367,8 @@ def _wrapped_glue(line: str, following: str, wrap: _Wrap) -> str | None:
         if width >= column - 1:  # a space where the cut fell on one
             return "" if width == column and not following[:1].isspace() else " "
         return None
-    if _indent(following) != indent or not _HAS_WORD.search(line, indent) or not _HAS_WORD.search(following, indent):
-        return None  # set in or out (a quote, a heading), or a rule ("━━━━")
+    if _indent(following) != indent or _rule(line, indent) or _rule(following, indent):
+        return None  # set in or out (a quote, a heading)
     if abs(width - column) <= 1 and _unbreakable(line):
         return ""  # a word longer than a line, cut at the column (lynx: an image's address)
     if width > column:
@@ -383,6 +383,11 @@ def _wrapped_glue(line: str, following: str, wrap: _Wrap) -> str | None:
     # A text browser (lines measured in columns) breaks Chinese and Japanese between any two
     # characters; a line that ends in them is otherwise broken at a space like any other.
     return "" if wrap.size is _columns and _UNSPACED.match(line[-1]) and _UNSPACED.match(head) else " "
+
+
+def _rule(line: str, indent: int) -> bool:
+    """A line of marks and no word ("━━━━━━"): a divider, which fills the column alone."""
+    return len(line) - indent >= MIN_BAND and not _HAS_WORD.search(line, indent)
 
 
 def _breaks_sentence(line: str, head: str) -> bool:
