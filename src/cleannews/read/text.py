@@ -381,8 +381,9 @@ def _wrapped_glue(line: str, following: str, wrap: _Wrap) -> str | None:
     if _HYPHEN_BREAK.search(line) and head[:1].isalpha():
         return ""
     # A text browser (lines measured in columns) breaks Chinese and Japanese between any two
-    # characters; a line that ends in them is otherwise broken at a space like any other.
-    return "" if wrap.size is _columns and _UNSPACED.match(line[-1]) and _UNSPACED.match(head) else " "
+    # characters where the next (two columns) does not fit; elsewhere a break is a space's.
+    between = wrap.size is _columns and width >= column - 1
+    return "" if between and _UNSPACED.match(line[-1]) and _UNSPACED.match(head) else " "
 
 
 def _rule(line: str, indent: int) -> bool:
