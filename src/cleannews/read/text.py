@@ -162,7 +162,7 @@ def _full(pairs: list[tuple[int, str, str]], column: int, size: Callable[[str], 
     """How many of these lines end near the column where the next word would not have fitted."""
     floor = column - max(MIN_BAND, column // 4)
     return sum(1 for width, _, following in pairs
-               if floor < width <= column and not _fits(width, size(_next_word(following)), column))
+               if floor < width <= column and not _fits(width, following, column, size))
 
 
 class _Lines(NamedTuple):
@@ -248,10 +248,14 @@ def _own_columns(found: dict[int, int], longer: dict[int, list[int]], width: int
     return columns
 
 
-def _fits(width: int, word: int, column: int) -> bool:
-    """Would a word have fitted after a line, with a space before it, and one after it (fold -s
-    breaks where that space would not fit)?"""
-    return width + 1 + word < column
+def _fits(width: int, following: str, column: int, size: Callable[[str], int]) -> bool:
+    """Would the next line's first word have fitted after a line, with a space before it, and
+    one after it (fold -s breaks where that space would not fit)? Of Chinese or Japanese, that
+    a text browser breaks anywhere, its first character."""
+    head = _next_word(following)
+    if size is _columns and _UNSPACED.match(head):
+        head = head[0]
+    return width + 1 + size(head) < column
 
 
 def _cut_inside_words(breaks: list[tuple[str, str]], words: Callable[[], Counter[str]]) -> bool:
@@ -293,7 +297,7 @@ def _mode(wrap: _Wrap, pairs: list[tuple[int, str, str]], lasts: list[str],
         at_column += width >= column - 1  # or a space at the column, gone with the line's end
         on_column += width == column and not following[:1].isspace()
         head = _next_word(following)
-        if not _fits(width, wrap.size(head), column):
+        if not _fits(width, following, column, wrap.size):
             full += 1
         elif _breaks_sentence(line, head):
             short_mid_sentence += 1
@@ -374,7 +378,7 @@ def _wrapped_glue(line: str, following: str, wrap: _Wrap) -> str | None:
     if width > column:
         return None
     head = _next_word(following)
-    if _fits(width, wrap.size(head), column) and not (
+    if _fits(width, following, column, wrap.size) and not (
         width > column - wrap.band(column) and (wrap.fill or _breaks_sentence(line, head))
     ):
         return None
