@@ -1,11 +1,16 @@
-"""How text.py reads a line that starts with a bracket: a text browser's placeholders go, what
-an article prints in brackets stays."""
+"""How text.py reads plain text: a line that starts with a bracket (a text browser's
+placeholders go, what an article prints in brackets stays), and hard-wrapped text, whatever
+wrapped it and whatever surrounds it (the story's lines joined, a list's lines kept apart)."""
 
 from __future__ import annotations
 
-import pytest
+import textwrap
 
-from cleannews.model import CONTROL, PARAGRAPH
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleannews.model import CONTROL, HEADING, ITEM, PARAGRAPH
 from cleannews.read.text import text_blocks
 
 
@@ -21,3 +26,367 @@ from cleannews.read.text import text_blocks
 def test_leading_placeholders(line: str, kind: str, text: str) -> None:
     [block] = text_blocks(line)
     assert (block.kind, block.text) == (kind, text)
+
+
+def blocks(lines: list[str]) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in text_blocks("\n".join(lines) + "\n")]
+
+
+# The story of the dumps and re-wrapped texts below, as its paragraphs read unwrapped.
+LEDE = ("The island ferry will carry passengers again from Friday, the harbour master said on Tuesday, "
+        "after engineers finished repairing the landing stage that a storm tore loose in January.")
+REPAIRS = ("Repairs cost 2.3 million euros, a third more than the council had set aside, because divers "
+           "found that two of the steel piles under the stage had cracked and had to be replaced.")
+QUOTE = ('"We would rather open a week late than close again in April," the harbour master told reporters '
+         "at the quay, where a crane was still lifting the last fenders into place.")
+CLEAN = [
+    (PARAGRAPH, "Ferry crossing to reopen after storm repairs"),
+    (PARAGRAPH, LEDE),
+    (PARAGRAPH, REPAIRS),
+    (PARAGRAPH, QUOTE),
+    (PARAGRAPH, "Sailings will run every 40 minutes until the summer timetable starts in June."),
+]
+
+
+def test_w3m_at_80_columns() -> None:
+    """`w3m -dump`: a menu, then paragraphs filled to column 79, a list whose items hang, a
+    rule, and a footer of links as many lines as the story has."""
+    assert blocks([
+        "  • Home",
+        "  • News",
+        "  • Sport",
+        "",
+        "Ferry crossing to reopen after storm repairs to the landing stage are finished",
+        "",
+        "By Ines Varga, 12 March 2024",
+        "",
+        "The island ferry will carry passengers again from Friday, the harbour master",
+        "said on Tuesday, after engineers finished repairing the landing stage that a",
+        "storm tore loose in January.",
+        "",
+        "Repairs cost 2.3 million euros, a third more than the council had set aside,",
+        "because divers found that two of the steel piles under the stage had cracked",
+        "and had to be replaced.",
+        "",
+        "  • Sailings run every 40 minutes from 6:20 until 22:00, instead of every half",
+        "    hour as before the storm.",
+        "  • Season tickets bought before January stay valid until the end of May.",
+        "",
+        '"We would rather open a week late than close again in April," the harbour',
+        "master told reporters at the quay, where a crane was still lifting the last",
+        "fenders into place.",
+        "",
+        "More news from the islands",
+        "━" * 79,
+        "Sponsored links",
+        "",
+        "About us",
+        "Contact",
+        "Advertise",
+        "Jobs",
+        "Archive",
+        "Privacy",
+        "Cookies",
+        "Terms",
+    ]) == [
+        (ITEM, "Home"),
+        (ITEM, "News"),
+        (ITEM, "Sport"),
+        (PARAGRAPH, "Ferry crossing to reopen after storm repairs to the landing stage are finished"),
+        (PARAGRAPH, "By Ines Varga, 12 March 2024"),
+        (PARAGRAPH, LEDE),
+        (PARAGRAPH, REPAIRS),
+        (ITEM, "Sailings run every 40 minutes from 6:20 until 22:00, instead of every half hour as before the storm."),
+        (ITEM, "Season tickets bought before January stay valid until the end of May."),
+        (PARAGRAPH, QUOTE),
+        (PARAGRAPH, "More news from the islands"),
+        (CONTROL, "━" * 79),  # a rule, filling the column: not a line to join
+        (PARAGRAPH, "Sponsored links"),
+        *((PARAGRAPH, link) for link in ("About us", "Contact", "Advertise", "Jobs", "Archive", "Privacy",
+                                         "Cookies", "Terms")),
+    ]
+
+
+def test_lynx_at_80_columns() -> None:
+    """`lynx -dump`: the body set in by three and filled to column 74, a heading at column 0
+    filled further, [n] before each link's text, an iframe's address broken across lines,
+    and the numbered list of links at the end."""
+    assert blocks([
+        "     * [1]Home",
+        "     * [2]News",
+        "",
+        "   IFRAME:",
+        "   [3]https://ads.example.net/frame?slot=top-banner-728x90&page=harbour-ne",
+        "   ws-ferry-crossing-reopens&ref=home",
+        "",
+        "Ferry crossing to reopen on Friday after storm repairs to the island's landing",
+        "stage",
+        "",
+        "   The island ferry will carry passengers again from Friday, the harbour",
+        "   master said on Tuesday, after engineers finished repairing the landing",
+        "   stage that a storm tore loose in January.",
+        "",
+        "   Repairs cost 2.3 million euros, a third more than the council had set",
+        "   aside, because divers found that two of the [4]steel piles under the",
+        "   stage had cracked and had to be replaced.",
+        "",
+        '   "We would rather open a week late than close again in April," the',
+        "   harbour master told reporters at the quay, where a crane was still",
+        "   lifting the last fenders into place.",
+        "",
+        "   [5]More news from the islands [6][arrow.png]",
+        "",
+        "References",
+        "",
+        "   Visible links:",
+        "   1. file:///",
+        "   2. file:///news",
+        "   3. https://ads.example.net/frame?slot=top-banner-728x90&page=harbour-news-ferry-crossing-reopens&ref=home",
+        "   4. file:///piles",
+        "   5. file:///more",
+        "",
+        "   Hidden links:",
+        "   6. file:///x",
+    ]) == [
+        (ITEM, "Home"),
+        (ITEM, "News"),
+        (CONTROL, "IFRAME: [3]https://ads.example.net/frame?slot=top-banner-728x90&page=harbour-news-ferry-crossing-reopens&ref=home"),
+        (HEADING, "Ferry crossing to reopen on Friday after storm repairs to the island's landing stage"),
+        (PARAGRAPH, LEDE),
+        (PARAGRAPH, REPAIRS),
+        (PARAGRAPH, QUOTE),
+        (PARAGRAPH, "More news from the islands [arrow.png]"),
+        (CONTROL, "References"),
+        (CONTROL, "Visible links:"),
+        (CONTROL, "1. file:///"),
+        (CONTROL, "2. file:///news"),
+        (CONTROL, "3. https://ads.example.net/frame?slot=top-banner-728x90&page=harbour-news-ferry-crossing-reopens&ref=home"),
+        (CONTROL, "4. file:///piles"),
+        (CONTROL, "5. file:///more"),
+        (CONTROL, "Hidden links:"),
+        (CONTROL, "6. file:///x"),
+    ]
+
+
+def test_link_numbers_without_their_list() -> None:
+    """Without lynx's list of links (a dump cut short), a number glued to a link's text still
+    goes; a note's number that stands apart stays."""
+    assert blocks(["Divers found cracks in two [4]steel piles, a problem known as fatigue [1]."]) == [
+        (PARAGRAPH, "Divers found cracks in two steel piles, a problem known as fatigue [1]."),
+    ]
+
+
+@pytest.mark.parametrize("wrapped", [
+    pytest.param([  # fmt -w 70: lines evened out, some short of the column though a word would fit
+        "Ferry crossing to reopen after storm repairs",
+        "",
+        "The island ferry will carry passengers again from Friday, the",
+        "harbour master said on Tuesday, after engineers finished repairing",
+        "the landing stage that a storm tore loose in January.",
+        "",
+        "Repairs cost 2.3 million euros, a third more than the council had",
+        "set aside, because divers found that two of the steel piles under",
+        "the stage had cracked and had to be replaced.",
+        "",
+        '"We would rather open a week late than close again in April," the',
+        "harbour master told reporters at the quay, where a crane was still",
+        "lifting the last fenders into place.",
+        "",
+        "Sailings will run every 40 minutes until the summer timetable starts",
+        "in June.",
+    ], id="fmt -w 70"),
+    pytest.param([  # fold -s -w 65: broken at the last space that fits, which stays at the end
+        "Ferry crossing to reopen after storm repairs",
+        "",
+        "The island ferry will carry passengers again from Friday, the ",
+        "harbour master said on Tuesday, after engineers finished ",
+        "repairing the landing stage that a storm tore loose in January.",
+        "",
+        "Repairs cost 2.3 million euros, a third more than the council ",
+        "had set aside, because divers found that two of the steel piles ",
+        "under the stage had cracked and had to be replaced.",
+        "",
+        '"We would rather open a week late than close again in April," ',
+        "the harbour master told reporters at the quay, where a crane was ",
+        "still lifting the last fenders into place.",
+        "",
+        "Sailings will run every 40 minutes until the summer timetable ",
+        "starts in June.",
+    ], id="fold -s -w 65"),
+    pytest.param([  # fold -w 72: cut at the column, inside words
+        "Ferry crossing to reopen after storm repairs",
+        "",
+        "The island ferry will carry passengers again from Friday, the harbour ma",
+        "ster said on Tuesday, after engineers finished repairing the landing sta",
+        "ge that a storm tore loose in January.",
+        "",
+        "Repairs cost 2.3 million euros, a third more than the council had set as",
+        "ide, because divers found that two of the steel piles under the stage ha",
+        "d cracked and had to be replaced.",
+        "",
+        '"We would rather open a week late than close again in April," the harbou',
+        "r master told reporters at the quay, where a crane was still lifting the",
+        " last fenders into place.",
+        "",
+        "Sailings will run every 40 minutes until the summer timetable starts in ",
+        "June.",
+    ], id="fold -w 72"),
+])
+def test_clean_text_rewrapped(wrapped: list[str]) -> None:
+    assert blocks(wrapped) == CLEAN
+
+
+def test_rewrapped_in_bytes() -> None:
+    """fmt and fold count bytes: Cyrillic lines of one fill have very different lengths in
+    characters (and fmt leaves some short of the column)."""
+    assert blocks([
+        "Паром на остров снова начнёт ходить",
+        "с пятницы",
+        "",
+        "Паром на остров снова начнёт",
+        "перевозить пассажиров с пятницы,",
+        "сообщил во вторник начальник порта:",
+        "инженеры закончили ремонт причала,",
+        "который в январе сорвало штормом.",
+        "",
+        "Ремонт обошёлся в 2,3 миллиона евро, на",
+        "треть дороже, чем планировал совет,",
+        "потому что водолазы нашли трещины в",
+        "двух стальных сваях под причалом.",
+    ]) == [
+        (PARAGRAPH, "Паром на остров снова начнёт ходить с пятницы"),
+        (PARAGRAPH, "Паром на остров снова начнёт перевозить пассажиров с пятницы, сообщил во вторник "
+                    "начальник порта: инженеры закончили ремонт причала, который в январе сорвало штормом."),
+        (PARAGRAPH, "Ремонт обошёлся в 2,3 миллиона евро, на треть дороже, чем планировал совет, потому что "
+                    "водолазы нашли трещины в двух стальных сваях под причалом."),
+    ]
+
+
+def test_wide_characters() -> None:
+    """w3m gives Chinese and Japanese characters two columns, and breaks their lines between
+    any two: joined back without a space."""
+    assert blocks([
+        "  • ホーム",
+        "",
+        "島へのフェリーは金曜日から運航を再開すると港湾局長が火曜日に発表した。一月の嵐",
+        "で流された桟橋の修理がようやく終わったためで、住民は三か月ぶりに船で本土へ渡れ",
+        "るようになる。",
+        "",
+        "修理費は二百三十万ユーロで、議会が用意した額より三割多かった。潜水士が桟橋の下",
+        "の鋼管杭二本に亀裂を見つけ、補修ではなく交換が必要になったという。",
+    ]) == [
+        (ITEM, "ホーム"),
+        (PARAGRAPH, "島へのフェリーは金曜日から運航を再開すると港湾局長が火曜日に発表した。一月の嵐で流された"
+                    "桟橋の修理がようやく終わったためで、住民は三か月ぶりに船で本土へ渡れるようになる。"),
+        (PARAGRAPH, "修理費は二百三十万ユーロで、議会が用意した額より三割多かった。潜水士が桟橋の下の鋼管杭二本に"
+                    "亀裂を見つけ、補修ではなく交換が必要になったという。"),
+    ]
+
+
+def test_menu_and_lists_beside_wrapped_paragraphs() -> None:
+    """A menu, a list of headlines and an address block, on lines of their own next to the
+    story: the story's lines are joined, theirs are not (the next line's first word would have
+    fitted after each), however many of them there are."""
+    assert blocks([
+        "Home",
+        "News",
+        "Sport",
+        "Weather",
+        "Ferry crossing to reopen after storm repairs",
+        "The island ferry will carry passengers again from Friday, the harbour master",
+        "said on Tuesday, after engineers finished repairing the landing stage that a",
+        "storm tore loose in January.",
+        "",
+        "Repairs cost 2.3 million euros, a third more than the council had set aside,",
+        "because divers found that two of the steel piles under the stage had cracked",
+        "and had to be replaced.",
+        "",
+        "Latest",
+        "Council votes to keep the night bus running through the whole winter",
+        "Island school wins a prize for its rooftop vegetable garden",
+        "Lifeboat crew called out twice in one night to yachts in trouble",
+        "",
+        "Harbour Gazette",
+        "14 Quay Street",
+        "Port Ellen",
+    ]) == [
+        (PARAGRAPH, "Home"),
+        (PARAGRAPH, "News"),
+        (PARAGRAPH, "Sport"),
+        (PARAGRAPH, "Weather"),
+        (PARAGRAPH, "Ferry crossing to reopen after storm repairs"),
+        (PARAGRAPH, LEDE),
+        (PARAGRAPH, REPAIRS),
+        (PARAGRAPH, "Latest"),
+        (PARAGRAPH, "Council votes to keep the night bus running through the whole winter"),
+        (PARAGRAPH, "Island school wins a prize for its rooftop vegetable garden"),
+        (PARAGRAPH, "Lifeboat crew called out twice in one night to yachts in trouble"),
+        (PARAGRAPH, "Harbour Gazette"),
+        (PARAGRAPH, "14 Quay Street"),
+        (PARAGRAPH, "Port Ellen"),
+    ]
+
+
+def test_list_items_stay_apart() -> None:
+    """The items of a list on adjacent lines are not joined, even where each fills its line."""
+    assert blocks([
+        "The island ferry will carry passengers again from Friday, the harbour master",
+        "said on Tuesday, after engineers finished repairing the landing stage that a",
+        "storm tore loose in January. Under the new timetable:",
+        "",
+        "- Sailings run every 40 minutes from 6:20 until 22:00, instead of every half",
+        "  hour as before the storm, with a last boat at midnight on Saturdays.",
+        "- Season tickets bought before January stay valid until the end of May, and",
+        "  can be exchanged for a refund at the harbour office.",
+        "- Cyclists board first.",
+    ]) == [
+        (PARAGRAPH, "The island ferry will carry passengers again from Friday, the harbour master said on Tuesday, "
+                    "after engineers finished repairing the landing stage that a storm tore loose in January. "
+                    "Under the new timetable:"),
+        (ITEM, "Sailings run every 40 minutes from 6:20 until 22:00, instead of every half hour as before the storm, "
+               "with a last boat at midnight on Saturdays."),
+        (ITEM, "Season tickets bought before January stay valid until the end of May, and can be exchanged for a "
+               "refund at the harbour office."),
+        (ITEM, "Cyclists board first."),
+    ]
+
+
+def test_word_broken_at_its_hyphen() -> None:
+    """A wrapper that breaks words at their hyphens (Python's textwrap) leaves "well-" at a
+    line's end: the word is joined back whole."""
+    assert blocks([
+        "The ferry's new skipper, a well-",
+        "known figure on the quay for thirty",
+        "years, said the crossing would be",
+        "back to its winter timetable by the",
+        "first week of March.",
+    ]) == [
+        (PARAGRAPH, "The ferry's new skipper, a well-known figure on the quay for thirty years, said the crossing "
+                    "would be back to its winter timetable by the first week of March."),
+    ]
+
+
+# --- a property: any width from 60 columns up ------------------------------------------------
+
+_SENTENCES = [
+    "The harbour master said on Tuesday that repairs to the landing stage would cost 2.3 million euros.",
+    "Divers found that two of the steel piles had cracked and would have to be replaced, not patched.",
+    '"We would rather open a week late than close again in April," she told reporters at the quay.',
+    "Season tickets bought before January stay valid until the end of May, the operator said.",
+    "Residents of the island, who have crossed by fishing boat since the storm, welcomed the news.",
+    "A well-known skipper, Ines Varga, will take the first sailing at 6:20 on Friday morning.",
+    "Engineers worked through February (often at night, between tides) to finish the job on time.",
+    "The council's transport committee meets in Zürich-style open session next week; tickets are free.",
+    "Паром на остров снова начнёт ходить с пятницы, сообщил начальник порта.",
+    "Storm-damaged quay walls on the north side remain closed to cars — but not to pedestrians.",
+]
+
+
+@settings(max_examples=50, deadline=None, derandomize=True)
+@given(st.lists(st.lists(st.sampled_from(_SENTENCES), min_size=2, max_size=6).map(" ".join), min_size=3, max_size=7),
+       st.integers(min_value=60, max_value=100))
+def test_paragraphs_wrapped_at_any_width_read_back(paragraphs: list[str], width: int) -> None:
+    """A text of paragraphs, each filled to a width from 60 to 100 (Python's textwrap: it
+    breaks words at their hyphens too), reads back as the same paragraphs."""
+    wrapped = "\n\n".join(textwrap.fill(p, width) for p in paragraphs)
+    assert [b.text for b in text_blocks(wrapped)] == paragraphs

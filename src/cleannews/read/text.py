@@ -7,11 +7,24 @@ decide.py works out which lines are the story.
 
 Each non-blank line is a block, except where a paragraph was hard-wrapped: those lines are
 joined back into one block first. Blank lines separate groups (source paragraphs).
+
+Hard wraps are told by the text's own measure, whatever wrapped it (w3m and lynx at 80
+columns, fmt, fold, a mail client) and whatever surrounds the story: the column that the
+lines followed by another line of their paragraph stop near, and that the text does not run
+past; a line is joined to the next when the next word would not have fitted on it (or, near
+the column, when it breaks a sentence there: fmt evens lines out). A menu's or a list's short
+lines are left alone, wherever they stand. lynx's list of links at the end is form debris,
+and its "[12]" numbers go.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable
+from itertools import accumulate, pairwise
+from typing import NamedTuple
 
 from ..model import CONTROL, HEADING, ITEM, PARAGRAPH, Block
 
@@ -24,18 +37,51 @@ _PLACEHOLDER = re.compile(
     r"|\[[\s_xX*]*\]"  # [    ] [ ] [X] [____]
     r"|_{3,}"  # ____________ text fields
     r"|\((?:BUTTON|RADIO|CHECKBOX)\)"
-    r"|(?:IFRAME|REFRESH\(\d+ sec\)):\s*\S*"
+    r"|(?:IFRAME|REFRESH\(\d+ sec\)):.*"  # and its address, however a narrow dump broke it
     r"|#\w+(?: \w+)?$"  # lynx "#alternate alternate" link-rel lines
 )
 # The placeholders a line starts with ("[image] Caption", lynx's "[12]Link"); not a note's
 # number set off by a space ("[1] Smith, J. 2015."), nor a bracket later in the line.
 _LEADING_PLACEHOLDERS = re.compile(r"(?:(?:\[(?!\d{1,4}\]\s)[^\]\s]{1,60}\]|\((?:BUTTON|RADIO|CHECKBOX)\))\s*)+")
+# lynx's numbers for links: "[12]" before a link's text, and its list of them at the end
+# ("  12. https://…"); a number glued to what follows is one even without the list.
+_LINK_NUMBER = re.compile(r"\[\d{1,5}\]")
+_GLUED_LINK_NUMBER = re.compile(r"\[\d{1,5}\](?=[^\s\].,;:!?)])")
+_LINK = re.compile(r"\s*\d{1,6}\.\s+[A-Za-z][\w+.-]*:\S")
+_FIRST_LINK = re.compile(r"\s*1\.\s+[A-Za-z][\w+.-]*:\S")
+_ANY_FIRST_LINK = re.compile(r"^[ \t]*1\.[ \t]+[A-Za-z][\w+.-]*:\S", re.MULTILINE)
 _ONLY_MARKS = re.compile(r"[\W_]*")
 _MAY_PLACEHOLD = re.compile(r"[\[_(#:]")
 _HAS_WORD = re.compile(r"[^\W_]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 HEADING_MAX_CHARS = 200
 _SENTENCE_END = re.compile(r"[.!?:;…\"'»”’)\]]$")
+_PUNCTUATION = ".,;:!?\"'()[]«»“”‘’…—–-"
+_CLAUSE_END = re.compile(r"[.!?:;…][\"'»”’)\]]*$")  # not a comma, even before a closing quote
+_HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")  # a word broken after its hyphen: "well-" / "known"
+# Characters a text browser gives two columns (East Asian wide); of those, the scripts written
+# without spaces (Chinese, Japanese: not Hangul), whose lines are broken between any two.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+_UNSPACED = re.compile("[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60]")
+
+# Hard wraps. A column is told by MIN_WRAPPED_LINES lines at least (of MIN_WRAP columns or
+# more) that stop within a band below it: a quarter of it (MIN_BAND at least) to find it, a
+# third to join (fmt leaves lines that short). It is not the text's when lines longer than it
+# (by an eighth) hold more than BEYOND_SHARE of the text, or when the next word would not have
+# fitted after fewer than EXPLAINED_SHARE of the lines near it. Lines were cut at it (fold -w)
+# when CUT_SHARE of those end on it (MIN_CUT_LINES at least); filled short of it (fmt) when
+# FILL_SHARE of them break mid-sentence though the next word would have fitted.
+MIN_WRAP = 30
+MIN_WRAPPED_LINES = 3
+MIN_BAND = 8
+BEYOND_SHARE = 0.2
+EXPLAINED_SHARE = 0.5
+CUT_SHARE = 0.7
+MIN_CUT_LINES = 3
+FILL_SHARE = 0.1
 
 
 def normalize_space(text: str) -> str:
@@ -49,23 +95,246 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t\u00a0"))
 
 
-def _first_word(line: str) -> str:
-    parts = line.split(None, 1)
-    return parts[0] if parts else ""
+def _next_word(line: str) -> str:
+    """The word a wrapper would have moved with the line's start: up to a space, a no-break
+    space holding words together."""
+    return line.lstrip().split(" ", 1)[0]
 
 
-def _wrap_width(paragraphs: list[list[str]]) -> int | None:
-    """The column a hard-wrapped text was filled to, or None when it was not wrapped.
+class _Wrap(NamedTuple):
+    """How a text was hard-wrapped, told from its own lines."""
 
-    A text is wrapped when several lines that are followed by another line of the same
-    paragraph end close to one common width.
+    width: int  # the column the body's lines were wrapped at
+    columns: dict[int, int]  # indentation → its own column, where it has one (lynx's headings)
+    fill: bool  # lines stop short of the column though the next word would fit (fmt evens them)
+    cut: bool  # lines cut at the column whatever stands there, inside words too (fold -w)
+    size: Callable[[str], int]  # how the wrapper measured a line: characters, columns or bytes
+
+    def column(self, indent: int) -> int:
+        return self.columns.get(indent, self.width)
+
+    def band(self, column: int) -> int:
+        """How far short of the column a wrapped line may stop and still be joined."""
+        return max(MIN_BAND, column // 3)
+
+
+def _utf8_size(line: str) -> int:
+    return len(line.encode("utf-8", "surrogatepass"))
+
+
+def _columns(line: str) -> int:
+    return len(line) + len(_WIDE.findall(line))
+
+
+def _spaceless(line: str) -> bool:
+    """One token and nothing else, but for a bullet (a URL, a file name, lynx's "12. <url>"):
+    a wrapper that breaks lines at spaces could not have broken it."""
+    text = line.strip()
+    _, _, rest = text.partition(" ")
+    return not rest or (" " not in rest and _bullet(text) is not None)
+
+
+def _unbreakable(line: str) -> bool:
+    """No wrapper could have broken it (a text browser breaks Chinese and Japanese anywhere)."""
+    return _spaceless(line) and not _UNSPACED.search(line)
+
+
+def _column(ends: list[int], longer: list[int]) -> int:
+    """The column that most of these line ends stop near with few lines past it; 0 when none
+    is clear.
+
+    A wrapper fills lines up to a column: the lines it broke end a little short of it, and no
+    line it could break goes past it. In a text nobody wrapped, long lines end anywhere and as
+    many go past any column as stop before it.
     """
-    continued = [len(line) for para in paragraphs for line in para[:-1]]
-    if len(continued) < 3:
+    best = best_score = 0
+    for column in set(ends).union(longer):  # a line that was not broken may be the longest
+        band = max(MIN_BAND, column // 4)
+        near = bisect_right(ends, column) - bisect_right(ends, column - band)
+        past = bisect_right(longer, column + band) - bisect_right(longer, column)
+        score = near - 4 * past
+        if score > best_score and near >= MIN_WRAPPED_LINES:
+            best, best_score = column, score
+    return best
+
+
+def _full(pairs: list[tuple[int, str, str]], column: int, size: Callable[[str], int]) -> int:
+    """How many of these lines end near the column where the next word would not have fitted."""
+    floor = column - max(MIN_BAND, column // 4)
+    return sum(1 for width, _, following in pairs
+               if floor < width <= column and not _fits(width, following, column, size))
+
+
+class _Lines(NamedTuple):
+    """The lines that tell how a text was wrapped, whatever it was measured in; each marked
+    when it has no space (a text browser may have broken it, fmt and fold -s could not)."""
+
+    pairs: list[tuple[int, str, str, bool]]  # indentation, a line, the next line of its paragraph
+    long: list[tuple[int, str, bool]]  # indentation and line, of every line a wrapper could break
+    lasts: list[str]  # the last line of each paragraph of several
+
+    def words(self) -> Counter[str]:
+        """How often the text uses each word (punctuation and case aside)."""
+        return Counter(_bare(word) for _, line, _ in self.long for word in line.split())
+
+
+def _lines(paragraphs: list[list[str]]) -> _Lines | None:
+    """The lines to measure, or None when too few lines go on in the next to tell a wrap."""
+    pairs = []
+    lasts = []
+    for para in paragraphs:
+        if len(para) > 1:
+            lasts.append(para[-1])
+            for line, following in pairwise(para):
+                if _bullet(following.lstrip()):
+                    continue  # the next line is an item of its own
+                spaceless = _spaceless(line)
+                if not spaceless or _UNSPACED.search(line):  # a wrapper could have broken it
+                    pairs.append((_indent(line), line, following, spaceless))
+    if len(pairs) < MIN_WRAPPED_LINES:
         return None
-    width = max(continued)
-    near = sum(1 for n in continued if n >= width - 25)
-    return width if width >= 30 and near >= 3 and near * 2 >= len(continued) else None
+    long = []
+    for para in paragraphs:
+        for line in para:
+            if len(line) >= MIN_WRAP // 4:
+                spaceless = _spaceless(line)
+                if not spaceless or _UNSPACED.search(line):
+                    long.append((_indent(line), line, spaceless))
+    return _Lines(pairs, long, lasts)
+
+
+def _wrap_in(lines: _Lines, size: Callable[[str], int]) -> tuple[_Wrap | None, int]:
+    """How the text was wrapped, its lines measured by `size`, and how many breaks that explains.
+
+    Each indentation is a region with its own margins (lynx wraps headings at col 0 wider than
+    the body at col 3): its lines followed by another line of their paragraph tell its column.
+    The body's is the one that explains the most text (lines that end near it where the next
+    word would not have fitted); another indentation keeps its own when it is a little wider
+    (lynx's headings), and takes the body's otherwise (a menu's short lines tell no column).
+    A text whose lines go past that column is not wrapped at it (a page dumped wide, a
+    browser's copy).
+    """
+    by_columns = size is _columns
+    pairs: dict[int, list[tuple[int, str, str]]] = {}
+    for indent, line, following, spaceless in lines.pairs:
+        if (width := size(line)) >= MIN_WRAP and (by_columns or not spaceless):
+            pairs.setdefault(indent, []).append((width, line, following))
+    longer: dict[int, list[int]] = {}
+    for indent, line, spaceless in lines.long:
+        if (width := size(line)) >= MIN_WRAP and (by_columns or not spaceless):
+            longer.setdefault(indent, []).append(width)
+    widths = sorted(width for some in longer.values() for width in some)
+    up_to = list(accumulate(widths, initial=0))  # up_to[i]: the text in the i shortest lines
+    found = {indent: column for indent, some in pairs.items() if len(some) >= MIN_WRAPPED_LINES
+             and (column := _column(sorted(width for width, _, _ in some), sorted(longer.get(indent, []))))}
+    candidates = [(_full(pairs[indent], column, size) * column, column, indent) for indent, column in found.items()
+                  if up_to[-1] - up_to[bisect_right(widths, column + column // 8)] <= BEYOND_SHARE * up_to[-1]]
+    explained, width, body = max(candidates, default=(0, 0, 0))
+    if explained < MIN_WRAPPED_LINES * MIN_WRAP:
+        return None, 0
+    wrap = _Wrap(width, _own_columns(found, longer, width, body), False, False, size)
+    return _mode(wrap, [pair for some in pairs.values() for pair in some], lines.lasts, lines.words)
+
+
+def _own_columns(found: dict[int, int], longer: dict[int, list[int]], width: int, body: int) -> dict[int, int]:
+    """The indentations wrapped a little wider than the body: those whose lines tell such a
+    column, and those set left of the body (lynx's headings), as far as their longest line."""
+    most = width + width // 8
+    columns = {indent: column for indent, column in found.items() if width < column <= most}
+    for indent in range(body):
+        longest = max((w for w in longer.get(indent, ()) if w <= most), default=0)
+        if indent not in columns and longest > width:
+            columns[indent] = longest
+    return columns
+
+
+def _fits(width: int, following: str, column: int, size: Callable[[str], int]) -> bool:
+    """Would the next line's first word have fitted after a line, with a space before it, and
+    one after it (fold -s breaks where that space would not fit)? Of Chinese or Japanese, that
+    a text browser breaks anywhere, its first character."""
+    head = _next_word(following)
+    if size is _columns and _UNSPACED.match(head):
+        head = head[0]
+    return width + 1 + size(head) < column
+
+
+def _cut_inside_words(breaks: list[tuple[str, str]], words: Callable[[], Counter[str]]) -> bool:
+    """Were these lines, all as long as the column, cut inside words rather than broken
+    between them? Told by the text's own words: the pieces on either side of a cut make a word
+    it uses elsewhere ("harbour ma" / "ster": master), those of a break are words it uses; or,
+    when neither is seen, by many lines all ending on the column."""
+    used = words()
+    inside = between = 0
+    for line, following in breaks:
+        if following[:1].isspace():
+            continue  # a cut that fell on a space
+        last, first = line.rsplit(" ", 1)[-1], _next_word(following)
+        if _bare(last) and _bare(first):  # not a dash or a quote mark, with the word or apart
+            inside += used[_bare(last + first)] > 0
+            between += used[_bare(last)] > 1 and used[_bare(first)] > 1
+    return inside > between or (between == 0 and len(breaks) >= 2 * MIN_CUT_LINES)
+
+
+def _bare(word: str) -> str:
+    return word.strip(_PUNCTUATION).casefold()
+
+
+def _mode(wrap: _Wrap, pairs: list[tuple[int, str, str]], lasts: list[str],
+          words: Callable[[], Counter[str]]) -> tuple[_Wrap | None, int]:
+    """How the lines near the column were broken, and how many of them that explains; None
+    when too few are explained for a wrap (a list of lines much alike, a table's rows).
+
+    Most are full: the next word would not have fitted. Cut (fold -w): most end on the column
+    and paragraphs end short of it (a table's last row does not). Filled (fmt evens lines):
+    more break in mid-sentence where the next word would have fitted than a page has.
+    """
+    near = at_column = on_column = full = short_mid_sentence = 0
+    for width, line, following in pairs:
+        column = wrap.column(_indent(line))
+        if not column - wrap.band(column) < width <= column:
+            continue
+        near += 1
+        at_column += width >= column - 1  # or a space at the column, gone with the line's end
+        on_column += width == column and not following[:1].isspace()
+        head = _next_word(following)
+        if not _fits(width, following, column, wrap.size):
+            full += 1
+        elif _breaks_sentence(line, head):
+            short_mid_sentence += 1
+    ending_short = sum(1 for line in lasts if wrap.size(line) < wrap.column(_indent(line)) - 1)
+    if at_column >= max(MIN_CUT_LINES, CUT_SHARE * near) and ending_short * 3 >= len(lasts):
+        on = [(line, following) for width, line, following in pairs if width == wrap.column(_indent(line))]
+        if _cut_inside_words(on, words):
+            return wrap._replace(cut=True), on_column
+    fill = short_mid_sentence >= max(MIN_WRAPPED_LINES, FILL_SHARE * near)
+    explained = full + short_mid_sentence if fill else full
+    if explained < max(MIN_WRAPPED_LINES, EXPLAINED_SHARE * near):
+        return None, 0
+    return wrap._replace(fill=fill), explained
+
+
+def _wrap(paragraphs: list[list[str]], text: str) -> _Wrap | None:
+    """How the text was wrapped, its lines measured in characters (mail clients), in columns
+    where some characters take two (w3m, lynx; first, when there are such characters), or in
+    bytes (fmt and fold count bytes): whichever explains more breaks, lines cut at one width
+    before any."""
+    lines = _lines(paragraphs)
+    if lines is None:
+        return None  # most texts: a paragraph a line
+    if text.isascii():
+        return _wrap_in(lines, len)[0]
+    sizes = [_columns, len, _utf8_size] if _WIDE.search(text) else [len, _utf8_size]
+    best, best_rank = None, (False, 0, False)
+    for size in sizes:
+        wrap, explained = _wrap_in(lines, size)
+        if wrap is None:
+            continue
+        # Between two readings that explain as much, bytes for lines cut at one width (fold
+        # counts bytes), else the one tried first.
+        rank = (wrap.cut, explained, wrap.cut and size is _utf8_size)
+        if rank > best_rank:
+            best, best_rank = wrap, rank
+    return best
 
 
 def _bullet(text: str) -> re.Match[str] | None:
@@ -74,17 +343,64 @@ def _bullet(text: str) -> re.Match[str] | None:
     return _BULLET.match(text) if head in _BULLET_FIRST or head.isdigit() else None
 
 
-def _soft_wrapped(length: int, tail: str, following: str, width: int | None) -> bool:
-    """Was `following` the continuation of a line `length` long that ends with `tail`, before the
-    text was wrapped? (The line is passed as its length and last piece: a paragraph of many
-    wrapped lines is joined once, not re-read at every join.)"""
-    if not following.strip() or _bullet(following.strip()):
+def _glue(line: str, following: str, wrap: _Wrap | None, hang: int | None, length: int) -> str | None:
+    """What joins `following` to `line` when it continues it, before the text was wrapped (a
+    space; nothing after a word broken at its hyphen, or cut inside), else None. `hang` is the
+    column a list item's wrapped lines are indented to; `length` that of all that `line` is
+    joined to already (a paragraph of many wrapped lines is joined once, not re-read at every
+    join)."""
+    head = following.lstrip()
+    if not head or _bullet(head):
+        return None
+    if hang is not None and _indent(following) == hang:
+        return " "
+    glue = _wrapped_glue(line, following, wrap) if wrap is not None else None
+    if glue is None and length >= 300 and not _SENTENCE_END.search(line[-1:]) and head[:1].islower():
+        return " "  # a long line broken mid-sentence (lynx breaks lines near 1,000 columns, and more)
+    return glue
+
+
+def _wrapped_glue(line: str, following: str, wrap: _Wrap) -> str | None:
+    """The glue of a wrapped line, or None. Wrapped: the next line is not set in or out, and
+    the next word would not have fitted on this one; or this one ends near the column, and
+    breaks a sentence there, or the text was filled (fmt)."""
+    width = wrap.size(line)
+    indent = _indent(line)
+    column = wrap.column(indent)
+    if wrap.cut:
+        if width >= column - 1:  # a space where the cut fell on one
+            return "" if width == column and not following[:1].isspace() else " "
+        return None
+    if _indent(following) != indent or _rule(line, indent) or _rule(following, indent):
+        return None  # set in or out (a quote, a heading)
+    if abs(width - column) <= 1 and _unbreakable(line):
+        return ""  # a word longer than a line, cut at the column (lynx: an image's address)
+    if width > column:
+        return None
+    head = _next_word(following)
+    if _fits(width, following, column, wrap.size) and not (
+        width > column - wrap.band(column) and (wrap.fill or _breaks_sentence(line, head))
+    ):
+        return None
+    if _HYPHEN_BREAK.search(line) and head[:1].isalpha():
+        return ""
+    # A text browser (lines measured in columns) breaks Chinese and Japanese between any two
+    # characters where the next (two columns) does not fit; elsewhere a break is a space's.
+    between = wrap.size is _columns and width >= column - 1
+    return "" if between and _UNSPACED.match(line[-1]) and _UNSPACED.match(head) else " "
+
+
+def _rule(line: str, indent: int) -> bool:
+    """A line of marks and no word ("━━━━━━"): a divider, which fills the column alone."""
+    return len(line) - indent >= MIN_BAND and not _HAS_WORD.search(line, indent)
+
+
+def _breaks_sentence(line: str, head: str) -> bool:
+    """Does a line stop inside a sentence that the next line goes on with? (Not when both
+    start with one letter: lynx's "o" bullets.)"""
+    if not head[:1].islower() or _CLAUSE_END.search(line):
         return False
-    if width is not None and length + 1 + len(_first_word(following)) > width:
-        return True
-    # A long line broken mid-sentence (lynx wraps lines near 1,000 columns).
-    head = following.lstrip()[:1]
-    return length >= 300 and not _SENTENCE_END.search(tail[-1:]) and head.islower()
+    return len(head) > 1 or _next_word(line) != head
 
 
 def _paragraphs(text: str) -> list[list[str]]:
@@ -108,8 +424,7 @@ def _hanging_indent(line: str) -> int | None:
     return _indent(line) + bullet.start("rest") if bullet and bullet["rest"] else None
 
 
-def _unwrap(paragraphs: list[list[str]]) -> list[list[str]]:
-    width = _wrap_width(paragraphs)
+def _unwrap(paragraphs: list[list[str]], wrap: _Wrap | None) -> list[list[str]]:
     out: list[list[str]] = []
     for para in paragraphs:
         if len(para) == 1:  # most paragraphs of a text: nothing to join
@@ -119,17 +434,17 @@ def _unwrap(paragraphs: list[list[str]]) -> list[list[str]]:
         pieces = [para[0]]  # the line being joined, piece by piece
         length = len(para[0])
         hang = _hanging_indent(para[0])
-        for line in para[1:]:
-            continues_item = hang is not None and _indent(line) == hang and not _bullet(line.strip())
-            if continues_item or _soft_wrapped(length, pieces[-1], line, width):
-                piece = line.strip()
-                pieces.append(piece)
-                length += 1 + len(piece)
+        for line, following in pairwise(para):
+            glue = _glue(line, following, wrap, hang, length)
+            if glue is not None:
+                piece = following.strip()
+                pieces += (glue, piece)
+                length += len(glue) + len(piece)
             else:
-                lines.append(" ".join(pieces))
-                pieces, length = [line], len(line)
-                hang = _hanging_indent(line)
-        lines.append(" ".join(pieces))
+                lines.append("".join(pieces))
+                pieces, length = [following], len(following)
+                hang = _hanging_indent(following)
+        lines.append("".join(pieces))
         out.append(lines)
     return out
 
@@ -164,11 +479,12 @@ def _only_placeholders(text: str) -> bool:
     return bool(_ONLY_MARKS.fullmatch(_PLACEHOLDER.sub("", text)))
 
 
-def _block(line: str, group: int, body_indent: int) -> Block:
+def _block(line: str, group: int, body_indent: int, links: re.Pattern[str]) -> Block:
     indent = _indent(line)
     stripped = " ".join(line.split())  # invisible characters went with the whole text
-    lead = _LEADING_PLACEHOLDERS.match(stripped) if stripped[:1] in "[(" else None
-    rest = stripped[lead.end():] if lead else stripped
+    shown = " ".join(links.sub("", stripped).split()) if "[" in stripped else stripped
+    lead = _LEADING_PLACEHOLDERS.match(shown) if shown[:1] in "[(" else None
+    rest = shown[lead.end():] if lead else shown
     if not rest or _only_placeholders(rest):
         return Block(stripped, CONTROL, group, indent)
     bullet = _BULLET.fullmatch(rest) if rest[:1] in _BULLET_FIRST or rest[:1].isdigit() else None
@@ -183,13 +499,37 @@ def _block(line: str, group: int, body_indent: int) -> Block:
     return Block(rest, kind, group, indent)
 
 
+def _link_list(text: str, paragraphs: list[list[str]]) -> int:
+    """Where lynx's numbered list of the page's links begins (its heading, "References" in
+    English), or len(paragraphs): a line on its own, then "1. <url>" (after a label such as
+    "Visible links:"), and links for most of the lines to the end."""
+    if not _ANY_FIRST_LINK.search(text):
+        return len(paragraphs)  # most texts
+    lines = links = 0  # from the end back to paragraph i
+    start = len(paragraphs)
+    for i in range(len(paragraphs) - 1, 0, -1):
+        para = paragraphs[i]
+        lines += len(para)
+        links += sum(1 for line in para if _LINK.match(line))
+        first = para[1] if para[0].endswith(":") and len(para) > 1 else para[0]  # after "Visible links:"
+        if len(paragraphs[i - 1]) == 1 and _FIRST_LINK.match(first) and links * 2 >= lines:
+            start = i - 1
+    return start
+
+
 def text_blocks(text: str) -> list[Block]:
     """Split decoded text into blocks, in reading order."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
-    paragraphs = _unwrap(_paragraphs(text))
-    body_indent = _body_indent(paragraphs)
-    return [
-        _block(line, group, body_indent) for group, para in enumerate(paragraphs) for line in para
-    ]
+    paragraphs = _paragraphs(text)
+    end = _link_list(text, paragraphs)
+    body = _unwrap(paragraphs[:end], _wrap(paragraphs[:end], text))
+    body_indent = _body_indent(body)
+    # With its list of links, lynx's "[12]" before each link's text is a number in the list;
+    # without it, such a number is one only when glued to the text ("[12]Home"), not a note's.
+    links = _LINK_NUMBER if end < len(paragraphs) else _GLUED_LINK_NUMBER
+    blocks = [_block(line, group, body_indent, links) for group, para in enumerate(body) for line in para]
+    blocks += [Block(" ".join(line.split()), CONTROL, group, _indent(line))
+               for group, para in enumerate(paragraphs[end:], len(body)) for line in para]
+    return blocks
