@@ -12,6 +12,7 @@ from cleannews.decide.positions import (
     TEASER_CARD,
     TEASER_EMBED,
     TEASER_GLUED,
+    TEASER_LINKED,
     TEMPLATE,
 )
 from cleannews.decide.segments import _alike, _shape
@@ -300,6 +301,18 @@ def test_teasers_by_their_buttons() -> None:
     assert story_kept(found)
     assert [found[t] for t in glued] == [(False, TEASER_GLUED)] * 3
     assert found[above] == (False, TEASER_ABOVE_BUTTON)
+
+
+def test_a_linked_title_alone_between_paragraphs_is_a_teaser() -> None:
+    """lynx numbers a link's text: a headline that is wholly a link, between two paragraphs, is
+    another story's; a sub-heading in the same place links nowhere and stays."""
+    linked = "Ferry timetables cut for the winter"
+    subhead = "What the residents say"
+    references = ["References", "", "   1. https://news.example/ferry-timetables"]
+    found = decisions(page(HEAD, STORY[:2], [f"[1]{linked}"], STORY[2:3], [subhead], STORY[3:], references))
+    assert story_kept(found)
+    assert found[linked] == (False, TEASER_LINKED)
+    assert found[subhead][0]
 
 
 def test_a_quotation_or_a_sentence_with_dots_is_no_teaser() -> None:

@@ -20,6 +20,7 @@ TEASER_GLUED = "shape.teaser-with-button"
 TEASER_ABOVE_BUTTON = "position.title-above-read-more"
 TEASER_CARD = "shape.teaser-card-in-story"
 TEASER_EMBED = "position.title-above-embed"
+TEASER_LINKED = "shape.linked-title-in-story"
 STORY = "story"
 
 # Why a block that no rule names is part of an appeal box (boxes.py).
@@ -37,4 +38,5 @@ TEASER_REASONS = {
     TEASER_ABOVE_BUTTON: "another story's headline above a read-more button",
     TEASER_CARD: "a card between the story's paragraphs: a headline and its section and time",
     TEASER_EMBED: "the title of an embedded player",
+    TEASER_LINKED: "a headline that is wholly a link, alone between the story's paragraphs",
 }

@@ -65,12 +65,15 @@ def mark_repeats(units: list[Unit], whole: bool, headline: str | None) -> bool:
     for u in counted:
         u.repeated = u.block.text in seen
         seen.add(u.block.text)
-    if not whole:
-        return True  # a page dump prints its menus twice: its repeats are copies
-    for u, after in pairwise(units):
+    # what each block heads: the next one printed wherever it stands (not chrome, an ask or a
+    # caption, which go in the clean text too and so cannot decide what it reads as)
+    printed = [u for u in units if u.block.kind != CONTROL and not _goes_anywhere(u)]
+    for u, after in pairwise(printed):
         if u.repeated and _heads_something_else(u, after):
             u.repeated = False  # a question or a label the article's form repeats, not a copy
             u.recurring = True
+    if not whole:
+        return True  # a page dump prints its menus twice: its repeats are copies
     # Told from what is printed, as the clean text read again tells it: the headline once
     # (a page's may be among its blocks or not; its clean text's is its first line), and not
     # what goes wherever it stands.
@@ -93,7 +96,7 @@ def _heads_something_else(u: Unit, after: Unit) -> bool:
     a label its article repeats to head new text each time. A teaser or a pull quote is copied
     with what follows it, or is a sentence."""
     return (u.words <= REPEATED_LABEL_MAX_WORDS and u.block.text.rstrip(CLOSERS)[-1:] not in ".!…"
-            and not after.repeated and after.block.kind != CONTROL)
+            and not after.repeated)
 
 
 def _goes_anywhere(u: Unit) -> bool:

@@ -7,7 +7,9 @@ A teaser is a title that links elsewhere. In text the link is gone, but its butt
 - a title right above a read-more line (a rule names the button, in any pack's language);
 - a title with its card's label under it ("News · 2 hours ago": a few words and a number),
   between two paragraphs of the story;
-- a title right above an embedded player (a text browser prints it as "IFRAME: …").
+- a title right above an embedded player (a text browser prints it as "IFRAME: …");
+- a title that is wholly a link, alone between two of the story's paragraphs (a sub-heading
+  links nowhere; lynx's numbers show where a text's links were).
 
 Told by punctuation and position, never by the button's words, so it holds in a language no
 pack knows. A story's sentence ends with its full stop, not with a button.
@@ -19,7 +21,7 @@ import re
 
 from ..model import CONTROL, ITEM
 from .evidence import CLOSERS, Unit
-from .positions import TEASER_ABOVE_BUTTON, TEASER_CARD, TEASER_EMBED, TEASER_GLUED
+from .positions import TEASER_ABOVE_BUTTON, TEASER_CARD, TEASER_EMBED, TEASER_GLUED, TEASER_LINKED
 
 TEASER_MAX_WORDS = 30  # a headline and its button; longer is a paragraph
 BUTTON_MAX_WORDS = 4  # a read-more line on its own
@@ -57,6 +59,11 @@ def _titled(u: Unit) -> bool:
             and text.count("(") == text.count(")") and text.count("[") == text.count("]"))
 
 
+def _all_link(u: Unit) -> bool:
+    """The whole line is one link's text."""
+    return any(anchor == u.block.text for anchor, _ in u.block.links)
+
+
 def _card_label(u: Unit) -> bool:
     """A card's label: a section and a time, a few words with a number ("News · 2 hours ago")."""
     return (u.words <= CARD_LABEL_MAX_WORDS and not u.prose and u.block.kind != CONTROL
@@ -76,6 +83,8 @@ def mark_teasers(units: list[Unit]) -> None:
         elif (_titled(u) and 0 < n < len(solid) - 2 and solid[n - 1].prose and _card_label(solid[n + 1])
               and solid[n + 2].prose):
             u.teaser = solid[n + 1].teaser = TEASER_CARD
+        elif _titled(u) and _all_link(u) and 0 < n < len(solid) - 1 and solid[n - 1].prose and solid[n + 1].prose:
+            u.teaser = TEASER_LINKED
     for n, u in enumerate(units[:-1]):
         if _titled(u) and units[n + 1].block.kind == CONTROL and units[n + 1].block.text.startswith(_EMBED):
             u.teaser = TEASER_EMBED

@@ -496,7 +496,11 @@ def _block(line: str, group: int, body_indent: int, links: re.Pattern[str]) -> B
     # A short line set left of the running text: how lynx prints <h1>-<h6>.
     heading = body_indent and indent < body_indent and len(rest) <= HEADING_MAX_CHARS
     kind = HEADING if heading else PARAGRAPH
-    return Block(rest, kind, group, indent)
+    # a line that is one link's text (lynx's "[10]Another story"): the link is kept, as HTML
+    # keeps its links, so that decide can tell a linked headline from a sub-heading
+    number = links.match(stripped)
+    linked = ((rest, number.group()),) if number and stripped.count("[") == 1 else ()
+    return Block(rest, kind, group, indent, links=linked)
 
 
 def _link_list(text: str, paragraphs: list[list[str]]) -> int:
