@@ -46,6 +46,7 @@ SEED_EXPECTED = FIXTURES / "moscow-times-li-shangfu.expected.txt"
 COLD_START_TARGET = 0.40  # cleannews cold start / trafilatura import time: at most this
 DOCS_PER_SECOND_TARGET = 2000.0  # clean() on seed-sized text, one core: at least this
 MIN_SIZE, MAX_SIZE = 2_000, 6_000  # bytes: what "seed-sized" means here
+WARMUP = 50  # clean() calls before timing
 INSTALL_HINT = "pip install -e '.[bench]'"
 
 # Chrome and asks of the kinds news sites wrap around a story, so that generated documents
@@ -243,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=15, help="fresh processes per cold-start command (min 10)")
     parser.add_argument("--seconds", type=float, default=3.0, help="time spent timing clean() (default 3)")
     parser.add_argument("--docs", type=int, default=200, help="generated documents besides the fixtures")
-    parser.add_argument("--warmup", type=int, default=50, help="clean() calls before timing")
+    parser.add_argument("--warmup", type=int, default=WARMUP, help="clean() calls before timing")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also save the results as JSON")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target fails or cannot be measured")
     args = parser.parse_args(argv)

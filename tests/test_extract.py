@@ -148,3 +148,29 @@ def test_explain_names_the_extractor() -> None:
     first = render_explain(cleannews.clean(html)).splitlines()[:2]
     assert first[0].split()[:3] == ["FROM", "page", "readability-unsanitized"]
     assert "running text" in first[1]
+
+
+# --- the headline ---------------------------------------------------------------------------
+
+
+def test_the_site_name_around_a_page_title_is_not_the_headline() -> None:
+    html = ("<html><head><title>Floods close the valley road - The Valley Courier</title>"
+            "<meta property='og:site_name' content='The Valley Courier'></head><body>"
+            f"<div><div class='story'>{paragraphs()}</div></div></body></html>")
+    assert cleannews.clean(html).title == "Floods close the valley road"
+
+
+def test_a_blog_masthead_h1_is_not_the_headline() -> None:
+    # the blog's name in the <h1> of every page, the post's title in an <h2>
+    html = ("<html><head><title>Why we fund bike lanes | The Riverside Blog</title>"
+            "<link rel='canonical' href='https://blog.riverside.example/why'></head><body>"
+            "<h1 class='site-title'>The Riverside Blog</h1>"
+            f"<article><h2>Why we fund bike lanes</h2>{paragraphs()}</article></body></html>")
+    assert cleannews.clean(html).title == "Why we fund bike lanes"
+
+
+@pytest.mark.parametrize("title", ["Laptops from $700, earbuds with a wireless case $150, more deals",
+                                   "商品の改造が商標法違反に！？"])
+def test_a_metadata_headline_is_printed_whatever_it_names(title: str) -> None:
+    # a deals story names prices (a weak ask alone); a Japanese headline has no spaces
+    assert cleannews.clean(page(f"<div class='story'>{paragraphs()}</div>", title=title)).title == title

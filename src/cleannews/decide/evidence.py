@@ -28,6 +28,8 @@ _FULL_STOPS = frozenset(".!?…:。！？")
 _CLOSERS = "\"'»”’)]」』"
 WORD = re.compile(r"\w+")
 CJK_CHARS_PER_WORD = 2
+# Scripts written without spaces between words: kana, CJK ideographs, hangul, Thai, Lao, Khmer
+_UNSPACED_SCRIPT = re.compile("[\u0e00-\u0eff\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 LONG_TOKEN_CHARS = 15  # an average "word" longer than this is a script without spaces
 PROSE_MIN_WORDS = 8  # fewer words than this is a label, a button or a heading, not running text
 LINE_RULE_MAX_WORDS = 30  # longer than this, a block is not the line a whole-line rule describes
@@ -43,7 +45,9 @@ def word_count(text: str) -> int:
     Japanese, Thai) their characters divided by a typical word length, so that prose tests
     work for them too."""
     n = text.count(" ") + 1 if text else 0  # block text has single spaces: no need to split
-    return max(n, len(text) // CJK_CHARS_PER_WORD) if len(text) > LONG_TOKEN_CHARS * n else n
+    if len(text) > LONG_TOKEN_CHARS * n or (n == 1 and _UNSPACED_SCRIPT.search(text)):
+        return max(n, len(text) // CJK_CHARS_PER_WORD)
+    return n
 
 
 def sentences(text: str) -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..model import CAPTION, CONTROL, HEADING, ITEM
-from .evidence import PROSE_MIN_WORDS, WORD, Unit, is_line, line_key, norm
+from .evidence import PROSE_MIN_WORDS, WORD, Unit, asks_at_all, is_line, line_key, norm
 
 _TITLE_END_OK = re.compile(r"(?:[^.;,]|\.\.\.|…)$")
 
@@ -83,8 +83,9 @@ def _repeated_short_texts(units: list[Unit]) -> set[str]:
 def not_a_headline(u: Unit) -> bool:
     """An ask, a credit or caption ("© Site", "Photo: …"), or a line that is chrome ("More",
     "Menu", "By Jane Doe", "Accept cookies"): in a text those lines are dropped, and the two
-    paths agree, so the clean text reads the same again."""
-    return u.chrome is not None or u.caption is not None or bool(u.ask_rules())
+    paths agree, so the clean text reads the same again. A weak ask is not enough: a deals
+    story's headline names prices ("… MacBooks from $700")."""
+    return u.chrome is not None or u.caption is not None or asks_at_all(u)
 
 
 def find_hint(units: list[Unit], anchor: int, hint: str) -> int | None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 import lxml.html
 
@@ -48,6 +49,10 @@ NAME_ATTRIBUTES = ("class", "id", "role", "aria-label", "itemprop")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _SUBHEADINGS = frozenset(_HEADINGS[1:])
 SUBHEADING_MAX_WORDS = 15
+# " | ", " - ", " – ", " — ", " · ", " :: ", " » ": what sites put between a headline and their name
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•»]|::)\s+")
+SITE_MAX_WORDS = 4  # a part after a pipe this short is the site or its section
+_HOST_NOISE = frozenset({"www", "m", "amp", "mobile", "edition"})
 SUBHEADING_CLIMB = 4  # containers around the first paragraph to look above
 _HAS_WORD = re.compile(r"[^\W_]")
 PROTECTED_SHARE = 0.4  # never prune an element holding this share of the page's (paragraph) text
@@ -242,19 +247,58 @@ def _headline_key(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold().strip(" .…:!?-–—|")
 
 
+def _letters(text: str) -> str:
+    """What two spellings of a name share: "The Verge" and "theverge" are both "theverge"."""
+    return "".join(c for c in _headline_key(text) if c.isalnum())
+
+
+def site_names(meta: dict[str, Any]) -> set[str]:
+    """The site's name as the page may print it: its declared name, and its host's name
+    (www.example-news.com → examplenews)."""
+    names = {_letters(str(meta["site_name"]))} if meta.get("site_name") else set()
+    host = urlsplit(str(meta.get("url") or "")).hostname or ""
+    labels = [label for label in host.split(".") if label not in _HOST_NOISE]
+    if len(labels) >= 2:
+        names.add(_letters(labels[-2]))  # the registered name: news.example.co.uk → example
+    return {n for n in names if n}
+
+
+def without_site(title: str, sites: set[str]) -> str:
+    """A page title without the site's name before or after it ("Headline | Site",
+    "Site - Headline"): the name at either end, and after a pipe any short last part."""
+    parts: list[tuple[int, int]] = []
+    at = 0
+    for gap in _TITLE_SEPARATOR.finditer(title):
+        parts.append((at, gap.start()))
+        at = gap.end()
+    parts.append((at, len(title)))
+    while len(parts) > 1 and _letters(title[slice(*parts[-1])]) in sites:
+        parts.pop()
+    while len(parts) > 1 and _letters(title[slice(*parts[0])]) in sites:
+        parts.pop(0)
+    last = title[slice(*parts[-1])]
+    if len(parts) > 1 and title[parts[-2][1]:parts[-1][0]].strip() == "|" and len(last.split()) <= SITE_MAX_WORDS:
+        parts.pop()  # "Headline | Section" or a site name not declared: a pipe does not head a headline
+    return title[parts[0][0]:parts[-1][1]].strip()
+
+
 def headline(root: lxml.html.HtmlElement, meta: dict[str, Any]) -> tuple[str | None, lxml.html.HtmlElement | None]:
     """The headline as the page shows it, and its <h1>: the <h1> that agrees with the page's
-    own title, else the structured title (and no element), else the first <h1>."""
+    own title, else that title (without the site's name around it; and no element), else the
+    first <h1>. An <h1> that is the site's name (a blog's masthead) is no headline, nor a
+    title that is only the site's name."""
+    sites = site_names(meta)
     h1s = [(normalize_space(h.text_content()), h) for h in root.iter("h1")][:5]
-    h1s = [(text, h) for text, h in h1s if text]
+    h1s = [(text, h) for text, h in h1s if text and _letters(text) not in sites]
     named = meta.get("title")
-    if named:
+    named = without_site(str(named), sites) if named else None
+    if named and _letters(named) not in sites:
         low = _headline_key(named)
         for text, h in h1s:
             key = _headline_key(text)
             if key and (key in low or low in key):
                 return text, h
-        return str(named), None
+        return named, None
     return h1s[0] if h1s else (None, None)
 
 
