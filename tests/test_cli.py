@@ -989,6 +989,8 @@ def test_a_url_given_as_a_file_gets_a_hint() -> None:
     assert proc.returncode == 1
     line = one_error_line(proc.stderr, url)
     assert "curl -s 'https://news.example/story?id=7&page=2' | cleannews --url" in line
+    proc = run("--format", "jsonl", url)  # folder mode's stream says so too
+    assert "| cleannews --url" in json.loads(proc.stdout)["error"]
 
 
 def test_a_closed_pipe_is_exit_141_as_documented(big_article: Path) -> None:

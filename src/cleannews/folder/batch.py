@@ -298,10 +298,11 @@ class _Run:
     def _state(self) -> str | None:
         return os.path.join(self.out_dir, STATE, LEARNED) if self.out_dir is not None else None
 
-    def _key(self) -> tuple[str, bool]:
-        """(what the learned counts depend on, as a hash; whether any file is left to clean).
-        The counts depend on the files of the batch (names, sizes, times), the options that
-        change what is kept, and the rules (the shipped packs, the user's files)."""
+    def _key(self) -> tuple[str, bool, int]:
+        """(what the learned counts depend on, as a hash; whether any file is left to clean;
+        how many files there are to learn from). The counts depend on the files of the batch
+        (names, sizes, times), the options that change what is kept, and the rules (the
+        shipped packs, the user's files)."""
         import hashlib
 
         from ..rules import PACKS
@@ -313,13 +314,16 @@ class _Run:
                  *map(_stamp, o.rule_files), *map(_stamp, packs)]
         digest.update("\0".join(parts).encode("utf-8", "surrogateescape"))
         pending = False
+        pages = 0
         for entry in self.entries():
             digest.update(f"\0{entry.path}\0{entry.source}\0{entry.size}\0{entry.mtime_ns}\0{entry.status}".encode(
                 "utf-8", "surrogateescape"))
             pending = pending or self._task(entry)[1] is not None
-        return digest.hexdigest(), pending
+            pages += not entry.status
+        return digest.hexdigest(), pending, pages
 
     def _load(self, key: str) -> dict[int, int] | None:
+        """What an earlier run over the same inputs learned, if it kept it."""
         state = self._state()
         if state is None:
             return None
@@ -346,12 +350,13 @@ class _Run:
 
     def boilerplate(self, pool: Pool) -> Boilerplate | None:
         """What the batch teaches: from an earlier run over the same inputs with the same
-        options, else learned now (nothing, when no file is left to clean)."""
-        key, pending = self._key() if self.out_dir is not None else ("", True)
-        counts = self._load(key) if self.out_dir is not None else None
+        options, else learned now; nothing when no file is left to clean, or when there are
+        fewer pages than a block must be in to be boilerplate."""
+        key, pending, pages = self._key()
+        if not pending or pages < self.settings.learn_min:
+            return None
+        counts = self._load(key)
         if counts is None:
-            if not pending:
-                return None
             learner = self.learn(pool)
             if self.signals.stopped():
                 return None
