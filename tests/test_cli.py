@@ -1027,6 +1027,10 @@ def test_a_language_without_a_rule_pack_is_said_once() -> None:
         "no rule pack for its language (id): only the language-neutral and English rules were applied",)
     for known in (SEED.read_text(encoding="utf-8"), FRENCH, RUSSIAN):
         assert cleannews.clean(known).warnings == ()
+    # a page of scores has few common words of any language: its declaration says it has a pack
+    scores = "".join(f"<p>Harbor City ({n}-1-0): Sam Ortiz {n} goals, 1 assist. Lee Park 1 goal, {n} saves.</p>"
+                     for n in range(2, 9))
+    assert cleannews.clean(f"<html lang='en-US'><body><article>{scores}</article></body></html>").warnings == ()
 
 
 def test_csv_one_row_per_input_and_a_metadata_header(tmp_path: Path) -> None:

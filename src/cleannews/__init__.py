@@ -129,7 +129,7 @@ def clean(data: Source, options: Options = _DEFAULT) -> Result:
     else:
         running = _running_text([(b.text, b.kind) for b in blocks])
         sample = [running[i] for i in language_sample(running)]
-        languages, unknown = told(sample)
+        languages, unknown = told(sample, metadata.get("language"))
         if unknown:
             warnings = (*warnings, _no_pack_warning(metadata))
         decisions, title = decided(languages)
