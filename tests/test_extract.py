@@ -35,13 +35,10 @@ def expected(*blocks: str, title: str = TITLE) -> str:
     return "\n\n".join((title, *blocks)) + "\n"
 
 
-def test_a_wrapper_readability_sanitizes_away_falls_back_to_its_unsanitized_pick() -> None:
-    # Page builders name every wrapper "…widget…": readability weighs the name negative and
-    # its sanitize step empties the element it chose.
-    html = page('<div class="elementor"><div class="elementor-widget-wrap">'
-                f'<div class="elementor-widget"><div class="elementor-widget-container"><h1>{TITLE}</h1></div></div>'
-                '<div class="elementor-widget elementor-widget-theme-post-content">'
-                f'<div class="elementor-widget-container">{paragraphs()}</div></div></div></div>')
+def test_a_container_readability_sanitizes_away_falls_back_to_its_unsanitized_pick() -> None:
+    # a photo story: more pictures than its sanitize step allows beside three paragraphs
+    pictures = "".join(f"<img src='p{n}.jpg'>" for n in range(8))
+    html = page(f"<main><h1>{TITLE}</h1><div class='essay'>{pictures}{paragraphs()}</div></main>")
     result = cleannews.clean(html)
     assert result.text == expected(*STORY)
     assert result.metadata["extractor"] == "readability-unsanitized"
@@ -131,7 +128,7 @@ def test_what_is_never_shown_is_still_hidden(display: str) -> None:
 def test_the_densest_container_is_read_like_a_text_when_every_pick_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     from cleannews.read import extract
 
-    monkeypatch.setattr(extract, "readability_pick", lambda root, sanitize=True: None)
+    monkeypatch.setattr(extract, "readability_picks", lambda root: (None, None))
     html = page(f"<h1>{TITLE}</h1><div class='a'>{paragraphs()}</div>")
     result = cleannews.clean(html)
     assert result.text == expected(*STORY)
@@ -143,8 +140,8 @@ def test_the_densest_container_is_read_like_a_text_when_every_pick_fails(monkeyp
 def test_explain_names_the_extractor() -> None:
     from cleannews.render import render_explain
 
-    html = page('<div class="elementor-widget-container">'
-                f'<h1>{TITLE}</h1></div><div class="elementor-widget-container">{paragraphs()}</div>')
+    pictures = "".join(f"<img src='p{n}.jpg'>" for n in range(8))
+    html = page(f"<main><h1>{TITLE}</h1><div class='essay'>{pictures}{paragraphs()}</div></main>")
     first = render_explain(cleannews.clean(html)).splitlines()[:2]
     assert first[0].split()[:3] == ["FROM", "page", "readability-unsanitized"]
     assert "running text" in first[1]
@@ -174,3 +171,59 @@ def test_a_blog_masthead_h1_is_not_the_headline() -> None:
 def test_a_metadata_headline_is_printed_whatever_it_names(title: str) -> None:
     # a deals story names prices (a weak ask alone); a Japanese headline has no spaces
     assert cleannews.clean(page(f"<div class='story'>{paragraphs()}</div>", title=title)).title == title
+
+
+# --- what readability leaves or takes by itself ----------------------------------------------
+
+
+def test_a_story_split_over_same_shaped_wrappers_is_read_whole() -> None:
+    # each paragraph in a wrapper of its own two levels down: readability scores a paragraph's
+    # parent and grandparent only, and picks one wrapper and its neighbour
+    wrapped = "".join(f"<div class='_k2'><div class='_v5'><p>{t}</p></div></div>" for t in STORY * 2)
+    result = cleannews.clean(page(f"<main><h1>{TITLE}</h1><div class='_s8'>{wrapped}</div></main>"))
+    assert result.text == expected(*STORY, *STORY)
+
+
+def test_a_byline_naming_the_metadata_author_goes() -> None:
+    head = '<meta name="author" content="Ann Reed">'
+    html = page(f"<article><h1>{TITLE}</h1><p class='author'>Ann Reed</p>"
+                f"{paragraphs()}</article>").replace("</head>", head + "</head>")
+    result = cleannews.clean(html)
+    assert "Ann Reed" not in result.text
+    assert [r.rule for r in result.removed if r.text == "Ann Reed"] == ["metadata.author"]
+
+
+def test_a_live_post_header_is_not_read_as_the_page_header() -> None:
+    posts = "".join(f"<article class='live-post'><header class='live-post__header'><time>18:{n}0</time>"
+                    f"<h2>Update number {n} from the council</h2></header><p>{t}</p></article>"
+                    for n, t in enumerate(STORY, 1))
+    result = cleannews.clean(page(f"<h1>{TITLE}</h1><div class='feed'>{posts}</div>"))
+    assert [p for p in result.body.split("\n\n") if p.startswith("Update")] == [
+        f"Update number {n} from the council" for n in (1, 2, 3)]
+
+
+def test_a_data_attribute_that_is_the_heading_slug_is_not_read() -> None:
+    heading = ("<h2 data-anchor-id='ad-hoc-scripts-and-what-replaced-them'>"
+               "Ad hoc scripts, and what replaced them</h2>")
+    html = page(f"<main><h1>{TITLE}</h1>{paragraphs(STORY[:1])}{heading}{paragraphs(STORY[1:])}</main>")
+    result = cleannews.clean(html)
+    assert "Ad hoc scripts, and what replaced them" in result.body.split("\n\n")
+
+
+def test_a_story_name_does_not_shield_navigation_or_what_is_never_shown() -> None:
+    crumbs = "<nav class='article-hero__crumbs'><a href='/'>Home</a> › <a href='/news'>News</a></nav>"
+    hidden = "<div class='article-share' style='display:none'><p>Share this article with a friend today</p></div>"
+    result = cleannews.clean(page(f"<article><h1>{TITLE}</h1>{crumbs}{paragraphs()}{hidden}</article>"))
+    assert result.text == expected(*STORY)
+    assert {r.rule for r in result.removed} >= {"markup.nav", "markup.hidden"}
+
+
+def test_every_word_not_printed_is_accounted_for() -> None:
+    # readability leaves the short related box out of its pick without a rule naming it
+    box = "<div class='box'><h3>More from the town</h3><ul><li><a href='/a'>Ferry fares</a></li></ul></div>"
+    result = cleannews.clean(page(f"<main><h1>{TITLE}</h1>{paragraphs()}</main>{box}"))
+    printed = set(result.text.split("\n\n"))
+    accounted = printed | {r.text for r in result.removed}
+    for words in ("More from the town", "Ferry fares", "Home", "News", "© 2025 Riverside Gazette, 12 Harbour Road."):
+        assert any(words in text for text in accounted), words
+    assert any(r.rule == "extract.outside-main-content" for r in result.removed)

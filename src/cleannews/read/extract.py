@@ -28,7 +28,7 @@ import readability.readability
 from readability import Document
 
 from ..model import Block
-from .markup import content_blocks, fragment
+from .markup import content_blocks
 from .text import normalize_space
 
 RUNNING_TAGS = frozenset({"p", "li", "blockquote", "pre", "dd", "td"})
@@ -36,6 +36,9 @@ PARAGRAPH_CHARS = 80  # a paragraph this long is running text (a menu entry or a
 LINK_SHARE = 0.3  # running text is mostly not link text
 CLUTTER_COST = 0.3  # what a character of other text costs a container in the densest-container score
 PICK_SHARE = 0.2  # readability's pick must hold this share of the densest container's running text
+SPLIT_SHARE = 0.6  # and this share when the container's story is split over same-shaped blocks
+SPLIT_MIN_PARTS = 3  # same-shaped blocks with running text: a story split over siblings
+SPLIT_HOLDS = 0.8  # of the container's running text
 ARTICLE_CHARS = 500  # an <article> with this much running text is a story of its own
 
 
@@ -63,6 +66,28 @@ def readability_clean(text: str) -> str:
 # readability's functions call it through their module's globals: this is the one place to
 # give it to them. Any other user of readability in the process gets the same answers.
 readability.readability.clean = readability_clean
+
+
+_READABILITY_DISLIKES = re.compile(
+    f"{readability.readability.REGEXES['unlikelyCandidatesRe'].pattern}|{readability.readability.REGEXES['negativeRe'].pattern}",
+    re.I)
+
+
+def mute_names(root: lxml.html.HtmlElement) -> None:
+    """Take off the class and id words readability would read as boilerplate. Pruning has read
+    every name with the selector rules, which know what a name means; readability's own
+    patterns are cruder ("header" in a live post's header, "media" in a section about social
+    media, "widget" on a page builder's every wrapper) and drop story from inside its pick."""
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        names = el.get("class")
+        if names and _READABILITY_DISLIKES.search(names):
+            kept = " ".join(n for n in names.split() if not _READABILITY_DISLIKES.search(n))
+            el.set("class", kept)
+        name = el.get("id")
+        if name and _READABILITY_DISLIKES.search(name):
+            del el.attrib["id"]
 
 
 class Candidate(NamedTuple):
@@ -127,39 +152,40 @@ def headline_article(h1: lxml.html.HtmlElement | None, root: lxml.html.HtmlEleme
 
 
 class _Readability(Document):
-    """readability-lxml on a tree that is already parsed and pruned, with its sanitize step
-    optional.
+    """readability-lxml on a tree that is already parsed and pruned, keeping its pick both
+    before and after its sanitize step.
 
     readability's own _parse re-parses markup and runs lxml's Cleaner (a deep copy and a
     walk of the whole tree); ours hands it a copy of the pruned tree, already without
     scripts, styles, forms and hidden elements. summary() may run twice (a retry with
-    milder rules), and mutates what it works on, hence a fresh copy each time.
+    milder rules), and mutates what it works on, hence a fresh copy each time; the last
+    pick is the one it returns.
     """
 
-    def __init__(self, root: lxml.html.HtmlElement, sanitize: bool) -> None:
+    def __init__(self, root: lxml.html.HtmlElement) -> None:
         super().__init__(root)
-        self._sanitizing = sanitize
+        self.sanitized: lxml.html.HtmlElement | None = None
+        self.unsanitized: lxml.html.HtmlElement | None = None
 
     def _parse(self, input: Any) -> Any:
         self.encoding = "utf-8"
         return copy.deepcopy(input)
 
     def sanitize(self, node: Any, candidates: Any, keep_all_images: bool = False) -> Any:
-        if self._sanitizing:
-            return super().sanitize(node, candidates, keep_all_images)
-        self.html = node
-        return self.get_clean_html()
+        self.unsanitized = copy.deepcopy(node)
+        markup = super().sanitize(node, candidates, keep_all_images)
+        self.sanitized = node
+        return markup
 
 
-def readability_pick(root: lxml.html.HtmlElement, sanitize: bool = True) -> lxml.html.HtmlElement | None:
-    """The article element readability picks, as a tree of its own, or None."""
+def readability_picks(root: lxml.html.HtmlElement) -> tuple[lxml.html.HtmlElement | None, lxml.html.HtmlElement | None]:
+    """The element readability picks, after its sanitize step and before it."""
+    reader = _Readability(root)
     try:
-        summary = _Readability(root, sanitize).summary(html_partial=True)
+        reader.summary(html_partial=True)
     except Exception:  # readability raises Unparseable and, on odd trees, plain errors
-        return None
-    if not summary or not summary.strip():
-        return None
-    return fragment(summary)
+        return None, None
+    return reader.sanitized, reader.unsanitized
 
 
 class _Page:
@@ -168,6 +194,7 @@ class _Page:
     def __init__(self, scope: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None, measured: _Measure) -> None:
         self.container = densest(scope, measured)
         self.reference = measured.running.get(self.container, 0)
+        self.parts = _same_shaped_parts(self.container, measured)
         # the text above the headline: a pick that lies wholly in it is a teaser, a menu's
         # story list or a sidebar, not what the headline heads
         self.above = _text_above(scope, h1) if h1 is not None else ""
@@ -179,9 +206,28 @@ class _Page:
         running = measure(pick).running.get(pick, 0)
         if running < PICK_SHARE * self.reference:
             return f"held {running:,} characters of running text of the {self.reference:,} the page has"
+        if self.parts >= SPLIT_MIN_PARTS and running < SPLIT_SHARE * self.reference:
+            return (f"held {running:,} characters of running text of the {self.reference:,} that the page "
+                    f"splits over {self.parts} blocks of one shape")
         if self.above and _all_within(pick, self.above):
             return "lay above the headline"
         return None
+
+
+def _same_shaped_parts(container: lxml.html.HtmlElement, measured: _Measure) -> int:
+    """How many children of one shape (tag and class) hold the container's running text, when
+    together they hold nearly all of it: a story split over sibling blocks (each paragraph in a
+    wrapper of its own, paragraphs between ad slots, a list story's items). readability scores
+    a paragraph's parent and grandparent only, so it picks one of them."""
+    shapes: dict[tuple[str, str], list[int]] = {}
+    for child in container:
+        running = measured.running.get(child, 0)
+        if running and isinstance(child.tag, str):
+            shapes.setdefault((child.tag, child.get("class") or ""), []).append(running)
+    if not shapes:
+        return 0
+    parts = max(shapes.values(), key=sum)
+    return len(parts) if sum(parts) >= SPLIT_HOLDS * measured.running.get(container, 0) else 0
 
 
 def _text_above(scope: lxml.html.HtmlElement, h1: lxml.html.HtmlElement) -> str:
@@ -207,18 +253,15 @@ def main_content(root: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None) 
     """The story's blocks from the first candidate that passes the page's checks."""
     body = root.find("body")
     body = body if body is not None else root
-    for heading in body.iter("h2", "h3", "h4", "h5", "h6"):
-        # pruning has read its names; readability would read "card-header" or "section-meta"
-        # as boilerplate and drop the story's sub-headings
-        heading.attrib.pop("class", None)
+    mute_names(body)
     measured = measure(body)
     article = headline_article(h1, body, measured)
     scope = article if article is not None else body
     page = _Page(scope, h1, measured)
     note = "the page holds several articles: the headline's; " if article is not None else ""
     failures: list[str] = []
-    for name, sanitize in (("readability", True), ("readability-unsanitized", False)):
-        pick = readability_pick(scope, sanitize)
+    sanitized, unsanitized = readability_picks(scope)
+    for name, pick in (("readability", sanitized), ("readability-unsanitized", unsanitized)):
         problem = page.problem(pick)
         if problem is None and pick is not None:
             return Candidate(name, content_blocks(pick), True, note + "; ".join(failures))

@@ -55,8 +55,12 @@ SITE_MAX_WORDS = 4  # a part after a pipe this short is the site or its section
 _HOST_NOISE = frozenset({"www", "m", "amp", "mobile", "edition"})
 SUBHEADING_CLIMB = 4  # containers around the first paragraph to look above
 _HAS_WORD = re.compile(r"[^\W_]")
+_WORDS = re.compile(r"[^\W_]+")
 PROTECTED_SHARE = 0.4  # never prune an element holding this share of the page's (paragraph) text
 ARTICLE_BODY_GAIN = 1.3  # use JSON-LD articleBody when it has this many times the words
+AUTHOR = "metadata.author"
+LEFT_OUT = "extract.outside-main-content"
+BYLINE_OTHER_WORDS = 8  # "By", a date, a reading time, a separator: what a byline holds besides the name
 LEDE_TAGS = frozenset({"p", "div", "h2", "span"})
 LEDE_WINDOW = 60  # elements after the headline in which to look for a standfirst
 LEDE_MAX_BLOCKS = 2
@@ -100,13 +104,13 @@ def _in_a_sentence(el: lxml.html.HtmlElement) -> bool:
     return _HAS_WORD.search(text_before or "") is not None or _HAS_WORD.search(el.tail or "") is not None
 
 
-def _slug_words(text: str) -> list[str]:
-    return _NAME_SEPARATORS.sub(" ", _CAMEL.sub(" ", text)).casefold().split()
+def _slug_words(text: str) -> str:
+    return " ".join(_WORDS.findall(_CAMEL.sub(" ", text).casefold()))
 
 
 def unname(root: lxml.html.HtmlElement) -> None:
     """Take off the names that describe no content, before selector rules and readability
-    read them: an id that is the slug of the element's own heading
+    read them: an id (or a data-* value) that is the slug of the element's own heading
     (<section id="social-media-reaction"><h2>Social media reaction</h2>: the story's words,
     not a share widget), and the names math renderers give their markup
     (<mjx-container class="MathJax CtxtMenu_Attached_0">: a formula, not a menu)."""
@@ -117,13 +121,15 @@ def unname(root: lxml.html.HtmlElement) -> None:
             el.attrib.pop("class", None)
             el.attrib.pop("id", None)
             continue
-        slug = el.get("id")
-        if slug and "-" in slug:
-            heading = el if el.tag in _HEADINGS else next(el.iter(*_HEADINGS), None)
-            words = _slug_words(slug)
-            if heading is not None and len(words) >= 2 and " ".join(words) in " ".join(
-                    _slug_words(heading.text_content())):
-                del el.attrib["id"]
+        slugs = [k for k, v in el.attrib.items() if (k == "id" or k.startswith("data-")) and "-" in v]
+        if not slugs:
+            continue
+        heading = el if el.tag in _HEADINGS else next(el.iter(*_HEADINGS), None)
+        said = _slug_words(heading.text_content()) if heading is not None else ""
+        for key in slugs:
+            words = _slug_words(el.attrib[key])
+            if said and " " in words and words in said:
+                del el.attrib[key]
 
 
 def _hidden(el: lxml.html.HtmlElement) -> bool:
@@ -195,6 +201,8 @@ def _unwanted(el: lxml.html.HtmlElement, hits: tuple[Rule, ...], names: str) -> 
         return f"markup.{el.tag}", "chrome", f"a <{el.tag}> element"
     if _hidden(el):
         return "markup.hidden", "chrome", "hidden on the page"
+    if any(r.family == "story" for r in hits):
+        return None  # named as the story: what else its names say is not believed; its markup is
     if any(r.family == "caption" for r in hits):
         return _CAPTION
     if hits:
@@ -230,7 +238,7 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
             continue
         names = element_names(el) if el not in quoting and not _in_a_sentence(el) else ""
         hits = rules.selector_hits(names) if names else ()
-        why = None if any(r.family == "story" for r in hits) else _unwanted(el, hits, names)
+        why = _unwanted(el, hits, names)
         # Asked last, and only of an element about to go: it searches the whole subtree.
         if why is not None and not _protected(el, total, hidden=why[0] == "markup.hidden"):
             if why is _CAPTION:
@@ -371,6 +379,35 @@ def _captions_a_picture(el: lxml.html.HtmlElement) -> bool:
     return before is not None and before.tag in ("img", "picture")
 
 
+def bylines(blocks: list[Block], authors: list[str]) -> tuple[list[Block], list[Decision]]:
+    """The blocks less the lines that only name the page's author ("Gemma Rowe", "By Gemma
+    Rowe | 6 March 2025"), which its metadata names: an extractor that keeps an article's
+    header keeps its byline, and no rule knows a name."""
+    names = [name.casefold() for name in authors if len(name.split()) >= 2]
+    if not names:
+        return blocks, []
+    kept: list[Block] = []
+    dropped: list[Decision] = []
+    for b in blocks:
+        low = b.text.casefold()
+        name = next((n for n in names if n in low), None)
+        if (name is not None and len(low.split()) - len(name.split()) <= BYLINE_OTHER_WORDS
+                and low[-1:] not in ".!?"):
+            dropped.append(Decision(b, False, "chrome", AUTHOR, "the page's author, as its metadata names them", ""))
+        else:
+            kept.append(b)
+    return kept, dropped
+
+
+def left_out(root: lxml.html.HtmlElement, blocks: list[Block], extractor: str) -> list[Decision]:
+    """The page's text that pruning kept and the main-content step did not take: every word of
+    a page that is not printed is accounted for, by a rule or by this step."""
+    body = root.find("body")
+    taken = "\n".join(b.text for b in blocks)
+    return [Decision(b, False, "outside", LEFT_OUT, f"not in the main content that {extractor} found", "")
+            for b in content_blocks(body if body is not None else root) if b.text not in taken]
+
+
 def _words(blocks: list[Block]) -> int:
     return sum(len(b.text.split()) for b in blocks)
 
@@ -396,9 +433,11 @@ def html_blocks(markup: str, rules: RuleSet) -> Page:
     if body_text and len(body_text.split()) > ARTICLE_BODY_GAIN * _words(blocks):
         name, blocks = "json-ld articleBody", _body_blocks(body_text)
         why = "; ".join(w for w in (why, f"{story.name}'s pick was shorter than the page's JSON-LD articleBody") if w)
+    outside = left_out(root, blocks, name)
+    blocks, named = bylines(blocks, meta.get("authors", []))
     meta["extractor"] = name
     if why:
         meta["extractor_why"] = why
     if title:
         meta["title"] = title
-    return Page(blocks, title, meta, pruned, warnings, story.extracted or name != story.name)
+    return Page(blocks, title, meta, pruned + named + outside, warnings, story.extracted or name != story.name)

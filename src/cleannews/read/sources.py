@@ -122,9 +122,12 @@ def _known(name: str | None) -> str | None:
     if not name:
         return None
     try:
-        found = codecs.lookup(name.strip()).name
+        codec = codecs.lookup(name.strip())
     except (LookupError, ValueError):  # ValueError: a label with a NUL in it
         return None
+    if not getattr(codec, "_is_text_encoding", True):
+        return None  # "uu", "base64", "zlib": Python's bytes-to-bytes codecs are no charset
+    found = codec.name
     # A label that says "utf-16" on a page that could be read as ASCII to find it is not
     # UTF-16 (real UTF-16 has been caught by its BOM or its byte pattern before this).
     if found in ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"):
