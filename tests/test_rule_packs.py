@@ -38,6 +38,10 @@ MATCH: dict[str, list[tuple[str, str]]] = {
         ("ask", "Remind me in June"),
         ("ask", "Thanks for signing up!"),
         ("chrome", "Read more: Council approves new bike lanes"),
+        ("chrome", "Advert"),
+        ("chrome", "This slideshow requires JavaScript."),
+        ("chrome", "Please enable JavaScript to view the comments."),
+        ("chrome", "[button link=\"https://example.org/review\" type=\"big\"] Send us your review[/button]"),
         ("chrome", "Jane Roe, AP Science Writer"),
         ("chrome", "Write to Jane Roe at jane.roe@example.com"),
         ("chrome", "Image 2 of 7"),
@@ -368,6 +372,8 @@ MATCH: dict[str, list[tuple[str, str]]] = {
 KEEP: dict[str, list[str]] = {
     "en": [
         "The paper asked readers to donate after its printing press burned down last spring.",
+        "The court heard that the app requires JavaScript to run, which the auditors had not known.",
+        "He wrote [sic] twice in the letter, and the editors left both as they were.",
         "The party said it now has 500,000 members, twice as many as a year ago.",
         "She subscribed to the magazine in 1998 and has kept every issue since.",
         "The charity raised $2 million in donations during its winter campaign.",

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import copy
 import re
+from itertools import groupby
 from typing import Any, NamedTuple
 
 import lxml.html
 import readability.readability
 from readability import Document
 
-from ..model import Block
+from ..model import CELL, ITEM, PARAGRAPH, PRE, QUOTE, Block
 from .markup import content_blocks
 from .text import normalize_space
 
@@ -39,6 +40,7 @@ PICK_SHARE = 0.2  # readability's pick must hold this share of the densest conta
 SPLIT_SHARE = 0.6  # and this share when the container's story is split over same-shaped blocks
 SPLIT_MIN_PARTS = 3  # same-shaped blocks with running text: a story split over siblings
 SPLIT_HOLDS = 0.8  # of the container's running text
+_RUNNING_KINDS = frozenset({PARAGRAPH, ITEM, QUOTE, PRE, CELL})
 ARTICLE_CHARS = 500  # an <article> with this much running text is a story of its own
 
 
@@ -66,28 +68,29 @@ def readability_clean(text: str) -> str:
 # readability's functions call it through their module's globals: this is the one place to
 # give it to them. Any other user of readability in the process gets the same answers.
 readability.readability.clean = readability_clean
+# and it formats a description of each of its top candidates for log lines at debug level,
+# whether anything logs them or not
+readability.readability.describe = lambda node, depth=1: ""
 
 
-_READABILITY_DISLIKES = re.compile(
-    f"{readability.readability.REGEXES['unlikelyCandidatesRe'].pattern}|{readability.readability.REGEXES['negativeRe'].pattern}",
-    re.I)
+# readability's patterns for unlikely and negative names, matched on lower-cased names: the
+# case-insensitive form costs Python's regex engine eight times as much
+_READABILITY_DISLIKES = re.compile("|".join(
+    readability.readability.REGEXES[key].pattern.lower() for key in ("unlikelyCandidatesRe", "negativeRe")))
 
 
-def mute_names(root: lxml.html.HtmlElement) -> None:
-    """Take off the class and id words readability would read as boilerplate. Pruning has read
-    every name with the selector rules, which know what a name means; readability's own
-    patterns are cruder ("header" in a live post's header, "media" in a section about social
-    media, "widget" on a page builder's every wrapper) and drop story from inside its pick."""
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        names = el.get("class")
-        if names and _READABILITY_DISLIKES.search(names):
-            kept = " ".join(n for n in names.split() if not _READABILITY_DISLIKES.search(n))
-            el.set("class", kept)
-        name = el.get("id")
-        if name and _READABILITY_DISLIKES.search(name):
-            del el.attrib["id"]
+def mute_names(el: lxml.html.HtmlElement) -> None:
+    """Take off the class and id words readability would read as boilerplate (pruning calls
+    this for each element it keeps, having read its names with the selector rules, which know
+    what a name means). readability's own patterns are cruder: "header" in a live post's
+    header, "media" in a section about social media, "widget" on a page builder's every
+    wrapper, and they drop story from inside its pick."""
+    names = el.get("class")
+    if names and _READABILITY_DISLIKES.search(names.lower()):
+        el.set("class", " ".join(n for n in names.split() if not _READABILITY_DISLIKES.search(n.lower())))
+    name = el.get("id")
+    if name and _READABILITY_DISLIKES.search(name.lower()):
+        del el.attrib["id"]
 
 
 class Candidate(NamedTuple):
@@ -171,6 +174,9 @@ class _Readability(Document):
         self.encoding = "utf-8"
         return copy.deepcopy(input)
 
+    def remove_unlikely_candidates(self) -> None:
+        """Nothing to do: pruning has taken off every name this step would look for (mute_names)."""
+
     def sanitize(self, node: Any, candidates: Any, keep_all_images: bool = False) -> Any:
         self.unsanitized = copy.deepcopy(node)
         markup = super().sanitize(node, candidates, keep_all_images)
@@ -199,11 +205,11 @@ class _Page:
         # story list or a sidebar, not what the headline heads
         self.above = _text_above(scope, h1) if h1 is not None else ""
 
-    def problem(self, pick: lxml.html.HtmlElement | None) -> str | None:
-        """Why a pick is not the story, or None when it may be."""
+    def problem(self, pick: list[Block] | None) -> str | None:
+        """Why a pick (its blocks) is not the story, or None when it may be."""
         if pick is None:
             return "found nothing"
-        running = measure(pick).running.get(pick, 0)
+        running = running_chars(pick)
         if running < PICK_SHARE * self.reference:
             return f"held {running:,} characters of running text of the {self.reference:,} the page has"
         if self.parts >= SPLIT_MIN_PARTS and running < SPLIT_SHARE * self.reference:
@@ -243,9 +249,21 @@ def _text_above(scope: lxml.html.HtmlElement, h1: lxml.html.HtmlElement) -> str:
     return ""  # the headline is not in the scope: nothing to compare with
 
 
-def _all_within(pick: lxml.html.HtmlElement, text: str) -> bool:
-    paragraphs = [normalize_space(p.text_content()) for p in pick.iter(*RUNNING_TAGS)]
-    paragraphs = [p for p in paragraphs if len(p) >= PARAGRAPH_CHARS]
+def running_chars(blocks: list[Block]) -> int:
+    """The running text of blocks, measured as measure() measures elements: paragraphs of
+    some length, few of their words links (the lines of a paragraph broken by <br> are one)."""
+    total = 0
+    for _, group in groupby((b for b in blocks if b.kind in _RUNNING_KINDS), key=lambda b: b.group):
+        lines = list(group)
+        chars = sum(len(b.text) for b in lines)
+        linked = sum(len(anchor) for b in lines for anchor, _ in b.links)
+        if chars >= PARAGRAPH_CHARS and linked < LINK_SHARE * chars:
+            total += chars
+    return total
+
+
+def _all_within(pick: list[Block], text: str) -> bool:
+    paragraphs = [b.text for b in pick if b.kind in _RUNNING_KINDS and len(b.text) >= PARAGRAPH_CHARS]
     return bool(paragraphs) and all(p in text for p in paragraphs)
 
 
@@ -253,7 +271,6 @@ def main_content(root: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None) 
     """The story's blocks from the first candidate that passes the page's checks."""
     body = root.find("body")
     body = body if body is not None else root
-    mute_names(body)
     measured = measure(body)
     article = headline_article(h1, body, measured)
     scope = article if article is not None else body
@@ -262,8 +279,9 @@ def main_content(root: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None) 
     failures: list[str] = []
     sanitized, unsanitized = readability_picks(scope)
     for name, pick in (("readability", sanitized), ("readability-unsanitized", unsanitized)):
-        problem = page.problem(pick)
-        if problem is None and pick is not None:
-            return Candidate(name, content_blocks(pick), True, note + "; ".join(failures))
+        blocks = content_blocks(pick) if pick is not None else None
+        problem = page.problem(blocks)
+        if problem is None and blocks is not None:
+            return Candidate(name, blocks, True, note + "; ".join(failures))
         failures.append(f"{name}'s pick {problem}")
     return Candidate("densest-container", content_blocks(page.container), False, note + "; ".join(failures))

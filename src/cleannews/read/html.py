@@ -22,16 +22,18 @@ body comes from there instead.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import lxml.html
+from lxml import etree
 
 from ..model import HEADING, PARAGRAPH, Block, Decision
 from ..rules import Rule, RuleSet
-from .extract import PARAGRAPH_CHARS, main_content
+from .extract import PARAGRAPH_CHARS, main_content, mute_names
 from .markup import BLOCK_TAGS, content_blocks, cut_short, fragment, parse
 from .metadata import page_metadata
 from .text import normalize_space, text_blocks
@@ -84,8 +86,12 @@ def element_names(el: lxml.html.HtmlElement) -> str:
     parts = [attrib.get(a) for a in NAME_ATTRIBUTES]
     parts += [f"{k[5:]} {v}" for k, v in attrib.items() if k.startswith("data-") and len(v) < 60]
     text = " ".join(p for p in parts if p)
-    if not text:
-        return ""
+    return _name_words(text) if text else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_words(text: str) -> str:
+    # a page gives hundreds of elements the same few class strings: split each one once
     return _NAME_SEPARATORS.sub(" ", _CAMEL.sub(" ", text)).lower().strip()
 
 
@@ -108,28 +114,35 @@ def _slug_words(text: str) -> str:
     return " ".join(_WORDS.findall(_CAMEL.sub(" ", text).casefold()))
 
 
-def unname(root: lxml.html.HtmlElement) -> None:
+# What unname() looks at, found by libxml2 rather than by a Python loop over every element
+_MAY_BE_UNNAMED = etree.XPath(
+    "descendant-or-self::*[starts-with(local-name(), 'mjx-') or contains(@class, 'MathJax')"
+    " or @*[contains(., '-') and (name() = 'id' or starts-with(name(), 'data-'))]]")
+
+
+def unname(el: lxml.html.HtmlElement) -> None:
     """Take off the names that describe no content, before selector rules and readability
     read them: an id (or a data-* value) that is the slug of the element's own heading
     (<section id="social-media-reaction"><h2>Social media reaction</h2>: the story's words,
     not a share widget), and the names math renderers give their markup
     (<mjx-container class="MathJax CtxtMenu_Attached_0">: a formula, not a menu)."""
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        if el.tag.startswith("mjx-") or "mathjax" in (el.get("class") or "").casefold():
-            el.attrib.pop("class", None)
-            el.attrib.pop("id", None)
-            continue
-        slugs = [k for k, v in el.attrib.items() if (k == "id" or k.startswith("data-")) and "-" in v]
-        if not slugs:
-            continue
-        heading = el if el.tag in _HEADINGS else next(el.iter(*_HEADINGS), None)
-        said = _slug_words(heading.text_content()) if heading is not None else ""
-        for key in slugs:
-            words = _slug_words(el.attrib[key])
-            if said and " " in words and words in said:
-                del el.attrib[key]
+    attrib = el.attrib
+    if el.tag.startswith("mjx-") or "MathJax" in attrib.get("class", ""):
+        attrib.pop("class", None)
+        attrib.pop("id", None)
+        return
+    slugs = [k for k, v in attrib.items() if "-" in v and (k == "id" or k.startswith("data-"))]
+    if not slugs:
+        return
+    # its own heading: the element itself, or the heading it opens with
+    heading = el if el.tag in _HEADINGS else next(iter(el), None)
+    if heading is None or heading.tag not in _HEADINGS:
+        return
+    said = _slug_words(heading.text_content())
+    for key in slugs:
+        words = _slug_words(attrib[key])
+        if " " in words and words in said:
+            del attrib[key]
 
 
 def _hidden(el: lxml.html.HtmlElement) -> bool:
@@ -230,12 +243,14 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
     body = body if body is not None else root
     total = _Totals(len(body.text_content()), _paragraph_text(body))
     quoting = set(_quotations(body, rules))
-    unname(body)
+    slugged = set(_MAY_BE_UNNAMED(body))
     stack = list(reversed(root))
     while stack:  # document order; the subtree of a removed element is not visited
         el = stack.pop()
         if not isinstance(el.tag, str):
             continue
+        if el in slugged:
+            unname(el)
         names = element_names(el) if el not in quoting and not _in_a_sentence(el) else ""
         hits = rules.selector_hits(names) if names else ()
         why = _unwanted(el, hits, names)
@@ -246,6 +261,8 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
             else:
                 drop(el, *why)
             continue
+        if el.attrib:
+            mute_names(el)  # read here once: what readability would misread goes
         stack.extend(reversed(el))
     return removed
 
@@ -315,9 +332,9 @@ def _in_tree(el: lxml.html.HtmlElement | None, root: lxml.html.HtmlElement) -> b
 
 
 def _running(text: str) -> bool:
-    """A sentence or more of running text, not a label, a byline or a date."""
-    words = len(text.split())
-    return words >= LEDE_MIN_WORDS and (text[-1:] in ".!?…\"'»”’)" or words >= 2 * LEDE_MIN_WORDS)
+    """A sentence or more of running text, not a label, a byline, a date or a headline-style
+    summary (a dek without a full stop is the headline's, not the story's)."""
+    return len(text.split()) >= LEDE_MIN_WORDS and text[-1:] in ".!?…\"'»”’)"
 
 
 def standfirst(h1: lxml.html.HtmlElement | None, blocks: list[Block]) -> list[Block]:
@@ -403,9 +420,10 @@ def left_out(root: lxml.html.HtmlElement, blocks: list[Block], extractor: str) -
     """The page's text that pruning kept and the main-content step did not take: every word of
     a page that is not printed is accounted for, by a rule or by this step."""
     body = root.find("body")
-    taken = "\n".join(b.text for b in blocks)
+    same = {b.text for b in blocks}
+    taken = "\n".join(same)  # readability splits and joins some blocks its own way
     return [Decision(b, False, "outside", LEFT_OUT, f"not in the main content that {extractor} found", "")
-            for b in content_blocks(body if body is not None else root) if b.text not in taken]
+            for b in content_blocks(body if body is not None else root) if b.text not in same and b.text not in taken]
 
 
 def _words(blocks: list[Block]) -> int:

@@ -28,6 +28,11 @@ KIND_OF_TAG = {
 _HAS_WORD = re.compile(r"[^\W_]")
 
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, default_doctype=False)
+# Every element an HtmlElement, chosen inside libxml2: lxml.html's own lookup is a Python
+# function called for each element proxy made (a page makes thousands), only to give form
+# fields classes of their own that nothing here uses.
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment, pi=lxml.html.HtmlProcessingInstruction))
 
 
 def parse(markup: str) -> lxml.html.HtmlElement:

@@ -250,6 +250,9 @@ class _Matcher:
         return tuple(found)
 
 
+NAMES_SEEN = 20_000  # distinct element names whose selector hits a RuleSet remembers
+
+
 class RuleSet:
     """Active rules, compiled; answers which of them match a text or an element's names.
 
@@ -262,6 +265,7 @@ class RuleSet:
         self.sources: tuple[str, ...] = tuple(sources)
         self._phrases = _Matcher(self.rules, ", ".join(self.sources))
         self._names: _Matcher | None = None
+        self._names_seen: dict[str, tuple[Rule, ...]] = {}
 
     def hits(self, text: str) -> tuple[Rule, ...]:
         """The phrase rules that match `text`, in rule order."""
@@ -273,6 +277,13 @@ class RuleSet:
 
     def selector_hits(self, names: str) -> tuple[Rule, ...]:
         """The selector rules that match an element's names (see html.py: element_names)."""
-        if self._names is None:
-            self._names = _Matcher(self.selectors, ", ".join(self.sources))
-        return self._names.hits(names)
+        found = self._names_seen.get(names)
+        if found is None:
+            if self._names is None:
+                self._names = _Matcher(self.selectors, ", ".join(self.sources))
+            found = self._names.hits(names)
+            # a page names hundreds of elements alike: match each name once (bounded, as the
+            # set lives as long as the process)
+            if len(self._names_seen) < NAMES_SEEN:
+                self._names_seen[names] = found
+        return found
