@@ -29,7 +29,8 @@ from cleannews.folder.pool import Failure, Pool
 from .conftest import run_on_terminal
 
 TIMEOUT = 60  # seconds for any one subprocess: a hang is a failure, not a stuck test run
-SUMMARY = re.compile(r"cleannews: (interrupted: )?(\d+) cleaned, (\d+) empty, (\d+) failed, (\d+) skipped"
+SUMMARY = re.compile(r"cleannews: (interrupted: |stopped: )?(\d+) cleaned, (\d+) empty(?: \(\d+ learned\))?, "
+                     r"(\d+) failed, (\d+) skipped"
                      r"(?:, (\d+) up to date)? in [\d.]+ s")
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
 PLACES = ["Aberdeen", "Bruges", "Cádiz", "Dresden", "Esbjerg", "Faro", "Galway", "Haarlem", "Innsbruck", "Jyväskylä",
@@ -101,16 +102,22 @@ def summary(stderr: bytes) -> dict[str, int]:
     m = SUMMARY.fullmatch(last)
     assert m, f"no summary line at the end of stderr: {text!r}"
     names = ("cleaned", "empty", "failed", "skipped", "up-to-date")
-    return {name: int(v or 0) for name, v in zip(names, m.groups()[1:], strict=True)} | {"interrupted": bool(m[1])}
+    return {name: int(v or 0) for name, v in zip(names, m.groups()[1:], strict=True)} | {
+        "interrupted": m[1] == "interrupted: "}
 
 
 def report_lines(path: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
+STATE = ".cleannews-state"  # where a run keeps what it learned, for the next one
+
+
 def files_under(root: Path) -> dict[str, bytes]:
-    """Every file under root (relative path → bytes), the staging folder included."""
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """Every file under root (relative path → bytes), the staging folder included; not the
+    state folder, which a run with learning leaves on purpose."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and not str(p.relative_to(root)).startswith(STATE)}
 
 
 def snapshot(root: Path) -> dict[str, tuple[int, int]]:
@@ -239,13 +246,13 @@ def test_tree_is_mirrored_with_report_summary_and_exit_status(tree: Tree, tmp_pa
     lines = report_lines(tmp_path / "report.jsonl")
     assert [line["path"] for line in lines] == sorted(line["path"] for line in lines)  # input order: sorted walk
     by_path = {str(line["path"]).removeprefix(f"{tree.root}/"): line for line in lines}
-    assert set(by_path) == {rel.replace("\udce9", "\ufffd") for rel in expected}
+    assert set(by_path) == set(expected)  # a name that is not UTF-8 as it is (\udcXX escapes in the JSON)
     for rel, (status, output, _) in expected.items():
-        line = by_path[rel.replace("\udce9", "\ufffd")]
+        line = by_path[rel]
         assert line["status"] == status, (rel, line)
         assert isinstance(line["time"], float) and isinstance(line["rules"], list)
         if output is not None:
-            assert line["output"] == f"{out}/{output}".replace("\udce9", "\ufffd")
+            assert line["output"] == f"{out}/{output}"
         else:
             assert line["output"] is None
     assert "not a page: an image" in str(by_path["misc/photo.png"]["reason"])
@@ -391,7 +398,7 @@ def outputs_are_whole(out: Path, expected: dict[str, bytes]) -> dict[str, int]:
     mtimes = {}
     for path in out.rglob("*"):
         rel = str(path.relative_to(out))
-        if path.is_dir() or rel.startswith(".cleannews-partial"):
+        if path.is_dir() or rel.startswith((".cleannews-partial", STATE)):
             continue
         assert path.read_bytes() == expected[rel], f"{rel} is not a whole output"
         mtimes[rel] = path.stat().st_mtime_ns
@@ -640,3 +647,344 @@ def test_progress_bar_only_on_a_terminal_and_colour_only_without_no_color(
                         + got.rsplit(b"skipped", 1)[1])  # the bar is cleared before the summary
     code, got = stderr_on_a_terminal(argv(root, "-o", "out-2", "--jobs", "1", "--no-learn"), env | {"NO_COLOR": "1"})
     assert code == 0 and b"files/s" in got and b"\x1b[32m" not in got
+
+
+# --- what a demanding user hit (issue 14) --------------------------------------------------
+
+# Run as `python -c FULL_DISK ROOT CAPACITY args...`: cleannews on a disk of CAPACITY bytes at
+# ROOT. Every write to a file under ROOT goes through os.write (outputs, the report, a stream),
+# and is refused with ENOSPC, as the kernel refuses it, once the files there hold CAPACITY
+# bytes: the last write that fits is cut short, the next one fails.
+FULL_DISK = """
+import errno, os, sys
+root, capacity = os.path.realpath(sys.argv[1]), int(sys.argv[2])
+del sys.argv[1:3]
+real_write = os.write
+
+def used():
+    return sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(root) for f in files
+               if os.path.exists(os.path.join(d, f)))
+
+def write(fd, data):
+    try:
+        path = os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        path = ""
+    if path.startswith(root + os.sep):
+        room = capacity - used()
+        if room <= 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        data = memoryview(data)[:room]
+    return real_write(fd, data)
+
+os.write = write
+from cleannews.cli import main
+main()
+"""
+
+
+def _slow_site(root: Path, count: int) -> dict[str, bytes]:
+    expected = {}
+    root.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        title, paragraphs = article(2000 + n)
+        (root / f"story-{n:03d}.txt").write_text(as_text(title, paragraphs), encoding="utf-8")
+        expected[f"story-{n:03d}.txt"] = as_text(title, paragraphs).encode("utf-8")
+    return expected
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to tell which file a write goes to")
+def test_a_full_disk_stops_the_run_cleanly_and_the_same_command_resumes(tmp_path: Path) -> None:
+    """Item 1: the first ENOSPC stops the run: one line naming the folder and what is left,
+    exit 1, outputs whole, the report whole up to the last file; run again, it resumes."""
+    expected = _slow_site(tmp_path / "in", 60)
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    args = ["in", "-o", disk / "out", "--report", disk / "report.jsonl", "--jobs", "2"]
+    capacity = sum(len(v) for v in expected.values()) // 3
+    proc = subprocess.run([sys.executable, "-c", FULL_DISK, disk, str(capacity), *map(str, args)],
+                          capture_output=True, stdin=subprocess.DEVNULL, timeout=TIMEOUT)
+    assert proc.returncode == 1
+    lines = proc.stderr.decode("utf-8").splitlines()
+    assert len(lines) == 2, lines  # the reason, then the summary: not a line per file
+    m = re.fullmatch(rf"cleannews: {disk}/(out|report\.jsonl): No space left on device; stopped with (\d+) files "
+                     r"(left to do: free some space, then run the same command again to resume|not done: .*)", lines[0])
+    assert m, lines[0]
+    counts = summary(proc.stderr)
+    assert lines[1].startswith("cleannews: stopped: ")
+    assert counts["cleaned"] + int(m[2]) == len(expected) and 0 < counts["cleaned"] < len(expected)
+    done = outputs_are_whole(disk / "out", expected)
+    assert len(done) >= counts["cleaned"]
+    assert not (disk / "out" / ".cleannews-partial").exists()
+    report = (disk / "report.jsonl").read_bytes()
+    assert report.endswith(b"\n") or report == b""
+    assert [json.loads(line)["status"] for line in report.splitlines()] == ["cleaned"] * counts["cleaned"]
+
+    again = run("in", "-o", disk / "out", "--report", disk / "report.jsonl")
+    assert again.returncode == 0, again.stderr
+    counts = summary(again.stderr)
+    assert (counts["cleaned"], counts["up-to-date"]) == (len(expected) - len(done), len(done))
+    assert files_under(disk / "out") == expected
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a device that is always full")
+def test_a_full_disk_under_a_stream_or_a_report_is_one_line(tmp_path: Path) -> None:
+    """Item 1, on a real ENOSPC: /dev/full refuses every write as a full disk does."""
+    _slow_site(tmp_path / "in", 12)
+    line = " ".join(map(shlex.quote, argv("--format", "jsonl", "in"))) + " > /dev/full"
+    proc = subprocess.run(line, shell=True, capture_output=True, timeout=TIMEOUT)
+    assert proc.returncode == 1
+    lines = proc.stderr.decode().splitlines()
+    assert len(lines) == 2 and lines[0].startswith("cleannews: standard output: No space left on device; "
+                                                   "stopped with 12 files not done"), lines
+    proc = run("in", "-o", "out", "--report", "/dev/full")
+    assert proc.returncode == 1
+    lines = proc.stderr.decode().splitlines()
+    assert len(lines) == 2, lines
+    assert lines[0].startswith("cleannews: /dev/full: No space left on device; stopped with 12"), lines
+    assert "Traceback" not in proc.stderr.decode()
+
+
+def _mount_tiny(where: Path, size: str) -> bool:
+    if not (sys.platform == "linux" and hasattr(os, "geteuid") and os.geteuid() == 0):
+        return False
+    where.mkdir()
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
+                          capture_output=True, timeout=TIMEOUT).returncode == 0
+
+
+def test_a_real_small_file_system_that_fills(tmp_path: Path) -> None:
+    """Item 1 on a real file system, where the sandbox allows it (root, tmpfs): the run stops at
+    the first ENOSPC, and a second run on a larger one resumes."""
+    expected = _slow_site(tmp_path / "in", 150)
+    tiny = tmp_path / "tiny"
+    if not _mount_tiny(tiny, "64k"):  # tmpfs counts whole pages: 16 of them
+        pytest.skip("cannot mount a small tmpfs here (not root, or not allowed)")
+    try:
+        proc = run("in", "-o", tiny / "out", "--report", tiny / "report.jsonl", "--jobs", "1")
+        assert proc.returncode == 1, proc.stderr
+        lines = proc.stderr.decode().splitlines()
+        assert len(lines) == 2 and "No space left on device; stopped with" in lines[0], lines
+        done = outputs_are_whole(tiny / "out", expected)
+        reported = [json.loads(line) for line in (tiny / "report.jsonl").read_bytes().splitlines()]
+        assert len(reported) == summary(proc.stderr)["cleaned"] <= len(done) < len(expected)
+        subprocess.run(["mount", "-o", "remount,size=4m", str(tiny)], check=True, timeout=TIMEOUT)
+        again = run("in", "-o", tiny / "out")
+        assert again.returncode == 0, again.stderr
+        assert summary(again.stderr)["up-to-date"] == len(done)
+        assert files_under(tiny / "out") == expected
+    finally:
+        subprocess.run(["umount", str(tiny)], timeout=TIMEOUT)
+
+
+def _articles(root: Path, start: int, count: int, before: list[str] | None = None,
+              after: list[str] | None = None) -> dict[str, list[str]]:
+    """Generated articles with paragraphs of their own and some shared ones; name → the story."""
+    root.mkdir(parents=True, exist_ok=True)
+    stories = {}
+    for n in range(start, start + count):
+        title, paragraphs = article(n)
+        body = [*(before or []), *paragraphs[:1], *(after or [])]
+        (root / f"story-{n:03d}.txt").write_text(as_text(title, body), encoding="utf-8")
+        stories[f"story-{n:03d}.txt"] = [title, *body]
+    return stories
+
+
+WIRE = [  # background paragraphs a wire service repeats in every story of a series: written for this test
+    "The harbour authority has managed the northern quays since the reforms of the late nineteen-nineties, when "
+    "the city council handed over the ferry landings, the fish market and the old customs house to a board.",
+    "Its board of nine members is appointed for five years, three of them by the council, three by the regional "
+    "government and three by the unions of the dock workers, the fishermen and the ferry crews.",
+    "Repairs to the quay walls have been a matter of dispute between the board and the council for a decade, with "
+    "each side blaming the other for the delays that have closed the southern landing twice since the floods.",
+]
+
+
+def test_learning_never_takes_the_lede_nor_half_the_story(tmp_path: Path) -> None:
+    """Item 2: stories that share a long passage keep their lede and at least half their words."""
+    stories = _articles(tmp_path / "wire", 0, 8, after=WIRE)  # the lede, then the shared background
+    filler = _articles(tmp_path / "filler", 100, 6, before=WIRE)  # the shared text opens every page
+    proc = run("wire", "filler", "-o", "out", "--report", "r.jsonl")
+    assert proc.returncode == 0, proc.stderr
+    for name, (title, *paragraphs) in {**{f"wire/{k}": v for k, v in stories.items()},
+                                       **{f"filler/{k}": v for k, v in filler.items()}}.items():
+        got = (tmp_path / "out" / name).read_text(encoding="utf-8").split("\n\n")
+        assert got[0] == title and got[1] == paragraphs[0], name  # the lede is never learned away
+        kept = sum(len(p.split()) for p in got[1:])
+        assert kept >= sum(len(p.split()) for p in paragraphs) / 2, name
+    assert {line["status"] for line in report_lines(tmp_path / "r.jsonl")} == {"cleaned"}
+
+
+def test_a_page_learning_empties_is_empty_learned_not_cleaned(tmp_path: Path) -> None:
+    """Item 2: a page with no paragraph of running text, all of it the site's, is empty (learned)."""
+    root = tmp_path / "notes"
+    root.mkdir()
+    sections = ["- Tide tables for the north quay", "- Ferry timetable for the summer",
+                "- Lantern walk on Friday evenings"]
+    for n in range(6):
+        (root / f"notes-{n}.txt").write_text(f"Harbour notes for week {n + 10} of the season\n\n"
+                                            + "\n".join(sections) + "\n", encoding="utf-8")
+    _articles(root, 0, 1)  # and one story, untouched
+    proc = run("notes", "-o", "out", "--report", "r.jsonl")
+    assert proc.returncode == 0, proc.stderr
+    counts = summary(proc.stderr)
+    assert (counts["cleaned"], counts["empty"]) == (1, 6)
+    assert proc.stderr.decode().splitlines()[-1].startswith("cleannews: 1 cleaned, 6 empty (6 learned), 0 failed")
+    lines = {Path(str(line["path"])).name: line for line in report_lines(tmp_path / "r.jsonl")}
+    assert lines["notes-3.txt"]["status"] == "empty" and str(lines["notes-3.txt"]["reason"]).startswith("learned")
+    assert lines["story-000.txt"]["status"] == "cleaned"
+
+
+def _run_in_process(monkeypatch: pytest.MonkeyPatch, args: list[str]) -> int:
+    from cleannews.cli import command
+
+    try:
+        command.main(args, prog_name="cleannews", standalone_mode=False)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
+
+
+def test_what_a_run_learned_is_kept_for_the_next(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Item 3: a rerun over the same inputs with the same options does not learn again,
+    whether it has files to clean (--force) or none; a changed input makes it learn again."""
+    from cleannews.folder import batch
+
+    stories = site(tmp_path / "site", range(12))
+    learned: list[int] = []
+    real = batch._Run.learn
+    monkeypatch.setattr(batch._Run, "learn", lambda self, pool: learned.append(1) or real(self, pool))
+    args = ["site", "-o", "out", "--jobs", "1"]
+    assert _run_in_process(monkeypatch, args) == 0
+    assert learned == [1] and (tmp_path / "out" / STATE / "learned").is_file()
+    for again in (args, [*args, "--force"], [*args, "--learn-min", "3", "--force"]):
+        assert _run_in_process(monkeypatch, again) == 0
+    assert learned == [1]  # taken from the state folder each time
+    for name, (title, *paragraphs) in stories.items():
+        assert (tmp_path / "out" / name).read_text(encoding="utf-8") == as_text(title, paragraphs)
+    for change in ([*args, "--keep-captions"], args):
+        assert _run_in_process(monkeypatch, [*change, "--force"]) == 0  # other options: other counts
+    assert learned == [1, 1, 1]
+    time.sleep(0.01)
+    (tmp_path / "site" / "story-003.txt").write_text(as_text(*article(500)), encoding="utf-8")
+    assert _run_in_process(monkeypatch, args) == 0
+    assert learned == [1, 1, 1, 1]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_a_stream_says_on_a_terminal_that_it_learns_first(tmp_path: Path) -> None:
+    """Item 3: `--format jsonl folder | head` prints nothing until learning ends: on a
+    terminal it says so, and how to start at once."""
+    site(tmp_path / "site", range(8))
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    code, got = stderr_on_a_terminal(argv("--format", "jsonl", "site"), env)
+    assert code == 0
+    assert b"learning the batch's boilerplate first: nothing is printed until it is done (--no-learn" in got
+    code, got = stderr_on_a_terminal(argv("--format", "jsonl", "site", "--no-learn"), env)
+    assert code == 0 and b"learning" not in got
+
+
+def test_a_stream_names_every_input_once(tmp_path: Path) -> None:
+    """Item 5: skipped and failed files are objects of the stream too: source, status, error."""
+    _slow_site(tmp_path / "in", 3)
+    (tmp_path / "in" / "photo.png").write_bytes(PNG)
+    (tmp_path / "in" / "blob.dat").write_bytes(bytes(range(256)) * 4)
+    proc = run("--format", "jsonl", "in", "missing.txt")
+    assert proc.returncode == 1
+    docs = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert [d["source"] for d in docs] == ["in/blob.dat", "in/photo.png", *(f"in/story-{n:03d}.txt" for n in range(3)),
+                                           "missing.txt"]
+    assert docs[0]["status"] == "skipped" and "not text or HTML" in docs[0]["error"]
+    assert docs[1] == {"source": "in/photo.png", "status": "skipped", "error": "not a page: an image"}
+    assert docs[-1] == {"source": "missing.txt", "status": "failed", "error": "No such file or directory"}
+    assert all("error" not in d and d["text"] for d in docs[2:5])
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_a_folder_into_one_jsonl_or_csv_file(fmt: str, tmp_path: Path) -> None:
+    """Items 9 and 16: -o all.jsonl with a folder is one JSON Lines file, not a folder; the
+    same for CSV (a header, then a row per input)."""
+    import csv
+    import io
+
+    expected = _slow_site(tmp_path / "in", 5)
+    proc = run("--format", fmt, "in", "-o", f"all.{fmt}")
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / f"all.{fmt}").is_file()
+    data = (tmp_path / f"all.{fmt}").read_text(encoding="utf-8")
+    if fmt == "jsonl":
+        docs = [json.loads(line) for line in data.splitlines()]
+        assert [d["text"].encode() for d in docs] == list(expected.values())
+    else:
+        rows = list(csv.reader(io.StringIO(data)))
+        assert rows[0] == ["source", "title", "url", "date", "text"]
+        assert [r[0] for r in rows[1:]] == [f"in/{name}" for name in expected]
+        assert [r[4].encode() for r in rows[1:]] == list(expected.values())
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".cleannews")] == []  # no temporary file left
+    proc = run("--format", fmt, "in", "-o", f"in/all.{fmt}")
+    assert proc.returncode == 2 and b"inside the input folder" in proc.stderr
+
+
+def test_a_worker_told_to_stop_does_not_fail_its_file(tmp_path: Path) -> None:
+    """Item 14: SIGTERM to the process group reaches the workers too; a worker ended by it
+    was not broken by its file: the run stops (143), and no file is counted as failed."""
+    _slow_site(tmp_path / "in", 30)
+    stop_on = """
+import os, signal, sys
+from cleannews.folder import batch
+real = batch._work
+def work(setup, state, task):
+    if task[1].endswith("story-010.txt"):
+        os.kill(os.getpid(), signal.SIGTERM)  # as a `kill -TERM -PGID` reaches a worker first
+    return real(setup, state, task)
+batch._work = work
+from cleannews.cli import main
+main()
+"""
+    proc = subprocess.run([sys.executable, "-c", stop_on, "in", "-o", "out", "--jobs", "1", "--no-learn",
+                           "--report", "r.jsonl"], capture_output=True, stdin=subprocess.DEVNULL, timeout=TIMEOUT)
+    assert proc.returncode == 143, proc.stderr
+    counts = summary(proc.stderr)
+    assert counts["interrupted"] and counts["failed"] == 0
+    assert all(line["status"] == "cleaned" for line in report_lines(tmp_path / "r.jsonl"))
+
+
+def test_sigterm_to_the_process_group_fails_no_file(slow_tree: tuple[Path, dict[str, bytes]], tmp_path: Path) -> None:
+    """Item 14, with a real signal to the whole group, as `kill -TERM -PGID` or a service manager sends it."""
+    root, expected = slow_tree
+    proc = start(root, "-o", tmp_path / "out", "--jobs", "2")
+    wait_for_outputs(proc, tmp_path / "out", SLOW_FILES // 4)
+    os.killpg(proc.pid, signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=TIMEOUT)
+    assert proc.returncode == 143
+    counts = summary(stderr)
+    assert counts["interrupted"] and counts["failed"] == 0
+    assert len(stderr.decode().splitlines()) == 1, stderr
+    outputs_are_whole(tmp_path / "out", expected)
+
+
+def test_a_language_without_a_pack_is_said_once_a_run(tmp_path: Path) -> None:
+    """Item 15: in a folder of such pages, one warning on stderr; each report line has it."""
+    from .test_cli import NO_PACK_TEXT
+
+    root = tmp_path / "id"
+    root.mkdir()
+    for n in range(4):
+        (root / f"berita-{n}.txt").write_text(f"Berita nomor {n} dari Bandung hari ini\n\n{NO_PACK_TEXT}", "utf-8")
+    proc = run("id", "-o", "out", "--report", "r.jsonl", "--no-learn")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.decode().count("no rule pack for its language") == 1
+    assert all(str(line["reason"]).startswith("no rule pack") for line in report_lines(tmp_path / "r.jsonl"))
+
+
+def test_learners_merge_by_adding_their_counts() -> None:
+    """Item 3: the learned counts add, so that parts of a batch can be counted apart."""
+    pages = [as_text(t, [*p[:1], LAMP_BOX, *p[1:]]) for t, p in (article(n) for n in range(10))]
+    whole, first, second = Learner(5), Learner(5), Learner(5)
+    for n, page in enumerate(pages):
+        result = cleannews.clean(page)
+        whole.add(result, site="lamps")
+        (first if n < 5 else second).add(result, site="lamps")
+    first.merge(second)
+    assert first.counts() == whole.counts() and first.boilerplate() == whole.boilerplate()
+    assert list(first.boilerplate().counts.values()) == [10]

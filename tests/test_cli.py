@@ -434,7 +434,7 @@ def test_file_name_that_is_not_utf8(fmt: str, tmp_path: Path) -> None:
     if fmt == "json":
         objects = [json.loads(line) for line in out.splitlines()]
         assert [o["title"] for o in objects] == [SEED_TITLE, SEED_TITLE]
-        assert objects[0]["source"].startswith("caf\ufffd")
+        assert os.fsencode(objects[0]["source"]) == b"caf\xe9.txt"  # recoverable: the bytes of the name
     else:
         assert out.count(SEED_TITLE) == 2
         assert "==> caf\ufffd.txt <==" in out
@@ -691,16 +691,27 @@ def test_explain_into_a_file_has_no_colour(tmp_path: Path) -> None:
 # --- rules: listing them, the user's own ---------------------------------------------------
 
 
-def test_list_rules_shows_shipped_rules_with_their_source() -> None:
+def test_list_rules_shows_a_header_rules_and_selectors_with_their_source() -> None:
     result = invoke("--list-rules")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    m = re.match(r"# (\d+) rules from: (.*)", lines[0])
-    assert m and int(m[1]) == len(lines) - 1 > 10
-    assert "<shipped>/en.toml" in m[2]
-    ids = {line.split()[0]: line.split()[-1] for line in lines[1:]}
-    assert ids["en.appeal.favour-to-ask"] == "<shipped>/en.toml"
-    assert any(rid.startswith("common.") for rid in ids)
+    m = re.match(r"# (\d+) rules and (\d+) selectors from: (.*)", lines[0])
+    assert m and int(m[1]) + int(m[2]) == len(lines) - 2 and int(m[1]) > 10 and int(m[2]) > 0
+    assert lines[1].split() == ["#", "id", "kind", "scope", "match", "weight", "source"]
+    assert "<shipped>/en.toml" in m[3]
+    rows = {line.split()[0]: line.split() for line in lines[2:]}
+    assert rows["en.appeal.favour-to-ask"][-1] == "<shipped>/en.toml"
+    assert any(rid.startswith("common.") for rid in rows)
+    selectors = [row for row in rows.values() if row[2] == "selector"]
+    assert len(selectors) == int(m[2]) and all(row[-1].startswith("<shipped>/") for row in selectors)
+
+
+def test_list_rules_verbose_shows_each_pattern_and_why() -> None:
+    lines = invoke("--list-rules", "--verbose").stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("en.appeal.favour-to-ask "))
+    assert lines[at + 1].startswith("    pattern: ") and len(lines[at + 1]) > len("    pattern: ")
+    assert lines[at + 2].startswith("    why: ")
+    assert invoke("--verbose", SEED).exit_code == 2  # it says nothing without --list-rules
 
 
 def test_list_rules_shows_a_user_rule_with_its_file(tmp_path: Path) -> None:
@@ -815,3 +826,244 @@ def test_no_traceback_in_mixed_error_cases(tmp_path: Path) -> None:
         stderr = proc.stderr.decode()
         assert "Traceback" not in stderr, (args, stderr)
         assert all(line.startswith("cleannews: ") for line in stderr.splitlines()), (args, stderr)
+
+
+# --- what a demanding user hit (issue 14) --------------------------------------------------
+
+# A page whose story links three places: relative to its <base>, absolute, and to itself.
+LINKED_PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Harbour ferry returns to service</title>
+<base href="https://news.example/city/"><link rel="canonical" href="https://news.example/city/ferry-returns">
+<meta property="article:published_time" content="2024-05-02T08:00:00Z"><meta name="author" content="Ana Ribeiro">
+</head><body><article><h1>Harbour ferry returns to service</h1>
+<p>The harbour ferry returned to service on Thursday after a winter of repairs, the <a href="../transport/operator">port
+operator</a> said, with the first crossing leaving the north quay at seven in the morning.</p>
+<p>Passengers had waited months for the crossing to reopen, and the <a href="https://council.example/minutes">council
+minutes</a> show the repairs cost twice what was planned, as the <a href="#top">operator</a> admitted.</p>
+<p>Timetables for the summer season will be posted at both quays next week, officials added on Thursday.</p>
+</article></body></html>"""
+
+
+def test_json_streams_name_every_input_once_failures_included(tmp_path: Path) -> None:
+    """Item 5: an input that fails is an object with source, status and error in the stream."""
+    _png(tmp_path)
+    for fmt in ("json", "jsonl"):
+        proc = run("--format", fmt, SEED, "missing.txt", "picture.png", "-", stdin=b"")
+        assert proc.returncode == 1
+        docs = [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
+        assert [d["source"] for d in docs] == [str(SEED), "missing.txt", "picture.png", "<stdin>"]
+        assert docs[0]["title"] == SEED_TITLE and "error" not in docs[0]
+        assert docs[1] == {"source": "missing.txt", "status": "failed", "error": "No such file or directory"}
+        assert docs[2]["status"] == "failed" and "binary" in docs[2]["error"]
+        assert docs[3]["text"] == ""  # read and cleaned to nothing: a document, not an error
+        assert len(proc.stderr.decode().splitlines()) == 3  # and each failure named on stderr, as before
+
+
+def test_a_short_html_fragment_is_read_as_html() -> None:
+    """Item 6: `<p>…</p><p>…</p>` is markup, not text with tags in it."""
+    fragment = ("<p>The council of Lyon approved a new budget on Thursday after a long debate on schools.</p>"
+                "<p>The mayor said the choices were hard, and the opposition called it a hidden tax rise.</p>")
+    expected = ("The council of Lyon approved a new budget on Thursday after a long debate on schools.\n\n"
+                "The mayor said the choices were hard, and the opposition called it a hidden tax rise.\n")
+    proc = run(stdin=fragment.encode())
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert proc.stdout.decode() == expected
+    assert cleannews.clean(fragment).text == expected
+    assert cleannews.clean("<p>One short paragraph.</p>").text == "One short paragraph.\n"
+    # text that merely mentions a tag stays text
+    assert cleannews.clean("Use <p> to start a paragraph.\n").input_format == "text"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_color_always_never_auto_and_a_dumb_terminal() -> None:
+    """Item 10: --color always for `less -R`, never, and auto that TERM=dumb turns off."""
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM")}
+    proc = run("--explain", "--color", "always", SEED, env={"NO_COLOR": None})
+    assert proc.returncode == 0 and ANSI.search(proc.stdout), "no colour with --color always on a pipe"
+    code, out = _run_in_terminal(cleannews_argv("--explain", "--color", "never", SEED), env)
+    assert code == 0 and b"DROP" in out and not ANSI.search(out)
+    code, out = _run_in_terminal(cleannews_argv("--explain", SEED), {**env, "TERM": "dumb"})
+    assert code == 0 and b"DROP" in out and not ANSI.search(out), "colour on a dumb terminal"
+    code, out = _run_in_terminal(cleannews_argv("--explain", SEED), {**env, "TERM": "xterm"})
+    assert code == 0 and ANSI.search(out)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+@pytest.mark.parametrize("columns", [60, 100, 200])
+def test_explain_fits_the_terminal(columns: int) -> None:
+    """Item 10: no --explain line is wider than the terminal it is printed on."""
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | {"COLUMNS": str(columns), "NO_COLOR": "1"}
+    code, out = _run_in_terminal(cleannews_argv("--explain", SEED), env)
+    assert code == 0
+    lines = out.decode("utf-8").replace("\r\n", "\n").splitlines()
+    assert len(lines) > 40
+    assert max(len(line) for line in lines) <= columns
+    if columns >= 200:  # room enough: nothing is cut
+        assert "Enjoying ad-free content?" in out.decode("utf-8")
+
+
+def test_links_in_text_json_and_markdown_resolved_against_the_base(tmp_path: Path) -> None:
+    """Item 11: --links numbers links in text (as lynx does), lists them in JSON, marks them
+    in markdown; relative links resolve against <base>; a link to the page itself goes."""
+    page = tmp_path / "ferry.html"
+    page.write_text(LINKED_PAGE, encoding="utf-8")
+    text = invoke("--links", page).stdout
+    assert "the port operator [1] said" in text
+    assert "the council minutes [2] show" in text
+    assert "as the operator admitted" in text  # #top: a link to the page itself
+    assert text.endswith("References\n\n[1] https://news.example/transport/operator\n"
+                         "[2] https://council.example/minutes\n")
+    doc = json.loads(invoke("--links", "--format", "json", page).stdout)
+    assert doc["links"] == [{"text": "port operator", "url": "https://news.example/transport/operator"},
+                            {"text": "council minutes", "url": "https://council.example/minutes"}]
+    markdown = invoke("--links", "--format", "markdown", page).stdout
+    assert "[port operator](https://news.example/transport/operator)" in markdown
+    assert "References" not in markdown
+    plain = invoke(page).stdout
+    assert "[1]" not in plain and "References" not in plain
+    assert "links" not in json.loads(invoke("--format", "json", page).stdout)
+
+
+def test_url_resolves_links_of_standard_input_and_gives_it_a_url() -> None:
+    """Item 11: --url gives a page on standard input its address: links and metadata."""
+    page = LINKED_PAGE.replace('<base href="https://news.example/city/">', "").replace(
+        '<link rel="canonical" href="https://news.example/city/ferry-returns">', "")
+    proc = run("--links", "--url", "https://mirror.example/a/b.html", "--format", "json", stdin=page.encode())
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert doc["metadata"]["url"] == "https://mirror.example/a/b.html"
+    assert doc["links"][0]["url"] == "https://mirror.example/transport/operator"
+    text = run("--url", "https://wire.example/story", "--format", "json", stdin=SEED.read_bytes()).stdout
+    assert json.loads(text)["metadata"] == {"url": "https://wire.example/story"}
+    assert run("--url", "not a url", SEED).returncode == 2
+
+
+@pytest.mark.parametrize("null", [False, True], ids=["lines", "nul"])
+def test_files_from_a_list_or_standard_input(null: bool, tmp_path: Path, seed_copy: Path) -> None:
+    """Item 12: --files-from FILE|- reads the inputs, one a line or NUL-separated (-0)."""
+    odd = os.fsdecode(b"caf\xe9 story.txt")  # a space and a byte that is not UTF-8: names as find prints them
+    (tmp_path / odd).write_bytes(SEED.read_bytes())
+    names = [seed_copy.name.encode(), os.fsencode(odd)]
+    listing = b"\0".join(names) + b"\0" if null else b"\n".join(names) + b"\n"
+    (tmp_path / "list").write_bytes(listing)
+    flags = ["-0"] if null else []
+    for args, stdin in ((["--files-from", "list", *flags], b""), (["--files-from", "-", *flags], listing)):
+        proc = run(*args, "--format", "json", stdin=stdin)
+        assert (proc.returncode, proc.stderr) == (0, b""), proc.stderr
+        docs = [json.loads(line) for line in proc.stdout.splitlines()]
+        assert [os.fsencode(d["source"]) for d in docs] == names
+        assert all(d["title"] == SEED_TITLE for d in docs)
+    proc = run("--files-from", "list", *flags, "-o", "out/")
+    assert proc.returncode == 0, proc.stderr
+    outputs = [name for name in os.listdir(tmp_path / "out") if not name.startswith(".cleannews")]
+    assert sorted(outputs) == sorted(["seed.txt", os.fsdecode(b"caf\xe9 story.txt")])
+    assert run("-0", SEED).returncode == 2  # -0 means nothing without --files-from
+
+
+def test_rule_file_must_name_what_it_disables_and_replaces(tmp_path: Path) -> None:
+    """Item 13: a `disable` naming no rule is an error, and a rule reusing a shipped id must
+    say replace = true (and only such a rule may)."""
+    cases = {
+        'lang = "mine"\ndisable = ["en.no-such-rule"]\n': "disable: 'en.no-such-rule' names no rule",
+        'lang = "en"\n[[rule]]\nid = "appeal.favour-to-ask"\nkind = "appeal"\npattern = "give"\n':
+            "rule en.appeal.favour-to-ask: a rule before it has this id; say replace = true",
+        'lang = "mine"\n[[rule]]\nid = "new"\nkind = "appeal"\npattern = "give"\nreplace = true\n':
+            "rule mine.new: replace = true, but no rule before it has this id",
+    }
+    for text, message in cases.items():
+        (tmp_path / "r.toml").write_text(text, encoding="utf-8")
+        proc = run("--rules", "r.toml", SEED)
+        assert proc.returncode == 2, text
+        assert message in one_error_line(proc.stderr, "r.toml")
+    (tmp_path / "r.toml").write_text('lang = "en"\ndisable = ["en.adfree.ad-free"]\n[[rule]]\n'
+                                     'id = "appeal.favour-to-ask"\nkind = "appeal"\npattern = "zzzq"\n'
+                                     "replace = true\n", encoding="utf-8")
+    proc = run("--rules", "r.toml", "--explain", SEED)
+    assert (proc.returncode, proc.stderr) == (0, b"")
+    assert b"en.appeal.favour-to-ask" not in proc.stdout  # replaced by a rule that matches nothing
+
+
+def test_a_url_given_as_a_file_gets_a_hint() -> None:
+    """Item 14: cleannews opens no connection; the line says what to do instead."""
+    url = "https://news.example/story?id=7&page=2"
+    proc = run(url)
+    assert proc.returncode == 1
+    line = one_error_line(proc.stderr, url)
+    assert "curl -s 'https://news.example/story?id=7&page=2' | cleannews --url" in line
+    proc = run("--format", "jsonl", url)  # folder mode's stream says so too
+    assert "| cleannews --url" in json.loads(proc.stdout)["error"]
+
+
+def test_a_closed_pipe_is_exit_141_as_documented(big_article: Path) -> None:
+    """Item 14: the reader of standard output leaving ends cleannews as it ends any filter:
+    by SIGPIPE, which a shell reports as 141 -- documented in --help and the README."""
+    proc = subprocess.run(["bash", "-c", f"{shlex.join(cleannews_argv(big_article))} | head -c 10 >/dev/null; "
+                           "echo ${PIPESTATUS[0]}"], capture_output=True, timeout=TIMEOUT)
+    assert proc.stdout.strip() == b"141" and proc.stderr == b""
+    assert "141" in invoke("--help").stdout
+    from .test_docs import README
+
+    assert "**141**" in README
+
+
+NO_PACK_TEXT = (  # Indonesian, which no pack is for: written for this test
+    "Dewan kota Bandung menyetujui anggaran baru pada hari Kamis setelah perdebatan panjang tentang sekolah.\n\n"
+    "Wali kota mengatakan pilihan itu sulit tetapi perlu, sementara oposisi menyebutnya kenaikan pajak terselubung.\n\n"
+    "Perbaikan jembatan utama akan dimulai pada musim kemarau, menurut jadwal yang disampaikan kepada dewan.\n\n"
+    "Biaya yang diperkirakan mencapai empat miliar rupiah, jauh lebih tinggi dari rencana awal tahun lalu.\n")
+
+
+def test_a_language_without_a_rule_pack_is_said_once() -> None:
+    """Item 15: a warning in JSON, in --explain and on stderr, once; none for a language with a pack."""
+    proc = run("--format", "json", stdin=("Anggaran baru Bandung disetujui\n\n" + NO_PACK_TEXT).encode())
+    assert proc.returncode == 0
+    warnings = json.loads(proc.stdout)["warnings"]
+    assert len(warnings) == 1 and warnings[0].startswith("no rule pack for its language")
+    assert proc.stderr.decode().count("no rule pack") == 1
+    explained = run("--explain", stdin=NO_PACK_TEXT.encode()).stdout.decode()
+    assert explained.count("no rule pack") == 1 and explained.startswith("WARN")
+    paragraphs = "".join(f"<p>{p}</p>" for p in NO_PACK_TEXT.split("\n\n"))
+    page = f"<html lang='id'><body><article>{paragraphs}</article></body></html>"
+    assert cleannews.clean(page).warnings == (
+        "no rule pack for its language (id): only the language-neutral and English rules were applied",)
+    for known in (SEED.read_text(encoding="utf-8"), FRENCH, RUSSIAN):
+        assert cleannews.clean(known).warnings == ()
+    # a page of scores has few common words of any language: its declaration says it has a pack
+    scores = "".join(f"<p>Harbor City ({n}-1-0): Sam Ortiz {n} goals, 1 assist. Lee Park 1 goal, {n} saves.</p>"
+                     for n in range(2, 9))
+    assert cleannews.clean(f"<html lang='en-US'><body><article>{scores}</article></body></html>").warnings == ()
+
+
+def test_csv_one_row_per_input_and_a_metadata_header(tmp_path: Path) -> None:
+    """Item 16: --format csv (source, title, url, date, text) and --metadata above text or markdown."""
+    import csv
+    import io
+
+    page = tmp_path / "ferry.html"
+    page.write_text(LINKED_PAGE, encoding="utf-8")
+    proc = run("--format", "csv", page, SEED, "missing.txt")
+    assert proc.returncode == 1
+    rows = list(csv.reader(io.StringIO(proc.stdout.decode("utf-8"))))
+    assert rows[0] == ["source", "title", "url", "date", "text"]
+    assert [r[:4] for r in rows[1:]] == [
+        [str(page), "Harbour ferry returns to service", "https://news.example/city/ferry-returns",
+         "2024-05-02T08:00:00Z"],
+        [str(SEED), SEED_TITLE, "", ""]]
+    assert rows[2][4] == SEED_EXPECTED.read_text(encoding="utf-8")
+    header = invoke("--metadata", page).stdout
+    assert header.startswith("Title: Harbour ferry returns to service\nAuthor: Ana Ribeiro\n"
+                             "Date: 2024-05-02T08:00:00Z\nURL: https://news.example/city/ferry-returns\n\n"
+                             "Harbour ferry returns to service\n\n")
+    front = invoke("--metadata", "--format", "markdown", page).stdout
+    assert front.startswith('---\ntitle: "Harbour ferry returns to service"\nauthor: "Ana Ribeiro"\n')
+    assert "\n---\n\n# Harbour ferry returns to service\n\n" in front
+    assert invoke("--metadata", SEED).stdout == "Title: " + SEED_TITLE + "\n\n" + SEED_EXPECTED.read_text("utf-8")
+    assert invoke("--metadata", "--format", "json", SEED).exit_code == 2
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a device that is always full")
+def test_a_full_standard_output_is_one_line() -> None:
+    """Item 1, one file at a time: standard output on a full device is one line, exit 1."""
+    proc = subprocess.run(shlex.join(cleannews_argv(SEED, SEED)) + " > /dev/full", shell=True, capture_output=True,
+                          timeout=TIMEOUT)
+    assert proc.returncode == 1
+    assert "No space left on device" in one_error_line(proc.stderr, "standard output")

@@ -45,3 +45,32 @@ def test_readme_library_example_names_real_api() -> None:
 
     for name in re.findall(r"cleannews\.(\w+)\(", README):
         assert hasattr(cleannews, name), name
+
+
+def readme_option_rows() -> list[str]:
+    """The first cell of each row of the README's option table, as it reads (`\\|` unescaped)."""
+    table = README[README.index("## Command line") : README.index("### Folder mode")]
+    return [cell.replace("\\|", "|") for cell in re.findall(r"^\| `(.+?)` \|", table, re.M)]
+
+
+def help_option_rows() -> list[str]:
+    """Each option as --help shows it (its flags and argument), choices without brackets."""
+    import click
+
+    ctx = click.Context(command, **command.context_settings)
+    records = [p.get_help_record(ctx) for p in command.get_params(ctx) if isinstance(p, click.Option)]
+    return [re.sub(r"\[(.*)\]$", r"\1", record[0]) for record in records if record]
+
+
+def test_the_readme_option_table_is_the_help() -> None:
+    """Every option of --help has its row, in the same order, with the same flags, argument
+    and choices; no row names an option --help does not have."""
+    assert readme_option_rows() == help_option_rows()
+
+
+def test_every_new_option_is_in_an_example() -> None:
+    """The options a user meets first in the README's examples, including the newer ones."""
+    blocks = "\n".join(re.findall(r"```sh\n(.*?)```", README, re.S))
+    for flag in ("--url", "--links", "--metadata", "--color", "--format csv", "--files-from", "-0",
+                 "--list-rules --verbose", "-o all.jsonl", "--explain", "--report"):
+        assert flag in blocks, f"no README example shows {flag}"

@@ -6,7 +6,7 @@ import contextlib
 import os
 import signal
 import sys
-from typing import IO, NoReturn
+from typing import NamedTuple, NoReturn
 
 import click
 from click.core import ParameterSource
@@ -14,8 +14,8 @@ from click.core import ParameterSource
 from . import Options, __version__, clean
 from .errors import InputError, RuleError
 from .limits import MAX_INPUT, size
-from .render import FORMATS, render, render_explain
-from .report import EXIT_FAILED, EXIT_USAGE, Report, display, exit_for_signal
+from .render import COLOURS, FORMATS, explain_width, failure_json, render, render_csv, render_explain, use_colour
+from .report import EXIT_FAILED, EXIT_USAGE, FAILED, Report, display, exit_for_signal, unreadable
 from .rules import check_user_files, load_rules
 
 CONFIG_ENV = "CLEANNEWS_CONFIG_DIR"
@@ -29,6 +29,7 @@ DEFAULT_LEARN_MIN = 5  # articles of one site a block must be in to be its boile
 # Options that only folder mode uses: given to a single-file run, they are an error, not ignored.
 FOLDER_ONLY = ("include", "exclude", "jobs", "timeout", "max_size", "force", "report", "no_learn", "learn_min")
 SIZE_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+STREAMS = ("jsonl", "csv")  # formats of one stream for many inputs
 
 
 def _config_dir() -> str:
@@ -38,11 +39,6 @@ def _config_dir() -> str:
 def _rule_files(extra: tuple[str, ...], use_config: bool) -> tuple[str, ...]:
     user = os.path.join(_config_dir(), USER_RULES)
     return ((user,) if use_config and os.path.isfile(user) else ()) + extra
-
-
-def _colour(stream: IO[str] | None) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set to anything (no-color.org)."""
-    return not os.environ.get("NO_COLOR") and stream is not None and stream.isatty()
 
 
 def _read(name: str) -> bytes:
@@ -59,23 +55,49 @@ def _read(name: str) -> bytes:
             with open(name, "rb") as f:
                 data = f.read(MAX_INPUT + 1)
         except OSError as exc:
-            raise InputError(exc.strerror or str(exc)) from None
+            raise InputError(unreadable(name, exc)) from None
     if len(data) > MAX_INPUT:
         raise InputError(f"more than {size(MAX_INPUT)} of input, the limit; refusing it")
     return data
+
+
+def _listed(source: str, null: bool) -> list[str]:
+    """--files-from: the names in FILE (or standard input), one a line or NUL-separated (-0),
+    as find -print0 writes them. Names are bytes to the system: decoded as Python decodes
+    argv, so that a name that is not UTF-8 still opens."""
+    try:
+        if source == "-":
+            data = sys.stdin.buffer.read() if sys.stdin is not None else b""
+        else:
+            with open(source, "rb") as f:
+                data = f.read()
+    except OSError as exc:
+        raise click.BadParameter(f"{display(source)}: {exc.strerror or exc}", param_hint="--files-from") from None
+    if null:
+        return [os.fsdecode(name) for name in data.split(b"\0") if name]
+    return [os.fsdecode(line.removesuffix(b"\r")) for line in data.split(b"\n") if line.strip(b"\r")]
 
 
 def _same_file(a: str, b: str) -> bool:
     return os.path.realpath(a) == os.path.realpath(b)
 
 
-def _list_rules(options: Options) -> None:
+def _list_rules(options: Options, verbose: bool) -> None:
+    """The active rules, then the HTML selectors, in columns under a header; with verbose,
+    each one's pattern and why under it."""
     ruleset = load_rules(options.rule_files, None)
-    lines = [f"# {len(ruleset.rules)} rules from: {', '.join(ruleset.sources)}"]
-    lines += [
-        f"{r.id:<44} {r.kind:<10} {r.scope:<8} {r.match:<6} {r.weight:<4.2g} {r.source}"
-        for r in sorted(ruleset.rules, key=lambda r: r.id)
-    ]
+    rules = sorted(ruleset.rules, key=lambda r: r.id)
+    selectors = sorted(ruleset.selectors, key=lambda r: r.id)
+    lines = [f"# {len(rules)} rules and {len(selectors)} selectors from: {', '.join(ruleset.sources)}",
+             f"{'# id':<44} {'kind':<10} {'scope':<8} {'match':<6} {'weight':<6} source"]
+    for rule, selector in [(r, False) for r in rules] + [(r, True) for r in selectors]:
+        shape = ("selector", "names", "-") if selector else (rule.scope, rule.match, f"{rule.weight:.2g}")
+        scope, match, weight = shape
+        lines.append(f"{rule.id:<44} {rule.kind:<10} {scope:<8} {match:<6} {weight:<6} {rule.source}")
+        if verbose:
+            lines.append("    pattern: " + rule.pattern.strip().replace("\n", "\n             "))
+            if rule.why:
+                lines.append(f"    why: {rule.why}")
     click.echo("\n".join(lines))
 
 
@@ -92,17 +114,37 @@ def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
     return int(size)
 
 
-def _folder_mode(names: tuple[str, ...], output: str | None, fmt: str) -> bool:
-    """A folder among the inputs, -o naming a folder, or a JSON Lines stream of files."""
+def _url(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None:
+        try:
+            Options(url=value)
+        except ValueError:
+            raise click.BadParameter(f"{value!r} is not an absolute URL such as https://example.com/story") from None
+    return value
+
+
+def _mode(names: list[str], output: str | None, fmt: str) -> str:
+    """How to run: "folder" (a tree mirrored into -o DIR), "stream" (files cleaned in folder
+    mode into one JSON Lines or CSV stream: standard output, or the file -o names) or
+    "single" (each input in turn)."""
+    folders = any(n != "-" and os.path.isdir(n) for n in names)
+    streams = fmt in STREAMS
     if output is not None:
-        return os.path.isdir(output) or output.endswith(("/", os.sep)) or any(
-            n != "-" and os.path.isdir(n) for n in names)
-    return fmt == "jsonl" and "-" not in names
+        if os.path.isdir(output) or output.endswith(("/", os.sep)):
+            return "folder"
+        return ("stream" if streams else "folder") if folders else "single"
+    return "stream" if streams and "-" not in names else "single"
 
 
-def _usage_error(message: str) -> None:
+def _usage_error(message: str) -> NoReturn:
     click.echo(f"cleannews: {message}", err=True)
     sys.exit(EXIT_USAGE)
+
+
+def _given(ctx: click.Context, names: tuple[str, ...]) -> list[str]:
+    """The flags among `names` (parameter names) that the command line gave."""
+    return [max(p.opts, key=len) for p in ctx.command.params
+            if p.name in names and ctx.get_parameter_source(p.name) == ParameterSource.COMMANDLINE]
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -110,30 +152,53 @@ def _usage_error(message: str) -> None:
 @click.option("-o", "--output", type=click.Path(), metavar="FILE|DIR",
               help="Write to FILE instead of standard output (written whole, then renamed into place). "
                    "With a folder among the inputs, or DIR an existing folder or a name ending in /, "
-                   "write one output per input file into DIR, mirroring the input tree.")
+                   "write one output per input file into DIR, mirroring the input tree; with "
+                   "--format jsonl or csv and a folder among the inputs, one file of them all.")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text: headline, blank line, paragraphs. markdown: the same with headings and "
                    "lists marked. json: one object per input (JSON Lines for several) with text, "
-                   "title, metadata and every removed block with its rule. jsonl: the same, each "
-                   "object naming its source; without -o, files and folders are cleaned in folder "
-                   "mode and streamed in input order.")
+                   "title, metadata and every removed block with its rule; an input that fails is "
+                   "an object with source, status and error. jsonl: the same, each object naming "
+                   "its source; without -o, files and folders are cleaned in folder mode and "
+                   "streamed in input order. csv: a header, then one row per input: source, title, "
+                   "url, date, text (streamed like jsonl).")
 @click.option("--explain", is_flag=True,
               help="Instead of the story, print every block marked KEEP or DROP (and each sentence "
-                   "CUT) with the rule id and the reason.")
+                   "CUT) with the rule id and the reason; on a terminal, fitted to its width.")
+@click.option("--color", "color", type=click.Choice(COLOURS), default="auto", show_default=True,
+              help="Colour --explain and the progress bar: auto is on a terminal, unless NO_COLOR "
+                   "is set or TERM=dumb; always is for `less -R`.")
 @click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto",
               show_default=True, help="What the input is; auto looks at the content.")
 @click.option("--keep-captions", is_flag=True, help="Keep photo captions and credits.")
-@click.option("--links", is_flag=True, help="With --format markdown, keep links.")
+@click.option("--links", is_flag=True,
+              help="Keep the story's links: in text as `anchor [n]` with the numbered addresses at "
+                   "the end (as lynx prints them), in markdown as links, in JSON as a links list.")
+@click.option("--url", metavar="URL", callback=_url,
+              help="The address the page came from: relative links resolve against it (after its "
+                   "<base>), and a page that names no canonical URL (standard input, a text) gets it "
+                   "as its metadata url, and so its site.")
 @click.option("--no-title", is_flag=True,
               help="Print the story without its headline (text and markdown; JSON has both text and body).")
-@click.option("--rules", "rule_files", multiple=True,
+@click.option("--metadata", is_flag=True,
+              help="Print a short header (title, author, date, URL) above the story (text and "
+                   "markdown; markdown as YAML front matter).")
+@click.option("--rules", "rule_files", multiple=True, metavar="FILE",
               type=click.Path(exists=True, dir_okay=False),
               help="Add a rule pack (TOML; repeatable). Loaded after the shipped packs and the "
                    f"user's {USER_RULES}.")
 @click.option("--no-config", is_flag=True,
               help=f"Ignore the user's rule file ({USER_RULES} in the config folder, or in "
                    f"${CONFIG_ENV}).")
-@click.option("--list-rules", is_flag=True, help="Print the active rules and where each comes from, then exit.")
+@click.option("--list-rules", is_flag=True,
+              help="Print the active rules and HTML selectors, each with its kind, scope and the "
+                   "file it comes from, under a header; then exit.")
+@click.option("--verbose", is_flag=True, help="With --list-rules, also print each rule's pattern and why.")
+@click.option("--files-from", metavar="FILE", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Also clean the files named in FILE, one a line (- reads the names from standard "
+                   "input), as find prints them.")
+@click.option("-0", "--null", is_flag=True,
+              help="With --files-from, the names are separated by NUL characters (find -print0).")
 @click.option("--glob", "include", multiple=True, metavar="PATTERN",
               help="Folder mode: only files matching PATTERN (repeatable; a pattern with a / is "
                    "matched against the path under the folder, else against the file name).")
@@ -158,11 +223,11 @@ def _usage_error(message: str) -> None:
               metavar="N", help="Folder mode: a block in at least N distinct articles of a site is its "
                                 "boilerplate, dropped as rule repeated-across-batch.")
 @click.version_option(__version__, "-V", "--version", prog_name="cleannews")
-def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool, input_format: str,
-            keep_captions: bool, links: bool, no_title: bool, rule_files: tuple[str, ...], no_config: bool,
-            list_rules: bool, include: tuple[str, ...], exclude: tuple[str, ...], jobs: int | None,
-            timeout: float, max_size: int, force: bool, report: str | None, no_learn: bool,
-            learn_min: int) -> None:
+def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool, color: str, input_format: str,
+            keep_captions: bool, links: bool, url: str | None, no_title: bool, metadata: bool,
+            rule_files: tuple[str, ...], no_config: bool, list_rules: bool, verbose: bool, files_from: str | None,
+            null: bool, include: tuple[str, ...], exclude: tuple[str, ...], jobs: int | None, timeout: float,
+            max_size: int, force: bool, report: str | None, no_learn: bool, learn_min: int) -> None:
     """Print the clean story of a news article: its headline, a blank line, then the story's
     paragraphs -- without donation and membership appeals, newsletter pitches, "Read more"
     tails, share widgets, captions and credits.
@@ -172,34 +237,47 @@ def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
     Output is always UTF-8.
 
     Folder mode (a folder among the inputs with -o DIR, several files with -o DIR/, or
-    --format jsonl): the files are cleaned in parallel, each into DIR under its own path with
-    the format's extension (never into the input folder); outputs newer than their inputs
-    are left alone, so running again resumes; a progress bar on a terminal, one summary line
-    on stderr.
+    --format jsonl or csv): the files are cleaned in parallel, each into DIR under its own
+    path with the format's extension (never into the input folder); outputs newer than their
+    inputs are left alone, so running again resumes; a progress bar on a terminal, one
+    summary line on stderr.
 
     \b
     Examples:
-      curl -s https://example.com/story | cleannews
+      curl -s https://example.com/story | cleannews --url https://example.com/story
       cleannews saved-page.html -o story.txt
-      cleannews --explain page.html | less -R
+      cleannews --explain --color always page.html | less -R
+      cleannews --links --metadata page.html
       cleannews --format json *.html > stories.jsonl
       cleannews saved-pages/ -o stories/ --report report.jsonl
       cleannews --format jsonl saved-pages/ | jq -r .title
+      cleannews --format csv saved-pages/ -o stories.csv
+      find . -name '*.html' -print0 | cleannews --files-from - -0 -o stories/
 
     \b
     Exit status: 0 all inputs cleaned; 1 some input failed (named on stderr,
-    one line each; the others are still cleaned); 2 usage error or a broken rule file;
-    130 or 143 a folder run stopped by Ctrl-C or SIGTERM (what was written is whole).
+    one line each; the others are still cleaned), or a folder run stopped by a
+    full disk; 2 usage error or a broken rule file; 130 or 143 a folder run
+    stopped by Ctrl-C or SIGTERM (what was written is whole); 141 the reader of
+    standard output left (`| head`), as for any filter.
     """
+    ctx = click.get_current_context()
     options = Options(
         input_format=input_format,  # type: ignore[arg-type]
         keep_captions=keep_captions,
         rule_files=_rule_files(rule_files, not no_config),
         links=links,
+        url=url,
     )
+    if verbose and not list_rules:
+        _usage_error("--verbose: only with --list-rules")
+    if null and files_from is None:
+        _usage_error("-0: only with --files-from")
+    if metadata and (explain or fmt not in ("text", "markdown")):
+        _usage_error("--metadata: only for --format text or markdown (JSON and CSV have the metadata already)")
     try:
         if list_rules:
-            _list_rules(options)
+            _list_rules(options, verbose)
             return
         check_user_files(options.rule_files)
     except RuleError as exc:
@@ -207,54 +285,100 @@ def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
     if sys.stdout is None and output is None:
         click.echo("cleannews: cannot write: standard output is closed", err=True)
         sys.exit(EXIT_FAILED)
-    names = inputs or ("-",)
-    ctx = click.get_current_context()
-    if _folder_mode(names, output, fmt):
+    if files_from is None:
+        names = list(inputs or ("-",))
+    else:
+        if files_from == "-" and "-" in inputs:
+            _usage_error("-: standard input is the list of files (--files-from -); it cannot be an input too")
+        names = [*inputs, *_listed(files_from, null)]
+    mode = _mode(names, output, fmt)
+    if mode != "single":
         from .folder import batch  # workers and multiprocessing load only for folder mode
 
+        if url is not None:
+            _usage_error("--url: names one page; folder mode reads each page's own")
         settings = batch.Settings(timeout=timeout, max_size=max_size, learn_min=learn_min, fmt=fmt,
-                                  explain=explain, links=links, title=not no_title, jobs=jobs, force=force,
-                                  learn=not no_learn, include=include, exclude=exclude, report=report)
+                                  explain=explain, title=not no_title, metadata=metadata, jobs=jobs, force=force,
+                                  learn=not no_learn, include=include, exclude=exclude, report=report, color=color,
+                                  stream_to=output if mode == "stream" else None)
         try:
-            sys.exit(batch.run(names, output, options, settings))
+            sys.exit(batch.run(names, output if mode == "folder" else None, options, settings))
         except batch.Refused as exc:
             _usage_error(str(exc))
-    given = [max(p.opts, key=len) for p in ctx.command.params
-             if p.name in FOLDER_ONLY and ctx.get_parameter_source(p.name) == ParameterSource.COMMANDLINE]
+    given = _given(ctx, FOLDER_ONLY)
     if given:
         _usage_error(f"{', '.join(given)}: only for folder mode (a folder and -o DIR, or --format jsonl)")
     if output is not None and any(n != "-" and _same_file(n, output) for n in names):
         _usage_error(f"{display(output)}: is also an input; refusing to overwrite it")
-    outcome = Report()
-    colour = _colour(sys.stdout) if output is None else False
-    chunks: list[bytes] = []
-    for name in names:
+    to_stdout = output is None
+    single = _Single(options, fmt, explain, use_colour(color, sys.stdout) if to_stdout else color == "always",
+                     explain_width(sys.stdout) if explain and to_stdout else None, not no_title, metadata,
+                     len(names) > 1)
+    sys.exit(_each(names, output, single))
+
+
+class _Single(NamedTuple):
+    """Single-file mode: how each input is cleaned and shown."""
+
+    options: Options
+    fmt: str
+    explain: bool
+    colour: bool
+    width: int | None  # --explain fitted to a terminal this wide
+    title: bool
+    metadata: bool
+    several: bool
+
+    def document(self, name: str, outcome: Report, header: bool) -> str | None:
+        """What to print for one input: its document, or for a failed one in a JSON format
+        its error object (None in the others: stderr names it)."""
         shown = "<stdin>" if name == "-" else display(name)
+        source = "<stdin>" if name == "-" else name  # JSON keeps a name that is not UTF-8 recoverable
         try:
-            result = clean(_read(name), options)
+            result = clean(_read(name), self.options)
         except InputError as exc:
             outcome.fail(shown, str(exc))
-            continue
+            as_json = self.fmt in ("json", "jsonl") and not self.explain
+            return failure_json(source, FAILED, str(exc)) if as_json else None
         except RuleError as exc:
             _usage_error(str(exc))
         for warning in result.warnings:
             outcome.warn(shown, warning)
-        if explain:
-            text = render_explain(result, colour)
+        if self.explain:
+            text = render_explain(result, self.colour, self.width)
+        elif self.fmt == "csv":
+            text = render_csv(result, source, header=header)
         else:
-            source = shown if len(names) > 1 or fmt == "jsonl" else None
-            text = render(result, fmt, links=links, title=not no_title, source=source)
-        if len(names) > 1 and (explain or fmt not in ("json", "jsonl")):
+            text = render(result, self.fmt, title=self.title, metadata=self.metadata,
+                          source=source if self.several or self.fmt == "jsonl" else None)
+        if self.several and (self.explain or self.fmt in ("text", "markdown")):
             text = f"==> {shown} <==\n{text}\n"  # as head(1) and tail(1) label several files
         if not result.text.strip():
             outcome.fail(shown, "nothing left after cleaning")
         else:
             outcome.done()
-        if output is not None:
-            chunks.append(text.encode("utf-8"))
-        else:
-            sys.stdout.buffer.write(text.encode("utf-8"))
-            sys.stdout.buffer.flush()
+        return text
+
+
+def _each(names: list[str], output: str | None, single: _Single) -> int:
+    """Each input cleaned in turn, to standard output or into -o FILE. Returns the exit status."""
+    outcome = Report()
+    chunks: list[bytes] = []
+    printed = False
+    try:
+        for name in names:
+            text = single.document(name, outcome, header=not printed)
+            if text is None:
+                continue
+            printed = True
+            if output is not None:
+                chunks.append(text.encode("utf-8"))
+            else:
+                sys.stdout.buffer.write(text.encode("utf-8"))
+                sys.stdout.buffer.flush()
+    except OSError as exc:  # standard output refused a write: a full disk, a device error
+        outcome.fail("standard output", exc.strerror or str(exc))
+        return outcome.exit_code
     if output is not None and outcome.cleaned:  # nothing to write: leave an existing file alone
         from .folder.atomic import write_atomically  # only -o pays for the import
 
@@ -262,7 +386,7 @@ def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
             write_atomically(output, b"".join(chunks))
         except OSError as exc:
             outcome.fail(display(output), f"cannot write: {exc.strerror or exc}")
-    sys.exit(outcome.exit_code)
+    return outcome.exit_code
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ start-up time to define, which a command-line tool run once per file pays every 
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple, TypedDict
 
 # Block kinds. Readers (text.py, html.py) say what a block *is*; decide.py says what to do with it.
 HEADING = "heading"  # a heading: <h1>-<h6>, or a line a text dump sets apart as one
@@ -19,6 +19,7 @@ PRE = "pre"  # preformatted text (its whitespace folded like any other)
 CELL = "cell"  # a table cell
 
 KINDS = frozenset({HEADING, PARAGRAPH, ITEM, QUOTE, CAPTION, CONTROL, PRE, CELL})
+NO_PACK = "no rule pack for"  # how a Result's warning about a language without a rule pack begins
 
 
 class Block(NamedTuple):
@@ -66,18 +67,66 @@ class Removed(NamedTuple):
     role: str
 
 
+class Link(NamedTuple):
+    """A link of the kept story (Options.links): its anchor text and where it goes, made
+    absolute against the page's <base>, Options.url or its canonical URL when one is known."""
+
+    text: str
+    url: str
+
+
+class Metadata(TypedDict, total=False):
+    """What Result.metadata may hold. Every key is optional: a page gives what its markup
+    says (JSON-LD, Open Graph, meta tags, <title>, <html lang>); a text gives none of them
+    but `url`, from Options.url."""
+
+    title: str  # the page's own headline (Result.title is the one printed)
+    authors: list[str]
+    date_published: str  # as the page writes it (usually ISO 8601)
+    date_modified: str
+    site_name: str
+    url: str  # the canonical URL, else Options.url
+    language: str  # as the page declares it: "en", "pt-BR", "en_US"
+    description: str
+    image: str
+    article_body: str  # JSON-LD articleBody, when the page has one
+    extractor: str  # HTML: which main-content extractor gave the story
+    extractor_why: str  # HTML: why the extractors before it were not taken
+
+
 class Result(NamedTuple):
-    """The clean story and everything needed to explain it. `text` is the headline, a blank
-    line and the story; `body` the story alone (for callers who have the title already)."""
+    """The clean story and everything needed to explain it.
+
+    text: what `cleannews` prints: the headline, a blank line, then the story's paragraphs
+        separated by blank lines ("" when nothing was left). With Options.links, each
+        linked anchor is followed by its number, `anchor [1]`, and the numbered list of
+        links closes the text.
+    title: the headline, or None when none was found.
+    metadata: what the page says about itself; see Metadata for the keys.
+    decisions: every block of the input, in order, kept or dropped, with the rule that
+        decided and why (what --explain prints).
+    input_format: "text" or "html": how the input was read.
+    encoding: the encoding the bytes were decoded from; None when a str was given.
+    warnings: what was not read or not fully handled (a parse cut short at a limit, a
+        language without a rule pack); empty when all went well.
+    body: the story alone, without the headline (for callers who have the title already).
+    links: with Options.links, the links of the kept story in the order they are numbered;
+        None otherwise.
+
+    The `removed` property lists every dropped block and cut sentence with its rule;
+    `rules_fired`, the distinct rule ids behind them. `cleannews.render.render(result,
+    format)` gives it as text, markdown, JSON or CSV.
+    """
 
     text: str
     title: str | None
-    metadata: dict[str, Any]
+    metadata: Metadata
     decisions: tuple[Decision, ...]
     input_format: str  # "text" or "html"
     encoding: str | None = None
-    warnings: tuple[str, ...] = ()  # what was not read (a parse cut short at a limit)
+    warnings: tuple[str, ...] = ()
     body: str = ""
+    links: tuple[Link, ...] | None = None
 
     @property
     def removed(self) -> list[Removed]:

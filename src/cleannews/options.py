@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 InputFormat = Literal["auto", "text", "html"]
+INPUT_FORMATS = ("auto", "text", "html")
 
 
 @dataclass(frozen=True)
 class Options:
     """How to clean. Frozen, so one instance can be shared by threads and worker processes.
 
-    rule_files: extra rule packs, loaded after the shipped ones (later files win on equal ids).
+    input_format: "auto" (look at the content), "text" or "html".
+    keep_captions: keep photo captions and credits.
+    rule_files: extra rule packs, loaded after the shipped ones (a list or tuple of paths).
     languages: restrict the shipped packs to these language codes; empty means all of them,
         which is right when the language of the input is not known (rules of one language
         rarely fire on another's text).
+    links: keep the story's links: Result.links lists them, and Result.text marks each
+        anchor with its number, `anchor [1]`, above a numbered list (markdown and JSON
+        rendering show them as links and as a `links` list).
+    url: the address the page came from (absolute). Relative links resolve against it (after
+        the page's own <base>), and a page that names no canonical URL gets it as its
+        metadata `url`, which is also how learning tells its site.
+
+    A field of the wrong type or value raises TypeError or ValueError here, not some stage later.
     """
 
     input_format: InputFormat = "auto"
@@ -23,3 +35,41 @@ class Options:
     rule_files: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     links: bool = False
+    url: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.input_format not in INPUT_FORMATS:
+            raise ValueError(f"input_format must be one of {', '.join(map(repr, INPUT_FORMATS))}, "
+                             f"not {self.input_format!r}")
+        for name in ("keep_captions", "links"):
+            if not isinstance(getattr(self, name), bool):
+                raise TypeError(f"{name} must be True or False, not {getattr(self, name)!r}")
+        # frozen: the normalised tuples are set the way dataclasses set fields
+        object.__setattr__(self, "rule_files", tuple(os.fspath(p) for p in _sequence("rule_files", self.rule_files,
+                                                                                       (str, os.PathLike))))
+        object.__setattr__(self, "languages", _sequence("languages", self.languages, (str,)))
+        if self.url is not None and not _absolute_url(self.url):
+            raise ValueError(f"url must be an absolute URL such as https://example.com/story, not {self.url!r}")
+
+
+def _sequence(name: str, value: object, types: tuple[type, ...]) -> tuple[Any, ...]:
+    """A list or tuple of `types`, as a tuple. A bare string is refused: iterated, it would be
+    one name per character."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise TypeError(f"{name} must be a tuple or list, not {type(value).__name__} ({name}=({value!r},) for one)")
+    wrong = [v for v in value if not isinstance(v, types)]
+    if wrong:
+        raise TypeError(f"{name}: {wrong[0]!r} is not a {' or '.join(t.__name__ for t in types)}")
+    return tuple(value)
+
+
+def _absolute_url(url: object) -> bool:
+    if not isinstance(url, str):
+        return False
+    from urllib.parse import urlsplit  # only a caller who gives a URL pays for the import
+
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return bool(parts.scheme and parts.netloc)

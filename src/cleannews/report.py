@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
-from typing import IO
+from typing import Protocol
+
+from .model import NO_PACK
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -14,14 +17,34 @@ EXIT_SIGNAL = 128  # plus the signal's number, as a shell reports a process a si
 # Outcomes of an input in folder mode (the `status` of a --report line).
 CLEANED = "cleaned"
 EMPTY = "empty"  # read and cleaned, and no story was left
+# The reason of a page whose story learning took away whole (a page without a lede: a list, a
+# gallery of the site's furniture): empty, but counted apart in the summary.
+LEARNED_EMPTY = "learned: all of it is the site's boilerplate (--no-learn keeps it)"
 FAILED = "failed"
 SKIPPED = "skipped"  # not a page, too big, a link out of the folder: not attempted, by design
 UP_TO_DATE = "up-to-date"  # its output is newer than it: done by an earlier run
+URL_SCHEME = r"[A-Za-z][A-Za-z0-9+.-]*://"  # what a file name that is really a URL starts with
+
+
+class Lines(Protocol):
+    def write(self, data: bytes) -> None: ...
 
 
 def display(name: str) -> str:
     """A file name fit to print: bytes that are not UTF-8 (kept by Python as surrogates) shown as U+FFFD."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def unreadable(name: str, exc: OSError) -> str:
+    """Why a file could not be opened, in a few words; for a URL given as a file name, how to
+    clean the page it names (cleannews opens no network connection)."""
+    reason = exc.strerror or str(exc)
+    if isinstance(exc, FileNotFoundError) and re.match(URL_SCHEME, name):
+        import shlex
+
+        url = shlex.quote(name)
+        return f"not a file but a URL, and cleannews opens no network connection: curl -s {url} | cleannews --url {url}"
+    return reason
 
 
 def exit_for_signal(signum: int) -> int:
@@ -44,33 +67,50 @@ class Report:
     and in the --report file, with the reason.
     """
 
-    def __init__(self, log: IO[bytes] | None = None) -> None:
+    def __init__(self, log: Lines | None = None) -> None:
         self.cleaned = 0
         self.failed = 0
         self.empty = 0
+        self.learned_empty = 0
         self.skipped = 0
         self.up_to_date = 0
         self.messages: list[str] = []
         self._log = log
+        self._warned: set[str] = set()
 
     def done(self) -> None:
         self.cleaned += 1
 
     def fail(self, name: str, reason: str) -> None:
         self.failed += 1
-        line = f"cleannews: {name}: {reason}"
+        line = f"cleannews: {display(name)}: {reason}"
         self.messages.append(line)
-        _say(line)
+        say(line)
 
     def warn(self, name: str, message: str) -> None:
-        """An input that was cleaned, but not all of it read."""
-        _say(f"cleannews: {name}: warning: {message}")
+        """An input that was cleaned, but not all of it read, or in a language without a rule
+        pack (said once a run: in a folder of such pages, once is enough)."""
+        if message.startswith(NO_PACK):
+            if message in self._warned:
+                return
+            self._warned.add(message)
+        say(f"cleannews: {display(name)}: warning: {message}")
 
     def record(self, path: str, status: str, reason: str = "", rules: Sequence[str] = (),
                seconds: float = 0.0, output: str | None = None) -> None:
         """One input of a folder run: counted, named on stderr if it failed, and a line of the
         --report file (JSON Lines: path, status, reason, rules, time, output). A cleaned input
-        has a reason only when it was not read whole; that is a warning on stderr."""
+        has a reason only when it was not read whole; that is a warning on stderr.
+
+        The --report line is written first, whole or not at all: when it cannot be (a full
+        disk), the OSError is raised and the input is not counted, so the file and the
+        counts agree."""
+        if self._log is not None:
+            from .render import json_line  # keeps a file name that is not UTF-8 recoverable
+
+            line = {"path": path, "status": status, "reason": reason, "rules": list(rules),
+                    "time": round(seconds, 4), "output": output}
+            self._log.write(json_line(line).encode("utf-8"))  # a line per input as it happens: it can be watched
         if status == FAILED:
             self.fail(path, reason)
         elif status == CLEANED:
@@ -79,32 +119,28 @@ class Report:
                 self.warn(path, reason)
         elif status == EMPTY:
             self.empty += 1
+            self.learned_empty += reason == LEARNED_EMPTY
         elif status == SKIPPED:
             self.skipped += 1
         else:
             self.up_to_date += 1
-        if self._log is not None:
-            import json
 
-            line = {"path": path, "status": status, "reason": reason, "rules": list(rules),
-                    "time": round(seconds, 4), "output": output}
-            self._log.write(json.dumps(line, ensure_ascii=False).encode("utf-8", "replace") + b"\n")
-            self._log.flush()  # a line per input as it happens: the file can be watched
-
-    def summary(self, seconds: float, interrupted: bool = False) -> None:
-        """The one line a folder run ends with, on stderr."""
-        counts = f"{self.cleaned:,} cleaned, {self.empty:,} empty, {self.failed:,} failed, {self.skipped:,} skipped"
+    def summary(self, seconds: float, stopped: str = "") -> None:
+        """The one line a folder run ends with, on stderr; `stopped` says why it ended early
+        ("interrupted", "stopped")."""
+        empty = f"{self.empty:,} empty" + (f" ({self.learned_empty:,} learned)" if self.learned_empty else "")
+        counts = f"{self.cleaned:,} cleaned, {empty}, {self.failed:,} failed, {self.skipped:,} skipped"
         if self.up_to_date:
             counts += f", {self.up_to_date:,} up to date"
-        _say(f"cleannews: {'interrupted: ' if interrupted else ''}{counts} in {seconds:.1f} s")
+        say(f"cleannews: {stopped + ': ' if stopped else ''}{counts} in {seconds:.1f} s")
 
     @property
     def exit_code(self) -> int:
         return EXIT_FAILED if self.failed else EXIT_OK
 
 
-def _say(line: str) -> None:
+def say(line: str) -> None:
+    """One line on standard error, in UTF-8 whatever the locale."""
     if sys.stderr is not None:
-        # UTF-8 whatever the locale, like standard output
         sys.stderr.buffer.write(f"{line}\n".encode("utf-8", "replace"))
         sys.stderr.buffer.flush()

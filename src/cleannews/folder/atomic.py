@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
+
+# The errors of a device that is full, or of a user over their quota: no later write can succeed.
+NO_SPACE = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
+
+
+def no_space(exc: BaseException) -> bool:
+    return isinstance(exc, OSError) and exc.errno in NO_SPACE
 
 
 class Busy(Exception):
@@ -21,6 +30,14 @@ def _umask() -> int:
     return _UMASK[0]
 
 
+def _write_all(fd: int, data: bytes) -> None:
+    """All of `data`, however many writes it takes (unbuffered: a full disk is an OSError
+    here, at the write, not later at a flush or a close)."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
 def write_atomically(path: str, data: bytes, temp_dir: str | None = None) -> None:
     """Write to a temporary file, then rename it over `path`: the file is the old one or the
     new one, never part of either, whatever kills the process when. The temporary file is made
@@ -28,14 +45,52 @@ def write_atomically(path: str, data: bytes, temp_dir: str | None = None) -> Non
     folder = temp_dir or os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".cleannews-", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "wb") as f:
-            os.fchmod(f.fileno(), 0o666 & ~_umask())  # mkstemp's 0600 is for secrets, not stories
-            f.write(data)
+        try:
+            os.fchmod(fd, 0o666 & ~_umask())  # mkstemp's 0600 is for secrets, not stories
+            _write_all(fd, data)
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _appending(fd: int) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows: no O_APPEND to find out about
+        return False
+    return bool(fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_APPEND)
+
+
+class WholeLines:
+    """Lines appended to an open file descriptor, each whole or not at all: when a write fails
+    (a full disk), a regular file is cut back to the end of the last whole line before the
+    error is raised, so the file can be read and trusted up to there. (A pipe cannot be cut
+    back; nor can it fill.)"""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self._end: int | None = None
+        with contextlib.suppress(OSError):
+            info = os.fstat(fd)
+            if stat.S_ISREG(info.st_mode):
+                # appending (>>), the writes go to the end of the file, wherever the offset is
+                self._end = info.st_size if _appending(fd) else os.lseek(fd, 0, os.SEEK_CUR)
+
+    def write(self, data: bytes) -> None:
+        try:
+            _write_all(self.fd, data)
+        except OSError:
+            if self._end is not None:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(self.fd, self._end)
+                    os.lseek(self.fd, self._end, os.SEEK_SET)
+            raise
+        if self._end is not None:
+            self._end += len(data)
 
 
 class Staging:

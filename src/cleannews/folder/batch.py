@@ -1,4 +1,5 @@
-"""Folder mode: a tree of pages in, a mirrored tree of clean stories out (or one JSON Lines stream).
+"""Folder mode: a tree of pages in, a mirrored tree of clean stories out (or one JSON Lines or
+CSV stream, to standard output or into one file).
 
 The run, in order:
 
@@ -6,7 +7,10 @@ The run, in order:
    of it, one run at a time per output folder (atomic.Staging).
 2. Learn (unless --no-learn): every page is cleaned by the workers, which send back the
    fingerprints of its kept blocks; blocks that recur in enough articles of a site become
-   the batch's boilerplate (learn.py), handed to every worker.
+   the batch's boilerplate (learn.py), handed to every worker. What was learned is kept in
+   the output folder's state folder, keyed to the inputs (names, sizes, times) and the
+   options: a run over the same inputs takes it from there instead of learning again, and a
+   run with nothing left to clean learns nothing.
 3. Clean: every page again, now dropping the learned boilerplate; each output written to a
    temporary file and renamed into place by the worker. Pages whose output is newer than they
    are were done by an earlier run and are left alone (unless --force).
@@ -14,11 +18,14 @@ The run, in order:
 Files are streamed from the walk to the workers, and results come back in input order through
 a bounded window, so memory does not grow with the number of files. SIGINT, SIGTERM and SIGHUP
 stop the run between files: workers are told to stop, what they were writing is removed, the
-summary line says what was done, and the exit status is 128 + the signal.
+summary line says what was done, and the exit status is 128 + the signal. A full disk (or
+quota) stops it too, at the first write that fails: one line says where and what is left to
+do, every output and report line written before is whole, and the same command resumes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import signal
@@ -27,19 +34,34 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
-from .. import Options, clean
+from .. import Options, __version__, clean
 from ..errors import InputError, NotTextError, RuleError
-from ..render import render, render_explain
-from ..report import CLEANED, EMPTY, FAILED, SKIPPED, UP_TO_DATE, Report, display, exit_for_signal
-from .atomic import Busy, Staging, write_atomically
+from ..render import CSV_HEADER, failure_json, render, render_csv, render_explain, use_colour
+from ..report import (
+    CLEANED,
+    EMPTY,
+    EXIT_FAILED,
+    FAILED,
+    LEARNED_EMPTY,
+    SKIPPED,
+    UP_TO_DATE,
+    Report,
+    display,
+    exit_for_signal,
+    say,
+)
+from .atomic import Busy, Staging, WholeLines, no_space, write_atomically
 from .learn import Boilerplate, Learner, article_key, fingerprints, site_of
 from .pool import Failure, Pool
 from .progress import Progress, wanted
 from .walk import Entry, Walk, megabytes
 
-EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".json"}
+EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".json", "csv": ".csv"}
 EXPLAIN_EXTENSION = ".explain.txt"
 WINDOW_PER_JOB = 8  # results held back behind one slow file, per worker
+STATE = ".cleannews-state"  # in the output folder: what a run keeps for the next one
+LEARNED = "learned"  # in STATE: the key of the inputs and options, then the learned counts
+NO_SPACE = "no space"  # a worker's outcome when the disk is full: the run stops; not a report status
 
 
 class Refused(Exception):
@@ -54,14 +76,16 @@ class Settings(NamedTuple):
     learn_min: int  # articles of a site a block must be in to be its boilerplate
     fmt: str = "text"
     explain: bool = False
-    links: bool = False
     title: bool = True  # the headline above the story (text and markdown)
+    metadata: bool = False  # a short header above the story (text and markdown)
     jobs: int | None = None  # None: one per CPU this process may use
     force: bool = False
     learn: bool = True
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     report: str | None = None
+    color: str = "auto"  # --color: auto, always, never
+    stream_to: str | None = None  # the one file a JSON Lines or CSV stream goes to (None: standard output)
 
 
 class _Setup(NamedTuple):
@@ -70,15 +94,16 @@ class _Setup(NamedTuple):
     options: Options
     fmt: str
     explain: bool
-    links: bool
+    colour: bool  # explain files in colour (--color always)
     title: bool
+    metadata: bool
     staging: str | None
     max_size: int
 
 
 class Outcome(NamedTuple):
     """What a worker did with one file. `data`: (article key, fingerprints) when learning; the
-    rendered document when streaming to standard output."""
+    rendered document when streaming."""
 
     status: str
     reason: str = ""
@@ -102,6 +127,16 @@ def _read(path: str, limit: int) -> bytes:
     return data
 
 
+def _render(setup: _Setup, result: Any, shown: str, streamed: bool) -> str:
+    if setup.explain:
+        text = render_explain(result, setup.colour)
+        return f"==> {display(shown)} <==\n{text}\n" if streamed else text
+    if setup.fmt == "csv":
+        return render_csv(result, shown, header=not streamed)
+    return render(result, setup.fmt, title=setup.title, metadata=setup.metadata,
+                  source=shown if setup.fmt == "jsonl" else None)
+
+
 def _work(setup: _Setup, boilerplate: Boilerplate | None, task: tuple[str, str, str, str, str | None]) -> Outcome:
     """Clean one file: learn from it, or write its output (or return it, for a stream)."""
     phase, source, shown, folder, output = task
@@ -120,17 +155,14 @@ def _work(setup: _Setup, boilerplate: Boilerplate | None, task: tuple[str, str, 
     if phase == "learn":
         prints = fingerprints(result, site)
         return Outcome(CLEANED, data=(article_key(result, site, prints), prints))
-    if boilerplate is not None:
-        result = boilerplate.drop(result, site)
     status, reason = ((CLEANED, "; ".join(result.warnings)) if result.text.strip()
                       else (EMPTY, "nothing left after cleaning"))
-    if setup.explain:
-        text = render_explain(result)
-        if output is None:
-            text = f"==> {shown} <==\n{text}\n"
-    else:
-        text = render(result, setup.fmt, links=setup.links, title=setup.title,
-                      source=shown if setup.fmt == "jsonl" else None)
+    if boilerplate is not None:
+        had_story = bool(result.body.strip())
+        result = boilerplate.drop(result, site)
+        if had_story and not result.body.strip():
+            status, reason = EMPTY, LEARNED_EMPTY
+    text = _render(setup, result, shown, output is None)
     seconds = time.perf_counter() - started
     rules = tuple(result.rules_fired)
     if output is None:
@@ -139,6 +171,8 @@ def _work(setup: _Setup, boilerplate: Boilerplate | None, task: tuple[str, str, 
         os.makedirs(os.path.dirname(output), exist_ok=True)
         write_atomically(output, text.encode("utf-8"), setup.staging)
     except OSError as exc:
+        if no_space(exc):
+            return Outcome(NO_SPACE, exc.strerror or str(exc), rules, seconds)
         return Outcome(FAILED, f"cannot write {display(output)}: {exc.strerror or exc}", rules, seconds)
     return Outcome(status, reason, rules, time.perf_counter() - started)
 
@@ -175,6 +209,15 @@ class _Signals:
             signal.signal(num, handler)
 
 
+class _Full(Exception):
+    """The disk (or quota) is full where `where` is written: the run stops."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(reason)
+        self.where = where
+        self.reason = reason
+
+
 def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
@@ -188,8 +231,9 @@ def expand(inputs: Sequence[str]) -> list[str]:
     return out
 
 
-def check(inputs: Sequence[str], out_dir: str | None, report: str | None) -> None:
-    """Refuse what would write into an input tree, or read an output tree as input."""
+def check(inputs: Sequence[str], out_dir: str | None, written: Sequence[str | None]) -> None:
+    """Refuse what would write into an input tree, overwrite an input, or read an output tree
+    as input. `written`: the files the run writes besides the output folder (report, stream)."""
     if "-" in inputs:
         raise Refused("-: standard input cannot be part of folder mode; give files or folders")
     if out_dir is not None and os.path.exists(out_dir) and not os.path.isdir(out_dir):
@@ -197,10 +241,14 @@ def check(inputs: Sequence[str], out_dir: str | None, report: str | None) -> Non
     real_out = os.path.realpath(out_dir) if out_dir is not None else None
     for given in inputs:
         real = os.path.realpath(given)
-        for written in (out_dir, report) if os.path.isdir(given) else ():
-            if written is not None and _inside(os.path.realpath(written), real):
-                raise Refused(f"{display(written)}: is inside the input folder {display(given)}; "
+        for name in (out_dir, *written):
+            if name is None:
+                continue
+            if os.path.isdir(given) and _inside(os.path.realpath(name), real):
+                raise Refused(f"{display(name)}: is inside the input folder {display(given)}; "
                               "refusing to write into the input tree")
+            if not os.path.isdir(given) and os.path.realpath(name) == real:
+                raise Refused(f"{display(name)}: is also an input; refusing to overwrite it")
         if real_out is not None and _inside(real, real_out):
             raise Refused(f"{display(given)}: is inside the output folder {display(out_dir or '')}; "
                           "refusing to read what it writes")
@@ -211,12 +259,21 @@ def _cpus() -> int:
     return len(getter(0)) if getter else os.cpu_count() or 1
 
 
+def _stamp(path: str) -> str:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return f"{path}:-"
+    return f"{path}:{st.st_size}:{st.st_mtime_ns}"
+
+
 class _Run:
     """One batch, from the first file to the summary line."""
 
-    def __init__(self, inputs: list[str], out_dir: str | None, settings: Settings) -> None:
+    def __init__(self, inputs: list[str], out_dir: str | None, options: Options, settings: Settings) -> None:
         self.inputs = inputs
         self.out_dir = out_dir
+        self.options = options
         self.settings = settings
         ext = EXPLAIN_EXTENSION if settings.explain else EXTENSIONS[settings.fmt]
         self.walk = Walk(ext, settings.include, settings.exclude, settings.max_size)
@@ -224,6 +281,8 @@ class _Run:
         self.crashed: dict[str, str] = {}  # files whose worker died or hung while learning: not tried again
         self.progress_to = sys.stderr if wanted(sys.stderr) else None
         self.window = WINDOW_PER_JOB * (settings.jobs or _cpus())
+        self.full: _Full | None = None
+        self.reported = 0
 
     def entries(self) -> Iterator[Entry]:
         return self.walk.entries(self.inputs)
@@ -232,14 +291,91 @@ class _Run:
         if self.progress_to is None:
             return None
         total = sum(1 for _ in self.entries())  # a listing, no reading: cheap next to cleaning
-        return Progress(self.progress_to, label, total)
+        return Progress(self.progress_to, label, total, use_colour(self.settings.color, self.progress_to))
 
-    def learn(self, pool: Pool) -> Boilerplate:
+    # --- learning, or what an earlier run learned ---
+
+    def _state(self) -> str | None:
+        return os.path.join(self.out_dir, STATE, LEARNED) if self.out_dir is not None else None
+
+    def _key(self) -> tuple[str, bool, int]:
+        """(what the learned counts depend on, as a hash; whether any file is left to clean;
+        how many files there are to learn from). The counts depend on the files of the batch
+        (names, sizes, times), the options that change what is kept, and the rules (the
+        shipped packs, the user's files)."""
+        import hashlib
+
+        from ..rules import PACKS
+
+        digest = hashlib.blake2b(digest_size=16)
+        o = self.options
+        packs = (os.path.join(PACKS, name) for name in sorted(os.listdir(PACKS)))
+        parts = [__version__, o.input_format, str(o.keep_captions), *o.languages,
+                 *map(_stamp, o.rule_files), *map(_stamp, packs)]
+        digest.update("\0".join(parts).encode("utf-8", "surrogateescape"))
+        pending = False
+        pages = 0
+        for entry in self.entries():
+            digest.update(f"\0{entry.path}\0{entry.source}\0{entry.size}\0{entry.mtime_ns}\0{entry.status}".encode(
+                "utf-8", "surrogateescape"))
+            pending = pending or self._task(entry)[1] is not None
+            pages += not entry.status
+        return digest.hexdigest(), pending, pages
+
+    def _load(self, key: str) -> dict[int, int] | None:
+        """What an earlier run over the same inputs learned, if it kept it."""
+        state = self._state()
+        if state is None:
+            return None
+        import marshal
+
+        try:
+            with open(state, "rb") as f:
+                stored_key, counts = marshal.load(f)
+        except (OSError, EOFError, ValueError, TypeError):  # none yet, or not ours: learn again
+            return None
+        return counts if stored_key == key and isinstance(counts, dict) else None
+
+    def _save(self, key: str, counts: dict[int, int]) -> None:
+        """Keep what was learned for the next run. Only a cache: when it cannot be written
+        (a full disk), the next run learns again."""
+        state = self._state()
+        if state is None:
+            return
+        import marshal
+
+        with contextlib.suppress(OSError):
+            os.makedirs(os.path.dirname(state), exist_ok=True)
+            write_atomically(state, marshal.dumps((key, counts)))
+
+    def boilerplate(self, pool: Pool) -> Boilerplate | None:
+        """What the batch teaches: from an earlier run over the same inputs with the same
+        options, else learned now; nothing when no file is left to clean, or when there are
+        fewer pages than a block must be in to be boilerplate."""
+        key, pending, pages = self._key()
+        if not pending or pages < self.settings.learn_min:
+            return None
+        counts = self._load(key)
+        if counts is None:
+            learner = self.learn(pool)
+            if self.signals.stopped():
+                return None
+            counts = learner.counts()
+            self._save(key, counts)
+        return Boilerplate.from_counts(counts, self.settings.learn_min)
+
+    def learn(self, pool: Pool) -> Learner:
         learner = Learner(self.settings.learn_min)
         progress = self._progress("learning")
+        if progress and self.out_dir is None and self.settings.stream_to is None:
+            progress.say("cleannews: learning the batch's boilerplate first: nothing is printed until it is done "
+                         "(--no-learn starts at once)")
         tasks = ((e, None if e.status else ("learn", e.source, e.path, e.folder, None)) for e in self.entries())
         for n, (entry, outcome) in enumerate(self._map(pool, tasks, progress), 1):
             if isinstance(outcome, Failure):
+                if outcome.stopped:  # the worker was told to stop: so is the run
+                    self.signals.note(signal.SIGTERM)
+                    break
                 self.crashed[entry.path] = outcome.reason
             elif outcome is not None and outcome.status == CLEANED:
                 learner.add_fingerprints(*outcome.data)
@@ -247,10 +383,12 @@ class _Run:
                 progress.update(n)
         if progress:
             progress.clear()
-        return learner.boilerplate()
+        return learner
 
     def _map(self, pool: Pool, tasks: Any, progress: Progress | None) -> Iterator[tuple[Any, Any]]:
         return pool.map(tasks, self.window, self.signals.stopped, progress.tick if progress else lambda: None)
+
+    # --- cleaning ---
 
     def _task(self, entry: Entry) -> tuple[tuple[Entry, Outcome | None], Any]:
         """(entry, an outcome known without a worker), or (entry, None) and the worker's task."""
@@ -267,38 +405,130 @@ class _Run:
                 pass  # no output yet
         return (entry, None), ("clean", entry.source, entry.path, entry.folder, output)
 
-    def clean(self, pool: Pool, report: Report) -> None:
+    def _write(self, stream: WholeLines, data: bytes) -> bool:
+        """Write to the stream; False when its reader has gone. Raises _Full on a full disk."""
+        try:
+            stream.write(data)
+        except BrokenPipeError:  # `cleannews --format jsonl folder | head`: the reader has left
+            self.signals.note(signal.SIGPIPE)
+            return False
+        except OSError as exc:
+            if not no_space(exc):
+                raise
+            raise _Full(self.settings.stream_to or "standard output", exc.strerror or str(exc)) from None
+        return True
+
+    def _streamed(self, stream: WholeLines, entry: Entry, outcome: Outcome) -> bool:
+        """Write a stream's part for one input: its document, or for an input that gave none
+        (failed, skipped) its JSON object, so that a stream names every input once."""
+        data = outcome.data
+        if data is None and self.settings.fmt == "jsonl" and not self.settings.explain:
+            data = failure_json(entry.path, outcome.status, outcome.reason).encode("utf-8")
+        return data is None or self._write(stream, data)
+
+    def clean(self, pool: Pool, report: Report, stream: WholeLines | None) -> None:
         progress = self._progress("cleaning")
         tasks = (self._task(e) for e in self.entries())
-        out = sys.stdout.buffer if self.out_dir is None else None
+        header = stream is not None and self.settings.fmt == "csv" and not self.settings.explain
+        if header and stream is not None and not self._write(stream, CSV_HEADER.encode("utf-8")):
+            return
         for n, ((entry, known), outcome) in enumerate(self._map(pool, tasks, progress), 1):
             outcome = known or outcome
             if isinstance(outcome, Failure):
-                outcome = Outcome(FAILED, outcome.reason)
-            if out is not None and outcome.data is not None:
-                try:
-                    out.write(outcome.data)
-                    out.flush()
-                except BrokenPipeError:  # `cleannews --format jsonl folder | head`: the reader has left
-                    self.signals.note(signal.SIGPIPE)
+                if outcome.stopped:  # the worker was told to stop, not broken by the file
+                    self.signals.note(signal.SIGTERM)
                     break
+                outcome = Outcome(FAILED, outcome.reason)
+            if outcome.status == NO_SPACE:
+                raise _Full(self.out_dir or "", outcome.reason)
+            if stream is not None and not self._streamed(stream, entry, outcome):
+                break
             output = os.path.join(self.out_dir, entry.output) if self.out_dir and entry.output else None
             if progress and outcome.status == FAILED:
                 progress.clear()  # the failure's line, then the bar again below it
-            report.record(display(entry.path), outcome.status, outcome.reason, outcome.rules, outcome.seconds,
-                          display(output) if output and outcome.status in (CLEANED, EMPTY, UP_TO_DATE) else None)
+            try:
+                report.record(entry.path, outcome.status, outcome.reason, outcome.rules, outcome.seconds,
+                              output if output and outcome.status in (CLEANED, EMPTY, UP_TO_DATE) else None)
+            except OSError as exc:
+                if not no_space(exc):
+                    raise
+                raise _Full(self.settings.report or "", exc.strerror or str(exc)) from None
+            self.reported += 1
             if progress:
                 progress.update(n)
         if progress:
             progress.clear()
 
+    def left(self) -> int:
+        """Files not yet reported: what a run stopped early leaves to do."""
+        return sum(1 for _ in self.entries()) - self.reported
+
+
+class _Files:
+    """The files a run writes besides the tree: the --report, and a stream's (standard output,
+    or a temporary file beside the -o file, renamed into place when the run is done: the file
+    is never half written). Raises Refused, naming the file, when one cannot be opened."""
+
+    def __init__(self, settings: Settings, streaming: bool) -> None:
+        self._fds: list[int] = []
+        self.log: WholeLines | None = None
+        self.stream: WholeLines | None = None
+        self.tmp: str | None = None
+        self._target = settings.stream_to
+        name = settings.report
+        try:
+            if settings.report:
+                flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+                self.log = WholeLines(self._open(os.open(settings.report, flags, 0o666)))
+            if streaming and settings.stream_to is None:
+                sys.stdout.flush()
+                self.stream = WholeLines(sys.stdout.fileno())
+            elif streaming:
+                import tempfile
+
+                name = settings.stream_to
+                fd, self.tmp = tempfile.mkstemp(prefix=".cleannews-", suffix=".tmp",
+                                                dir=os.path.dirname(os.path.abspath(settings.stream_to or "")))
+                self.stream = WholeLines(self._open(fd))
+        except OSError as exc:
+            self.close(keep=False)
+            raise Refused(f"{display(name or '')}: cannot write: {exc.strerror or exc}") from None
+
+    def _open(self, fd: int) -> int:
+        self._fds.append(fd)
+        return fd
+
+    def close(self, keep: bool) -> None:
+        """Close them; the stream's file is put in place if `keep`, else removed."""
+        for fd in self._fds:
+            os.close(fd)
+        self._fds = []
+        if self.tmp is not None:
+            if keep:
+                os.replace(self.tmp, self._target or "")
+            else:
+                with contextlib.suppress(OSError):
+                    os.unlink(self.tmp)
+            self.tmp = None
+
+
+def _full_message(full: _Full, job: _Run, out_dir: str | None) -> str:
+    left = job.left()
+    where = display(full.where)
+    if out_dir is not None and full.where == out_dir:
+        return (f"cleannews: {where}: {full.reason}; stopped with {left:,} files left to do: free some space, "
+                "then run the same command again to resume")
+    return (f"cleannews: {where}: {full.reason}; stopped with {left:,} files not done: free some space, "
+            "then run the same command again")
+
 
 def run(inputs: Sequence[str], out_dir: str | None, options: Options, settings: Settings) -> int:
     """Clean every file of `inputs` (files and folders) into `out_dir`, mirroring the tree, or
-    to standard output as JSON Lines when `out_dir` is None. Returns the exit status.
-    Raises Refused for a command that must not run (nothing has been written then)."""
+    as one JSON Lines or CSV stream when `out_dir` is None (to standard output, or to the file
+    settings.stream_to). Returns the exit status. Raises Refused for a command that must not
+    run (nothing has been written then)."""
     inputs = expand(inputs)
-    check(inputs, out_dir, settings.report)
+    check(inputs, out_dir, (settings.report, settings.stream_to))
     started = time.monotonic()
     try:
         staging = Staging(out_dir) if out_dir is not None else None
@@ -307,28 +537,35 @@ def run(inputs: Sequence[str], out_dir: str | None, options: Options, settings: 
     except OSError as exc:
         raise Refused(f"{display(out_dir or '')}: cannot write there: {exc.strerror or exc}") from None
     try:
-        log = open(settings.report, "wb") if settings.report else None  # noqa: SIM115 (closed below)
-    except OSError as exc:
+        files = _Files(settings, streaming=out_dir is None)
+    except Refused:
         if staging is not None:
             staging.close()
-        raise Refused(f"{display(settings.report or '')}: cannot write: {exc.strerror or exc}") from None
-    report = Report(log)
-    setup = _Setup(options, settings.fmt, settings.explain, settings.links, settings.title,
-                   staging.path if staging else None, settings.max_size)
+        raise
+    report = Report(files.log)
+    setup = _Setup(options, settings.fmt, settings.explain, settings.color == "always", settings.title,
+                   settings.metadata, staging.path if staging else None, settings.max_size)
     pool = Pool(settings.jobs or _cpus(), settings.timeout, _work, setup)
-    job = _Run(list(inputs), out_dir, settings)
+    job = _Run(list(inputs), out_dir, options, settings)
+    finished = False
     try:
         if settings.learn:
-            pool.share(job.learn(pool))
+            pool.share(job.boilerplate(pool))
         if not job.signals.stopped():
-            job.clean(pool, report)
+            job.clean(pool, report, files.stream)
+        finished = not job.signals.stopped()
+    except _Full as full:
+        job.full = full
     finally:
-        pool.close(interrupt=job.signals.stopped())
+        pool.close(interrupt=not finished)
         if staging is not None:
             staging.close()  # after the workers: nothing can be writing into it now
-        if log is not None:
-            log.close()
+        files.close(keep=finished)
         job.signals.restore()
+    if job.full is not None:
+        say(_full_message(job.full, job, out_dir))
+        report.summary(time.monotonic() - started, "stopped")
+        return EXIT_FAILED
     if job.signals.signum != getattr(signal, "SIGPIPE", None):  # nobody is reading any more
-        report.summary(time.monotonic() - started, interrupted=job.signals.stopped())
+        report.summary(time.monotonic() - started, "interrupted" if job.signals.stopped() else "")
     return exit_for_signal(job.signals.signum) if job.signals.stopped() else report.exit_code

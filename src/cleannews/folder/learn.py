@@ -14,6 +14,15 @@ reached the threshold, each as a decision of the rule `repeated-across-batch`:
 
 An article counts once however many copies of it there are (the same canonical URL, or the
 same clean text), so saving a page twice does not make its story boilerplate.
+
+Learning never takes a story's lede (its first paragraph of running text), nor more than half
+of the story's words: pages that share a long passage (wire copy in many stories, test pages
+with the same filler) keep it, and the most repeated blocks go first. A page with no
+paragraph of running text (a list, a gallery) has no story to protect: learning may take all
+of it.
+
+The counts add: learners that counted parts of a batch (tasks, partitions) are combined with
+merge(), and counts() / Boilerplate.from_counts() carry what was learned between runs.
 """
 
 from __future__ import annotations
@@ -23,7 +32,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from ..model import Decision, Result
+from ..decide.evidence import PROSE_MIN_WORDS, word_count
+from ..model import PARAGRAPH, Decision, Result
 from ..render import rendered
 
 RULE = "repeated-across-batch"
@@ -32,6 +42,7 @@ RULE = "repeated-across-batch"
 # one article more common than it is: about one block in a million at 300,000 distinct blocks.
 BLOOM_BITS = 1 << 25
 BLOOM_HASHES = 4
+STORY_FLOOR = 0.5  # learning leaves at least this share of a story's words
 
 
 def normalise(text: str) -> str:
@@ -78,26 +89,47 @@ def article_key(result: Result, site: str, prints: tuple[int, ...] | None = None
     return _hash("article", site, normalise(result.title or ""), *(f"{p:x}" for p in blocks))
 
 
+def _lede(decisions: list[Decision], story: list[int]) -> int | None:
+    """The story's first paragraph of running text (its index), if it has one."""
+    return next((i for i in story if decisions[i].block.kind == PARAGRAPH
+                 and word_count(decisions[i].text) >= PROSE_MIN_WORDS), None)
+
+
 class Boilerplate(NamedTuple):
     """What a batch taught: fingerprint → the number of articles its block occurs in."""
 
     counts: dict[int, int]
 
+    @classmethod
+    def from_counts(cls, counts: dict[int, int], min_articles: int) -> Boilerplate:
+        """The boilerplate of Learner.counts(): the blocks in at least min_articles articles."""
+        return cls({f: n for f, n in counts.items() if n >= min_articles})
+
     def drop(self, result: Result, site: str | None = None) -> Result:
-        """The result with every kept block that is learned boilerplate turned into a drop."""
+        """The result with the kept blocks that are learned boilerplate turned into drops:
+        the most repeated first, never the lede, and never below STORY_FLOOR of the story's
+        words (a page without a lede has no story to keep)."""
         if not self.counts:
             return result
         site = site_of(result) if site is None else site
         decisions = list(result.decisions)
+        story = [i for i, d in enumerate(decisions) if d.keep and d.role != "title" and d.text.strip()]
+        learned = [(seen, i) for i in story if (seen := self.counts.get(_hash(site, normalise(decisions[i].text))))]
+        if not learned:
+            return result
+        lede = _lede(decisions, story)
+        words = {i: word_count(decisions[i].text) for i in story}
+        left = sum(words.values())
+        floor = left * STORY_FLOOR if lede is not None else 0
         changed = False
-        for i, d in enumerate(decisions):
-            if not d.keep or d.role == "title" or not d.text.strip():
+        for seen, i in sorted(learned, key=lambda pair: (-pair[0], pair[1])):
+            if i == lede or left - words[i] < floor:
                 continue
-            seen = self.counts.get(_hash(site, normalise(d.text)))
-            if seen:
-                reason = f"The same block is in {seen} articles of {site or 'this batch'}: the site's, not the story's."
-                decisions[i] = Decision(d.block, False, "chrome", RULE, reason, "")
-                changed = True
+            d = decisions[i]
+            reason = f"The same block is in {seen} articles of {site or 'this batch'}: the site's, not the story's."
+            decisions[i] = Decision(d.block, False, "chrome", RULE, reason, "")
+            left -= words[i]
+            changed = True
         if not changed:
             return result
         return rendered(result._replace(decisions=tuple(decisions)))
@@ -110,12 +142,23 @@ class _Seen:
         self._bits = bytearray(bits // 8)
         self._mask = bits - 1  # bits is a power of two
 
+    def __contains__(self, fingerprint: int) -> bool:
+        return all(self._bits[bit >> 3] & (1 << (bit & 7)) for bit in self._positions(fingerprint))
+
+    def _positions(self, fingerprint: int) -> Iterator[int]:
+        low, high = fingerprint & 0xFFFFFFFF, (fingerprint >> 32) | 1
+        return ((low + i * high) & self._mask for i in range(BLOOM_HASHES))
+
+    def update(self, other: _Seen) -> None:
+        """Remember what `other` remembers too."""
+        size = len(self._bits)
+        both = int.from_bytes(self._bits, "little") | int.from_bytes(other._bits, "little")
+        self._bits = bytearray(both.to_bytes(size, "little"))
+
     def add(self, fingerprint: int) -> bool:
         """Remember `fingerprint`; True if it was (probably) there already."""
-        low, high = fingerprint & 0xFFFFFFFF, (fingerprint >> 32) | 1
         present = True
-        for i in range(BLOOM_HASHES):
-            bit = (low + i * high) & self._mask
+        for bit in self._positions(fingerprint):
             byte, flag = bit >> 3, 1 << (bit & 7)
             if not self._bits[byte] & flag:
                 present = False
@@ -150,5 +193,23 @@ class Learner:
             elif self._seen.add(fingerprint):
                 self._repeated[fingerprint] = 2
 
+    def counts(self) -> dict[int, int]:
+        """Fingerprint → articles, for every block seen in more than one: what
+        Boilerplate.from_counts() needs, whatever the threshold."""
+        return dict(self._repeated)
+
+    def merge(self, other: Learner) -> None:
+        """Add the counts of a learner that counted other articles (another task, partition or
+        run): a block's count is the sum of the two. Exact for every block one side saw more
+        than once; a block each side saw only once is lost, and an article both sides saw
+        counts twice: split a batch by site (or URL) for exact counts."""
+        merged = {}
+        for fingerprint in self._repeated.keys() | other._repeated.keys():
+            mine = self._repeated.get(fingerprint) or int(fingerprint in self._seen)
+            theirs = other._repeated.get(fingerprint) or int(fingerprint in other._seen)
+            merged[fingerprint] = mine + theirs
+        self._repeated = merged
+        self._seen.update(other._seen)
+
     def boilerplate(self) -> Boilerplate:
-        return Boilerplate({f: n for f, n in self._repeated.items() if n >= self.min_articles})
+        return Boilerplate.from_counts(self._repeated, self.min_articles)

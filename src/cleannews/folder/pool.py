@@ -31,9 +31,18 @@ Handler = Callable[[Any, Any, Any], Any]
 
 
 class Failure(NamedTuple):
-    """A task whose worker died or ran out of time."""
+    """A task whose worker died or ran out of time. `stopped`: the worker was ended by SIGTERM
+    (a `kill` of the process group, a service manager stopping the run): the file is not to
+    blame, and the caller should stop as if it had been told to."""
 
     reason: str
+    stopped: bool = False
+
+
+def _told_to_stop(process: Any) -> bool:
+    """Ended by SIGTERM: by its handler (exit status 128 + 15) or, before that was set, by
+    the signal itself."""
+    return process.exitcode in (128 + signal.SIGTERM, -signal.SIGTERM)
 
 
 def _stop(signum: int, frame: object) -> None:
@@ -233,7 +242,7 @@ class Pool:
         except (EOFError, OSError):
             pass
         if queue:
-            done[queue.popleft()[0]] = Failure(why(worker.process))
+            done[queue.popleft()[0]] = Failure(why(worker.process), _told_to_stop(worker.process))
         ready.extendleft(reversed(queue))
         queue.clear()
         self._replace(slot)

@@ -1,7 +1,7 @@
 """A one-line progress bar for a terminal: files done, files per second, time left.
 
-Shown only when standard error is a terminal: on a pipe or in a log it would be noise, and
-carriage returns in a file are garbage. Colour follows NO_COLOR (no-color.org).
+Shown only when standard error is a terminal (not a dumb one): on a pipe or in a log it would
+be noise, and carriage returns in a file are garbage. Colour follows --color (NO_COLOR).
 """
 
 from __future__ import annotations
@@ -28,14 +28,14 @@ def _clock(seconds: float) -> str:
 class Progress:
     """`label [#####-----] 1,234/5,000 25% · 310 files/s · ETA 0:12` on one line, redrawn in place."""
 
-    def __init__(self, stream: IO[str], label: str, total: int) -> None:
+    def __init__(self, stream: IO[str], label: str, total: int, colour: bool = True) -> None:
         self._stream = stream
         self._label = label
         self._total = total
         self._done = 0
         self._started = time.monotonic()
         self._drawn = 0.0
-        self._colour = not os.environ.get("NO_COLOR")
+        self._colour = colour
 
     def update(self, done: int) -> None:
         self._done = done
@@ -65,6 +65,12 @@ class Progress:
         if visible >= width:  # a wrapped line cannot be redrawn in place: drop the tail
             line = line[: len(line) - (visible - width + 1)]
         self._stream.write(f"\r{line}\x1b[K")
+        self._stream.flush()
+
+    def say(self, line: str) -> None:
+        """A line of its own above the bar."""
+        self.clear()
+        self._stream.write(f"{line}\n")
         self._stream.flush()
 
     def clear(self) -> None:

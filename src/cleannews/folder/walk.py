@@ -13,6 +13,8 @@ import os
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
+from ..report import unreadable
+
 # Extensions of files that are never a page or a text, by what they are: skipped without
 # being read. Anything else is read, and skipped if its bytes turn out not to be text.
 NOT_PAGES = {
@@ -104,7 +106,7 @@ class Walk:
         try:
             st = os.stat(given)
         except OSError as exc:
-            return entry._replace(status="failed", reason=exc.strerror or str(exc))
+            return entry._replace(status="failed", reason=unreadable(given, exc))
         return self._judged(entry, name, st)
 
     def _judged(self, entry: Entry, name: str, st: os.stat_result) -> Entry:

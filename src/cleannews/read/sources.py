@@ -66,6 +66,9 @@ WEB_ENCODINGS = (
 _DECLARED_ERRORS = 1000  # a declared encoding is believed with at most one bad character in this many
 _HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|\?xml|meta|body)\b", re.I)
 _HTML_TAG = re.compile(r"<(?:p|div|span|a|br|li|h[1-6]|article|section|table|img)\b[^<>]*>", re.I)
+# A fragment (`<p>…</p><p>…</p>`, as a CMS or an API gives a story) has too few tags for the
+# test above: one that opens with such an element and closes one is markup too.
+_END_TAG = r"</(?:p|div|span|a|li|h[1-6]|article|section|table)\s*>"
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _START_TAG = r"<[A-Za-z]"
 SNIFF = 65536
@@ -229,7 +232,9 @@ def sniff_kind(text: str) -> str:
     if _HTML_START.match(head, _after_comments(head)):
         return "html"
     stripped = head.lstrip()
-    if stripped.startswith("<") and len(_HTML_TAG.findall(head)) >= 3:
+    if not stripped.startswith("<"):
+        return "text"
+    if len(_HTML_TAG.findall(head)) >= 3 or (_HTML_TAG.match(stripped) and re.search(_END_TAG, head, re.I)):
         return "html"
     return "text"
 

@@ -31,15 +31,27 @@ __all__ = [
     "always_languages",
     "check_user_files",
     "detect_languages",
+    "has_pack",
     "language_sample",
     "languages_of",
     "load_rules",
+    "told",
 ]
 
 PACKS = frozen.PACKS
 DETECT_CHARS = 1200  # enough running text to tell a language; more only costs time
 DETECT_SHARE = 0.25  # a language is used when it has this share of the best one's hits
 DETECT_MIN = 3  # and at least this many: one stray "été" does not make a text French
+# A text in a language no pack is for: at least this many words, under this share of them
+# common words of any pack's language. They make a quarter to a third of running prose, but
+# in a page of lists and scores (a recipe, a results table) as few as 1.4% (measured on the
+# ScrapingHub pages); Indonesian prose has 0.6-1.5%. So: under 1%, or under 3% when the page
+# itself declares a language that has no pack.
+UNKNOWN_MIN_WORDS = 40
+UNKNOWN_SHARE = 0.01
+UNKNOWN_SHARE_DECLARED = 0.03
+UNSPACED_TOKEN_CHARS = 15  # longer "words" on average than this: a script without spaces
+UNSPACED_CHARS_PER_WORD = 2
 # glued to words; a regex, since str.translate takes a slow path on any non-ASCII text
 _PUNCTUATION = re.compile("[.,;:!?\"'()\\[\\]«»“”„‘’—–…]")
 
@@ -116,30 +128,77 @@ def detect_languages(texts: Iterable[str]) -> tuple[str, ...]:
 
 
 def languages_of(sample: list[str]) -> tuple[str, ...]:
+    return told(sample)[0]
+
+
+def has_pack(language: str) -> bool:
+    """Whether a language tag ("pt-BR", "en_US", "id") names a language a shipped pack is for."""
+    always, _, languages = _languages()
+    primary = language.strip().replace("_", "-").split("-")[0].casefold()
+    return primary in languages or primary in always
+
+
+def told(sample: list[str], declared: str | None = None) -> tuple[tuple[str, ...], bool]:
+    """The packs a sample of text needs (see detect_languages), and whether it is in a
+    language none of the packs is for: long enough to tell, and hardly any of its words
+    common words of a language with a pack (`declared`: the language the page says it is in,
+    which settles it when it has a pack, and lowers the bar when it has none)."""
     always, index, languages = _languages()
     counts = dict.fromkeys(languages, 0)
     # split(), not a word regex: a stopword glued to punctuation is missed, which costs a
     # count or two of hundreds; the regex cost more than the rest of the detection
-    for langs in [index[w] for w in _PUNCTUATION.sub(" ", " ".join(sample).casefold()).split() if w in index]:
+    text = _PUNCTUATION.sub(" ", " ".join(sample).casefold())
+    words = text.split()
+    hits = 0
+    for langs in [index[w] for w in words if w in index]:
+        hits += 1
         for lang in langs:
             counts[lang] += 1
     best = max(counts.values(), default=0)
-    if best < DETECT_MIN:
-        # Too little text to tell: the packs every text gets. Loading every language instead
-        # would let one language's rule fire on a few words of another.
-        return always
-    found = [lang for lang, n in counts.items() if n >= max(DETECT_MIN, best * DETECT_SHARE)]
-    return tuple(sorted({*always, *found}))
+    # Too little text to tell: the packs every text gets. Loading every language instead
+    # would let one language's rule fire on a few words of another.
+    least = max(DETECT_MIN, best * DETECT_SHARE)
+    found = [lang for lang, n in counts.items() if n >= least] if best >= DETECT_MIN else []
+    packs = tuple(sorted({*always, *found}))
+    if not set(found) <= set(always) or (declared and has_pack(declared)):
+        return packs, False  # a language with a pack: told, or declared
+    share = UNKNOWN_SHARE_DECLARED if declared else UNKNOWN_SHARE
+    return packs, _without_pack(words, len(text), hits, share)
+
+
+def _without_pack(words: list[str], chars: int, hits: int, share: float) -> bool:
+    """Enough words to tell, and under `share` of them a known language's common words. (A
+    script written without spaces has few "words" to split: its characters are counted, as
+    decide counts words.)"""
+    n = len(words)
+    if chars > UNSPACED_TOKEN_CHARS * max(n, 1):
+        n = chars // UNSPACED_CHARS_PER_WORD
+    return n >= UNKNOWN_MIN_WORDS and hits < n * share
 
 
 def check_user_files(rule_files: tuple[str, ...]) -> None:
-    """Parse and compile each user file on its own; raises RuleError naming the first problem."""
+    """Parse and compile each user file on its own, and check what it says of the rules before
+    it (the shipped packs, the files before it): a `disable` must name one of them, a rule
+    with one of their ids must say `replace = true`, and only such a rule may. Raises
+    RuleError naming the first problem."""
+    if not rule_files:
+        return
+    earlier = {r.id for pack in all_packs() for r in pack.rules + pack.selectors}
     for path in rule_files:
         pack = _user_pack(path)
         for rule in pack.rules + pack.selectors:
             problem = pattern_problem(rule)
             if problem:
                 raise fail(pack.source, f"rule {rule.id}: bad pattern {rule.pattern!r}: {problem}")
+            if rule.id in earlier and not rule.replace:
+                raise fail(pack.source, f"rule {rule.id}: a rule before it has this id; "
+                                        "say replace = true to replace it, or give it another id")
+            if rule.replace and rule.id not in earlier:
+                raise fail(pack.source, f"rule {rule.id}: replace = true, but no rule before it has this id")
+        for rid in pack.disable:
+            if rid not in earlier:
+                raise fail(pack.source, f"disable: {rid!r} names no rule (see cleannews --list-rules)")
+        earlier.update(r.id for r in pack.rules + pack.selectors)
 
 
 def all_packs(rule_files: tuple[str, ...] = ()) -> list[Pack]:

@@ -43,8 +43,8 @@ FAMILIES: dict[str, str] = {
 # story paragraph.
 SCOPES = frozenset({"block", "edge", "head", "tail", "sentence"})
 MATCHES = frozenset({"search", "line"})
-RULE_KEYS = frozenset({"id", "kind", "pattern", "scope", "match", "weight", "why"})
-SELECTOR_KEYS = frozenset({"id", "kind", "pattern", "why"})
+RULE_KEYS = frozenset({"id", "kind", "pattern", "scope", "match", "weight", "why", "replace"})
+SELECTOR_KEYS = frozenset({"id", "kind", "pattern", "why", "replace"})
 PACK_KEYS = frozenset({"lang", "about", "disable", "rule", "selector"})
 
 
@@ -61,6 +61,7 @@ class Rule(NamedTuple):
     weight: float
     why: str
     source: str
+    replace: bool = False  # a user's rule that takes the place of a shipped one with its id
 
     @property
     def family(self) -> str:
@@ -104,6 +105,8 @@ def _parse_rule(raw: object, n: int, prefix: str, source: str, table: str = "rul
         raise fail(source, f"{where}: weight must be a number in (0, 1]")
     if not isinstance(raw.get("why", ""), str):
         raise fail(source, f"{where}: 'why' must be a string")
+    if not isinstance(raw.get("replace", False), bool):
+        raise fail(source, f"{where}: 'replace' must be true or false")
     return Rule(
         id=f"{prefix}.{raw['id']}",
         kind=kind,
@@ -113,6 +116,7 @@ def _parse_rule(raw: object, n: int, prefix: str, source: str, table: str = "rul
         weight=float(weight),
         why=" ".join(raw.get("why", "").split()),
         source=source,
+        replace=raw.get("replace", False),
     )
 
 
