@@ -26,6 +26,9 @@ class Options:
     url: the address the page came from (absolute). Relative links resolve against it (after
         the page's own <base>), and a page that names no canonical URL gets it as its
         metadata `url`, which is also how learning tells its site.
+    charset: the encoding the page's transport names (an HTTP Content-Type header's charset),
+        for bytes: tried before the page's own declaration, as browsers do, and believed when
+        it decodes the bytes cleanly.
 
     A field of the wrong type or value raises TypeError or ValueError here, not some stage later.
     """
@@ -36,6 +39,7 @@ class Options:
     languages: tuple[str, ...] = ()
     links: bool = False
     url: str | None = None
+    charset: str | None = None
 
     def __post_init__(self) -> None:
         if self.input_format not in INPUT_FORMATS:
@@ -48,8 +52,10 @@ class Options:
         object.__setattr__(self, "rule_files", tuple(os.fspath(p) for p in _sequence("rule_files", self.rule_files,
                                                                                        (str, os.PathLike))))
         object.__setattr__(self, "languages", _sequence("languages", self.languages, (str,)))
-        if self.url is not None and not _absolute_url(self.url):
+        if self.url is not None and not absolute_url(self.url):
             raise ValueError(f"url must be an absolute URL such as https://example.com/story, not {self.url!r}")
+        if self.charset is not None and not isinstance(self.charset, str):
+            raise TypeError(f"charset must be an encoding's name (str), not {self.charset!r}")
 
 
 def _sequence(name: str, value: object, types: tuple[type, ...]) -> tuple[Any, ...]:
@@ -63,7 +69,8 @@ def _sequence(name: str, value: object, types: tuple[type, ...]) -> tuple[Any, .
     return tuple(value)
 
 
-def _absolute_url(url: object) -> bool:
+def absolute_url(url: object) -> bool:
+    """An absolute URL (a scheme and a host): what a page's address must be."""
     if not isinstance(url, str):
         return False
     from urllib.parse import urlsplit  # only a caller who gives a URL pays for the import
