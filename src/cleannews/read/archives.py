@@ -141,6 +141,8 @@ def _record(record: Any, n: int) -> Record:
     fields = {"url": url, "warc_date": _header(warc, "WARC-Date") or None,
               "warc_record_id": _header(warc, "WARC-Record-ID") or None}
     found = Record(where, url=url, fields=fields)
+    if record.length is None:  # every WARC record has one: here the archive ends inside its header
+        return found._replace(status=FAILED, reason="cut short: the archive ends in the middle of this record")
     kind = record.rec_type
     http = record.http_headers if kind == "response" else None
     if kind == "response":
@@ -163,6 +165,8 @@ def _record(record: Any, n: int) -> Record:
     body = record.raw_stream.read(MAX_INPUT + 1)
     if len(body) > MAX_INPUT:
         return found._replace(status=FAILED, reason=f"more than {size(MAX_INPUT)} of body, the limit; refusing it")
+    if getattr(record.raw_stream, "limit", 0) > 0:  # what its header says is left, and the file has no more
+        return found._replace(status=FAILED, reason="cut short: the archive ends in the middle of this record")
     try:
         body = undo_encodings(body, _header(http, "Transfer-Encoding"), _header(http, "Content-Encoding"))
     except InputError as exc:

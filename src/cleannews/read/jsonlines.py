@@ -73,11 +73,12 @@ def dump_records(stream: IO[bytes], field: str) -> Iterator[Record]:
         if not isinstance(obj, dict):
             yield Record(where, status=FAILED, reason=f"not a JSON object but {type(obj).__name__}")
             continue
+        present = field in obj
         page = obj.pop(field, None)
         url = obj.get("url")
         url = url.strip() if isinstance(url, str) and absolute_url(url) else None
         if not isinstance(page, str) or not page.strip():
-            why = f"no {field!r} field" if page is None else f"its {field!r} field holds no page"
+            why = f"its {field!r} field holds no page" if present else f"no {field!r} field"
             yield Record(where, url=url, fields=obj, status=SKIPPED, reason=why)
             continue
         yield Record(where, page=page, url=url, fields=obj)
