@@ -5,9 +5,13 @@ from __future__ import annotations
 import os
 import pty
 import select
+import shutil
 import subprocess
+import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,3 +60,22 @@ def run_on_terminal(args: list[str], env: dict[str, str], stream: str = "stdout"
         os.close(master)
     out, err = proc.communicate(timeout=TERMINAL_TIMEOUT)
     return proc.returncode, got, (err if stream == "stdout" else out) or b""
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    """One Spark session (local[2]) for every test that needs one: starting Spark costs seconds."""
+    pytest.importorskip("pyspark", reason="pyspark is not installed: pip install -e '.[test]' (CI installs it)")
+    if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
+        pytest.skip("no Java runtime, which Spark needs: apt-get install default-jre-headless (.ci/run does)")
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    from pyspark.sql import SparkSession
+
+    session = (SparkSession.builder.master("local[2]").appName("cleannews-tests")
+               .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+               # a JVM that starts fast rather than one that runs long: the tests' jobs are small
+               .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto")
+               .getOrCreate())
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
