@@ -168,6 +168,12 @@ def table_stories(spark: Any, table: Any, column: str, options: Options = DEFAUL
     return _stories(spark, table.rdd, lambda rows: _table_pages(rows, column, names), columns, options, learn_min)
 
 
+def _absolute(path: str) -> str:
+    """A local path made absolute, as this process sees it: the executors' (and a running JVM's)
+    working folder need not be ours (a file system they share is assumed); a URL as it is."""
+    return path if "://" in path else os.path.abspath(path)
+
+
 def _read_table(spark: Any, path: str) -> Any:
     low = path.lower().rstrip("/")
     if low.endswith((".jsonl", ".json", ".jsonl.gz", ".json.gz")):
@@ -193,7 +199,8 @@ def command(archives: tuple[str, ...], output: str, fmt: str, paths: Any, table:
             keep_captions: bool, no_learn: bool, learn_min: int, master: str | None) -> None:
     """Clean a crawl's pages on Spark into a table of stories: one task per archive, or the
     partitions of a table of pages."""
-    listed = [*archives, *(line.strip() for line in paths or () if line.strip())]
+    listed = [_absolute(name) for name in (*archives, *(line.strip() for line in paths or ())) if name]
+    output, table = _absolute(output), table and _absolute(table)
     if bool(listed) == bool(table):
         raise click.UsageError("give archives (or --paths), or --table, not both")
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # executors run this interpreter, with cleannews
