@@ -14,14 +14,15 @@ from typing import Any
 import pytest
 
 from .archives import LAMP_BOX, crawl, site_archives
+from .conftest import require
 
-pytest.importorskip("datatrove", reason="datatrove is not installed: pip install -e '.[test]' (CI installs it)")
-pytest.importorskip("orjson", reason="datatrove's JsonlWriter needs orjson: pip install -e '.[test]'")
+require("datatrove", "datatrove is not installed: pip install -e '.[test]'")
+require("orjson", "datatrove's JsonlWriter needs orjson: pip install -e '.[test]'")
 
-from datatrove.executor import LocalPipelineExecutor
-from datatrove.pipeline.writers import JsonlWriter
+from datatrove.executor import LocalPipelineExecutor  # noqa: E402 (after the checks above)
+from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
 
-from cleannews.datatrove import CleanNews, CountBlocks, WarcReader
+from cleannews.datatrove import CleanNews, CountBlocks, WarcReader  # noqa: E402
 
 TIMEOUT = 120
 

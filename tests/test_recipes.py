@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, require
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 TIMEOUT = 300
@@ -58,7 +58,7 @@ def test_the_command_line_recipe(folder: Path) -> None:
 
 
 def test_the_datatrove_recipe(folder: Path) -> None:
-    pytest.importorskip("datatrove", reason="datatrove is not installed: pip install -e '.[test]' (CI installs it)")
+    require("datatrove", "datatrove is not installed: pip install -e '.[test]'")
     (folder / "recipe.py").write_text(BLOCKS[1][1], encoding="utf-8")
     done = subprocess.run([sys.executable, "recipe.py"], cwd=folder, capture_output=True, text=True,
                           timeout=TIMEOUT)
