@@ -534,3 +534,12 @@ def test_a_line_that_is_wholly_a_link_is_not_the_headline() -> None:
     references = ["", "References", "", "   1. https://news.example/timetables"]
     result = cleannews.clean(page(head, STORY, references))
     assert result.title == "Ferry landing to be rebuilt at Kessel Point"
+
+
+def test_a_menu_row_is_never_the_headline() -> None:
+    """Issue 14, item 8: 'Home News Sport Business' above a story is the site's menu."""
+    menu = "Home News Sport Business"
+    with_headline = cleannews.clean(page([menu, "Ferry landing to be rebuilt at Kessel Point", "By Jane Doe"], STORY))
+    assert with_headline.title == "Ferry landing to be rebuilt at Kessel Point"
+    without = cleannews.clean("\n".join([menu, STORY[0]]) + "\n\n" + "\n\n".join(STORY[1:]) + "\n")
+    assert without.title != menu and menu not in without.text
