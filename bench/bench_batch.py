@@ -66,11 +66,17 @@ def article(n: int) -> tuple[str, list[str]]:
 
 
 def page(n: int) -> tuple[str, bytes]:
-    """Every third article is a saved web page (about 8 KB: a menu, a sidebar, a script, a
-    footer around the story, as real pages have), the others plain text (1-3 KB)."""
-    title, paragraphs = article(n)
+    """Every third article is a saved web page (html_page), the others plain text (1-3 KB)."""
     if n % 3:
+        title, paragraphs = article(n)
         return ".txt", (title + "\n\n" + "\n\n".join(paragraphs) + "\n").encode("utf-8")
+    return ".html", html_page(n)
+
+
+def html_page(n: int) -> bytes:
+    """Article n as a web page of about 8 KB: a menu, a sidebar, a script, a footer around the
+    story, as real pages have (bench_crawl.py archives these)."""
+    title, paragraphs = article(n)
     rng = random.Random(-n)
     menu = "".join(f"<li><a href='/section/{i}'>{rng.choice(NOUNS).title()} {i}</a></li>" for i in range(60))
     side = "".join(f"<li><a href='/story/{rng.randint(1, 99999)}'>{' '.join(rng.sample(THINGS, 2))}</a></li>"
@@ -83,7 +89,7 @@ def page(n: int) -> tuple[str, bytes]:
             f"<main><article><h1>{title}</h1><p class='byline'>By Staff Reporter</p>{body}</article>"
             f"<aside class='most-read'><h2>Most read</h2><ul>{side}</ul></aside></main>"
             f"<footer><p>© Harbour Gazette. All rights reserved.</p></footer></body></html>")
-    return ".html", html.encode("utf-8")
+    return html.encode("utf-8")
 
 
 def make_tree(root: Path, count: int) -> int:
