@@ -220,3 +220,18 @@ def test_an_archive_cut_anywhere_never_gives_a_page_cut_short(compress: bool, tm
         got = list(records(str(cut)))
         assert all(r.page == pages[r.where] for r in got if r.page), end
         assert len({r.where for r in got if r.page}) < len(pages)
+
+
+def test_a_folder_of_dumps_skips_what_is_no_dump(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    line = {"url": "https://city.example/a", "text": "Bridge reopens\n\nThe old bridge reopened to traffic on "
+                                                      "Monday after a year of repairs, the city said."}
+    (tmp_path / "in" / "a.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    (tmp_path / "in" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    done = run("--input-format", "jsonl", "--field", "text", "in", "-o", "out", "--report", "report.jsonl",
+               cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    report = {r["path"]: r for r in lines((tmp_path / "report.jsonl").read_text(encoding="utf-8"))}
+    assert report["in/logo.png"]["reason"] == "not a JSON Lines dump: an image"
+    [story] = lines((tmp_path / "out" / "a.jsonl").read_text(encoding="utf-8"))
+    assert story["url"] == "https://city.example/a" and str(story["text"]).startswith("Bridge reopens\n\n")

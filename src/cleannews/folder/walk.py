@@ -131,9 +131,11 @@ class Walk:
 
     def _judged(self, entry: Entry, name: str, st: os.stat_result) -> Entry:
         entry = entry._replace(size=st.st_size, mtime_ns=st.st_mtime_ns)
-        if entry.records:
-            return entry  # many records in one file: the size limit is each one's
         skip = not_a_page(name)
+        if entry.records:  # many records in one file: the size limit is each one's
+            if entry.records == DUMP and skip and not name.lower().endswith(".json"):  # an image is no dump
+                return entry._replace(status="skipped", reason=skip.replace("a page", "a JSON Lines dump"))
+            return entry
         if skip is None and self.max_size is not None and st.st_size > self.max_size:
             skip = f"{megabytes(st.st_size)}, over the size limit of {megabytes(self.max_size)} (--max-size)"
         return entry._replace(status="skipped", reason=skip) if skip else entry
