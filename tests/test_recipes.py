@@ -89,3 +89,21 @@ def test_the_spark_recipe(folder: Path, spark: Any) -> None:
             f.read_text(encoding="utf-8").splitlines()]
     streamed = [json.loads(line) for line in (folder / "stories.jsonl").read_text(encoding="utf-8").splitlines()]
     assert stories(rows) == stories(streamed)
+
+
+def test_a_plain_install_pulls_in_no_engine() -> None:
+    """`pip install cleannews` brings neither datatrove nor Spark, and nothing but the two
+    integration modules imports them."""
+    import re as re_
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = {re_.split(r"[<>=!~ ;\[]", d, maxsplit=1)[0].lower() for d in project["dependencies"]}
+    assert not names & {"datatrove", "pyspark", "orjson"}, names
+    assert {"datatrove", "pyspark"} <= {re_.split(r"[<>=!~ ;\[]", d, maxsplit=1)[0].lower()
+                                         for extra in ("datatrove", "spark")
+                                         for d in project["optional-dependencies"][extra]}
+    probe = ("import sys, cleannews, cleannews.cli, cleannews.crawl, cleannews.folder.batch, cleannews.read.archives;"
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('datatrove', 'pyspark', 'py4j')))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=TIMEOUT)
+    assert done.stdout.strip() == "[]", done.stderr

@@ -83,3 +83,19 @@ def test_a_table_of_pages_keeps_its_columns(spark: Any, tmp_path: Path) -> None:
     assert [(r["id"], r["url"], story(r)[:4]) for r in rows] == [
         (o["id"], o["url"], story(o)[:4]) for o in cli if "text" in o]
     assert sum("repeated-across-batch" in r["rules"] for r in rows) == 6
+
+
+def test_the_job_reads_and_writes_parquet(spark: Any, tmp_path: Path) -> None:
+    from cleannews.spark import main
+
+    pages = spark.createDataFrame([(n, f"https://harbour.example/news/{n}", article_page(n, False).decode())
+                                   for n in range(1, 4)], "id long, url string, page string")
+    pages.write.parquet(str(tmp_path / "pages.parquet"))
+    with pytest.raises(SystemExit) as exit_:
+        main(["--table", str(tmp_path / "pages.parquet"), "--column", "page", "--output", str(tmp_path / "stories"),
+              "--no-learn"])
+    assert exit_.value.code == 0
+    rows = sorted(spark.read.parquet(str(tmp_path / "stories")).collect(), key=lambda r: r["id"])
+    assert [(r["id"], r["status"]) for r in rows] == [(1, "cleaned"), (2, "cleaned"), (3, "cleaned")]
+    assert all(r["text"].startswith(r["title"] + "\n\n") for r in rows)
+    assert "page" not in rows[0].asDict()

@@ -227,9 +227,10 @@ def _given(ctx: click.Context, names: tuple[str, ...]) -> list[str]:
               help="Folder mode: worker processes  [default: one per CPU]")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT,
               show_default=True, metavar="SECONDS",
-              help="Folder mode: time limit per file; a file over it fails and its worker is replaced.")
+              help="Folder mode: time limit per file (per page of an archive or a dump); a file over it fails "
+                   "and its worker is replaced.")
 @click.option("--max-size", default=DEFAULT_MAX_SIZE, show_default=True, metavar="SIZE", callback=_size,
-              help="Folder mode: skip files larger than SIZE (500K, 20M, 1G).")
+              help="Folder mode: skip files (pages of an archive or a dump) larger than SIZE (500K, 20M, 1G).")
 @click.option("--force", is_flag=True,
               help="Folder mode: clean every file again, even those whose output is newer than they are.")
 @click.option("--report", type=click.Path(dir_okay=False), metavar="FILE",
