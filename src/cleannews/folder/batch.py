@@ -6,12 +6,14 @@ The run, in order:
 1. Check the command: the output folder apart from the input folders, standard input not part
    of it, one run at a time per output folder (atomic.Staging).
 2. Learn (unless --no-learn): every page is cleaned by the workers, which send back the
-   fingerprints of its kept blocks; blocks that recur in enough articles of a site become
-   the batch's boilerplate (learn.py), handed to every worker. What was learned is kept in
-   the output folder's state folder, keyed to the inputs (names, sizes, times) and the
-   options: a run over the same inputs takes it from there instead of learning again, and a
-   run with nothing left to clean learns nothing.
-3. Clean: every page again, now dropping the learned boilerplate; each output written to a
+   fingerprints of its kept blocks and keep its cleaned result on disk (the spool, bounded by
+   SPOOL_BUDGET); blocks that recur in enough articles of a site become the batch's
+   boilerplate (learn.py), handed to every worker. What was learned is kept in the output
+   folder's state folder, keyed to the inputs (names, sizes, times) and the options: a run over
+   the same inputs takes it from there instead of learning again, and a run with nothing left
+   to clean learns nothing.
+3. Clean: every page's spooled result, now without the learned boilerplate, is rendered (a page
+   past the spool's budget is cleaned again: the same result); each output written to a
    temporary file and renamed into place by the worker. Pages whose output is newer than they
    are were done by an earlier run and are left alone (unless --force).
 
@@ -27,9 +29,13 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import hashlib
 import os
+import pickle
+import shutil
 import signal
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
@@ -62,6 +68,11 @@ WINDOW_PER_JOB = 8  # results held back behind one slow file, per worker
 STATE = ".cleannews-state"  # in the output folder: what a run keeps for the next one
 LEARNED = "learned"  # in STATE: the key of the inputs and options, then the learned counts
 NO_SPACE = "no space"  # a worker's outcome when the disk is full: the run stops; not a report status
+# What the learning pass keeps on disk of the pages it cleaned, so that the cleaning pass only
+# drops the learned blocks and renders (about the size of each page's text). Past it, pages are
+# cleaned a second time, as without a spool.
+SPOOL_BUDGET = 1 << 30
+SPOOL_PREFIX = "spool-"
 
 
 class Refused(Exception):
@@ -103,8 +114,8 @@ class _Setup(NamedTuple):
 
 
 class Outcome(NamedTuple):
-    """What a worker did with one file. `data`: (article key, fingerprints) when learning; the
-    rendered document when streaming."""
+    """What a worker did with one file. `data`: (article key, fingerprints, bytes spooled) when
+    learning; the rendered document when streaming."""
 
     status: str
     reason: str = ""
@@ -158,24 +169,54 @@ def _cleaned(setup: _Setup, source: str | Record) -> Cleaned:
     return clean_page(data, setup.options)
 
 
+def _spool(path: str, done: Cleaned, seconds: float) -> int:
+    """Keep a cleaned page for the cleaning pass; the bytes written (0 when the disk will not
+    take them: the page is then cleaned again)."""
+    data = pickle.dumps((seconds, done), protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        with open(path, "wb") as f:
+            f.write(data)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        return 0
+    return len(data)
+
+
+def _unspool(path: str) -> tuple[Cleaned | None, float]:
+    """The page the learning pass kept at `path`, and the seconds it took to clean, removed
+    from the spool; (None, 0) when there is none."""
+    try:
+        with open(path, "rb") as f:
+            seconds, done = pickle.load(f)
+        os.unlink(path)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+        return None, 0.0
+    return done, seconds
+
+
 # A worker's task: (phase "learn" or "clean", the file to read or the record, its name as shown,
-# its folder (its site when the page names none), the output file to write or None to return it).
-Task = tuple[str, str | Record, str, str, str | None]
+# its folder (its site when the page names none), the output file to write or None to return it,
+# the spool file where the learning pass keeps the cleaned page or None).
+Task = tuple[str, str | Record, str, str, str | None, str | None]
 
 
 def _work(setup: _Setup, boilerplate: Boilerplate | None, task: Task) -> Outcome:
     """Clean one file or record: learn from it, or write its output (or return it, for a stream)."""
-    phase, source, shown, folder, output = task
+    phase, source, shown, folder, output, spool = task
     started = time.perf_counter()
-    done = _cleaned(setup, source)
+    done, earlier = _unspool(spool) if spool and phase == "clean" else (None, 0.0)
+    done = done or _cleaned(setup, source)
     if done.result is None:
         return Outcome(done.status, done.reason)
     site = site_of(done.result, folder)
     if phase == "learn":
-        return Outcome(CLEANED, data=counted(done.result, site))
+        spooled = _spool(spool, done, time.perf_counter() - started) if spool else 0
+        return Outcome(CLEANED, data=(*counted(done.result, site), spooled))
     status, reason, result = without_boilerplate(done, boilerplate, site)
     assert result is not None
     text = _render(setup, result, shown, output is None, source if isinstance(source, Record) else None)
+    started -= earlier  # the page's time is its cleaning's, in whichever pass
     seconds = time.perf_counter() - started
     rules = tuple(result.rules_fired)
     if output is None:
@@ -320,6 +361,9 @@ class _Run:
         self.window = WINDOW_PER_JOB * (settings.jobs or _cpus())
         self.full: _Full | None = None
         self.reported = 0
+        self.spool: str | None = None  # the folder of the spool, while learning has kept pages there
+        self.spooled = 0  # bytes kept there
+        self._own_spool = False  # a folder of its own (a stream's run has no staging folder)
 
     def entries(self) -> Iterator[Entry]:
         return self.walk.entries(self.inputs)
@@ -404,6 +448,8 @@ class _Run:
 
     def learn(self, pool: Pool) -> Learner:
         learner = Learner(self.settings.learn_min)
+        self._own_spool = self.staging is None
+        self.spool = self.staging or tempfile.mkdtemp(prefix="cleannews-spool-")
         progress = self._progress("learning")
         if progress and self.out_dir is None and self.settings.stream_to is None:
             progress.say("cleannews: learning the batch's boilerplate first: nothing is printed until it is done "
@@ -416,13 +462,40 @@ class _Run:
                     break
                 self.crashed[_key_of(unit)] = outcome.reason
             elif outcome is not None and outcome.status == CLEANED:
-                learner.add_fingerprints(*outcome.data)
+                article, prints, spooled = outcome.data
+                learner.add_fingerprints(article, prints)
+                self._budget(unit, spooled)
             done += _ends_input(unit)
             if progress:
                 progress.update(done)
         if progress:
             progress.clear()
         return learner
+
+    def _spool_of(self, entry: Entry, record: Record | None = None) -> str | None:
+        """Where the learning pass keeps this page for the cleaning pass: a name of the file as
+        it is now, so that a file changed in between is cleaned again."""
+        if self.spool is None:
+            return None
+        name = f"{entry.path}\0{entry.size}\0{entry.mtime_ns}\0{record.where if record else ''}"
+        digest = hashlib.blake2b(name.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+        return os.path.join(self.spool, SPOOL_PREFIX + digest)
+
+    def _budget(self, unit: _Unit, spooled: int) -> None:
+        """Count a page kept in the spool; past SPOOL_BUDGET, let it go (it is cleaned again)."""
+        self.spooled += spooled
+        path = self._spool_of(unit.entry, unit.record)
+        if spooled and self.spooled > SPOOL_BUDGET and path is not None:
+            self.spooled -= spooled
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+
+    def remove_spool(self) -> None:
+        """Remove the spool's own folder (call once no worker can write there). One in the
+        staging folder goes with it."""
+        if self.spool is not None and self._own_spool:
+            shutil.rmtree(self.spool, ignore_errors=True)
+        self.spool = None
 
     def _map(self, pool: Pool, tasks: Any, progress: Progress | None) -> Iterator[tuple[Any, Any]]:
         return pool.map(tasks, self.window, self.signals.stopped, progress.tick if progress else lambda: None)
@@ -457,18 +530,21 @@ class _Run:
                 yield _Unit(entry, known=Outcome(FAILED, self.crashed[entry.path, ""])), None
             else:
                 output = self._output(entry) if phase == "clean" else None
-                yield _Unit(entry), (phase, entry.source, entry.path, entry.folder, output)
+                spool = self._spool_of(entry) if phase == "clean" or not self._up_to_date(entry) else None
+                yield _Unit(entry), (phase, entry.source, entry.path, entry.folder, output, spool)
 
     def _record_tasks(self, entry: Entry, phase: str) -> Iterator[tuple[_Unit, Any]]:
         """A unit for each record of an archive or a dump (read here, one at a time, and sent to
         the workers), then its last unit."""
+        spooled = phase == "clean" or not self._up_to_date(entry)
         try:
             for record in records(entry.source, self.settings.dump_field):
                 crashed = self.crashed.get((entry.path, record.where))
                 if record.status or crashed:
                     yield _Unit(entry, record, Outcome(record.status or FAILED, record.reason or crashed or "")), None
                 else:
-                    yield _Unit(entry, record), (phase, record, entry.path, entry.folder, None)
+                    spool = self._spool_of(entry, record) if spooled else None
+                    yield _Unit(entry, record), (phase, record, entry.path, entry.folder, None, spool)
         except OSError as exc:
             yield _Unit(entry, known=Outcome(FAILED, exc.strerror or str(exc)), last=True), None
             return
@@ -684,6 +760,7 @@ def run(inputs: Sequence[str], out_dir: str | None, options: Options, settings: 
         job.full = full
     finally:
         pool.close(interrupt=not finished)
+        job.remove_spool()
         if staging is not None:
             staging.close()  # after the workers: nothing can be writing into it now
         files.close(keep=finished)
