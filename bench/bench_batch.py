@@ -21,6 +21,7 @@ then checks the targets:
 Usage:
     .venv/bin/python bench/bench_batch.py [--runs 3] [--files 2000] [--parts abc] [--json results.json] [--check]
     taskset -c 1 .venv/bin/python bench/bench_batch.py --parts c --runs 5   # learning's cost, on one core
+    taskset -c 1 .venv/bin/python bench/bench_batch.py --parts c --tree /path/to/saved/pages
 
 See bench/README.md.
 """
@@ -229,10 +230,14 @@ def memory(work: Path) -> dict[str, Any]:
     return out
 
 
-def learning_cost(work: Path, files: int, runs: int) -> dict[str, Any]:
-    """CPU seconds per file with learning and with --no-learn, --jobs 1, in alternating pairs."""
-    tree = work / "learning"
-    make_tree(tree, files)
+def learning_cost(work: Path, files: int, runs: int, tree: Path | None = None) -> dict[str, Any]:
+    """CPU seconds per file with learning and with --no-learn, --jobs 1, in alternating pairs,
+    on `tree` (else a generated tree of `files` files)."""
+    if tree is None:
+        tree = work / "learning"
+        make_tree(tree, files)
+    else:
+        files = sum(1 for p in tree.rglob("*") if p.is_file())
     run([str(tree), "-o", str(work / "warm-learning"), "--jobs", "1"])  # disk cache and .pyc files
     cpu: dict[str, list[float]] = {"learning": [], "no-learn": []}
     for i in range(runs):
@@ -254,6 +259,8 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="also save every number as JSON")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is not met")
     parser.add_argument("--parts", default="abc", help="which measurements: a, b, c or any of them (default abc)")
+    parser.add_argument("--tree", type=Path, help="(c) on this folder of pages instead of a generated tree "
+                        "(e.g. real saved pages)")
     args = parser.parse_args()
     if not sys.platform.startswith("linux"):
         raise SystemExit("bench: the memory measurement reads /proc: Linux only")
@@ -290,9 +297,9 @@ def main() -> int:
                        ("largest process, 10k / 1k files", mem["largest_process_ratio"], f"<= {MEMORY_TARGET}",
                         mem["largest_process_ratio"] <= MEMORY_TARGET)]
         if "c" in args.parts:
-            say(f"\n(c) learning's cost: {args.files:,} files, --jobs 1, with learning and --no-learn, "
-                f"{args.runs} pairs ...")
-            lc = found["learning"] = learning_cost(work, args.files, args.runs)
+            say(f"\n(c) learning's cost: {args.tree or f'{args.files:,} files'}, --jobs 1, with learning and "
+                f"--no-learn, {args.runs} pairs ...")
+            lc = found["learning"] = learning_cost(work, args.files, args.runs, args.tree)
             for mode, cpu in lc["cpu_per_file"].items():
                 say(f"    {mode:<9} CPU per file: " + ", ".join(f"{1000 * x:.1f} ms" for x in cpu))
             say("    learning / --no-learn, each pair: " + ", ".join(f"{x:.3f}" for x in lc["ratios"]))

@@ -859,7 +859,7 @@ def test_what_a_run_learned_is_kept_for_the_next(tmp_path: Path, monkeypatch: py
     stories = site(tmp_path / "site", range(12))
     learned: list[int] = []
     real = batch._Run.learn
-    monkeypatch.setattr(batch._Run, "learn", lambda self, pool: learned.append(1) or real(self, pool))
+    monkeypatch.setattr(batch._Run, "learn", lambda self, pool, key: learned.append(1) or real(self, pool, key))
     args = ["site", "-o", "out", "--jobs", "1"]
     assert _run_in_process(monkeypatch, args) == 0
     assert learned == [1] and (tmp_path / "out" / STATE / "learned").is_file()

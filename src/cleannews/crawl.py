@@ -65,13 +65,14 @@ def clean_record(record: Record, options: Options) -> Cleaned:
     return clean_page(record.page, record_options(options, record))
 
 
-def without_boilerplate(done: Cleaned, boilerplate: Any, site: str) -> Cleaned:
+def without_boilerplate(done: Cleaned, boilerplate: Any, site: str, prints: tuple[int, ...] | None = None) -> Cleaned:
     """The outcome with the learned boilerplate (a learn.Boilerplate) dropped from its story;
-    a story it takes whole (a page with no lede) is empty, learned."""
+    a story it takes whole (a page with no lede) is empty, learned. `prints`: the fingerprints
+    of its kept blocks, if already computed."""
     if done.result is None or boilerplate is None:
         return done
     had_story = bool(done.result.body.strip())
-    result = boilerplate.drop(done.result, site)
+    result = boilerplate.drop(done.result, site, prints)
     if had_story and not result.body.strip():
         return Cleaned(EMPTY, LEARNED_EMPTY, result)
     return done._replace(result=result)

@@ -169,10 +169,18 @@ def _cleaned(setup: _Setup, source: str | Record) -> Cleaned:
     return clean_page(data, setup.options)
 
 
-def _spool(path: str, done: Cleaned, seconds: float) -> int:
+class _Spooled(NamedTuple):
+    """A page as the learning pass cleaned it, kept for the cleaning pass."""
+
+    done: Cleaned
+    prints: tuple[int, ...]  # the fingerprints of its kept blocks (learn.fingerprints)
+    seconds: float  # what cleaning it took
+
+
+def _spool(path: str, page: _Spooled) -> int:
     """Keep a cleaned page for the cleaning pass; the bytes written (0 when the disk will not
     take them: the page is then cleaned again)."""
-    data = pickle.dumps((seconds, done), protocol=pickle.HIGHEST_PROTOCOL)
+    data = pickle.dumps(tuple(page), protocol=pickle.HIGHEST_PROTOCOL)
     try:
         with open(path, "wb") as f:
             f.write(data)
@@ -183,16 +191,16 @@ def _spool(path: str, done: Cleaned, seconds: float) -> int:
     return len(data)
 
 
-def _unspool(path: str) -> tuple[Cleaned | None, float]:
-    """The page the learning pass kept at `path`, and the seconds it took to clean, removed
-    from the spool; (None, 0) when there is none."""
+def _unspool(path: str) -> _Spooled | None:
+    """The page the learning pass kept at `path`, removed from the spool; None when there is
+    none."""
     try:
         with open(path, "rb") as f:
-            seconds, done = pickle.load(f)
+            page = _Spooled(*pickle.load(f))
         os.unlink(path)
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-        return None, 0.0
-    return done, seconds
+        return None
+    return page
 
 
 # A worker's task: (phase "learn" or "clean", the file to read or the record, its name as shown,
@@ -205,18 +213,19 @@ def _work(setup: _Setup, boilerplate: Boilerplate | None, task: Task) -> Outcome
     """Clean one file or record: learn from it, or write its output (or return it, for a stream)."""
     phase, source, shown, folder, output, spool = task
     started = time.perf_counter()
-    done, earlier = _unspool(spool) if spool and phase == "clean" else (None, 0.0)
-    done = done or _cleaned(setup, source)
+    kept = _unspool(spool) if spool and phase == "clean" else None
+    done = kept.done if kept else _cleaned(setup, source)
     if done.result is None:
         return Outcome(done.status, done.reason)
     site = site_of(done.result, folder)
     if phase == "learn":
-        spooled = _spool(spool, done, time.perf_counter() - started) if spool else 0
-        return Outcome(CLEANED, data=(*counted(done.result, site), spooled))
-    status, reason, result = without_boilerplate(done, boilerplate, site)
+        article, prints = counted(done.result, site)
+        spooled = _spool(spool, _Spooled(done, prints, time.perf_counter() - started)) if spool else 0
+        return Outcome(CLEANED, data=(article, prints, spooled))
+    status, reason, result = without_boilerplate(done, boilerplate, site, kept.prints if kept else None)
     assert result is not None
     text = _render(setup, result, shown, output is None, source if isinstance(source, Record) else None)
-    started -= earlier  # the page's time is its cleaning's, in whichever pass
+    started -= kept.seconds if kept else 0.0  # the page's time is its cleaning's, in whichever pass
     seconds = time.perf_counter() - started
     rules = tuple(result.rules_fired)
     if output is None:
@@ -379,13 +388,23 @@ class _Run:
     def _state(self) -> str | None:
         return os.path.join(self.out_dir, STATE, LEARNED) if self.out_dir is not None else None
 
-    def _key(self) -> tuple[str, bool, int]:
-        """(what the learned counts depend on, as a hash; whether any file is left to clean;
-        how many files there are to learn from). The counts depend on the files of the batch
-        (names, sizes, times), the options that change what is kept, and the rules (the
-        shipped packs, the user's files)."""
-        import hashlib
+    def _worth_learning(self) -> bool:
+        """Whether a file is left to clean and the batch has at least as many pages as a block
+        must be in to be boilerplate; the walk goes only as far as it takes to tell."""
+        pending, pages = False, 0
+        for entry in self.entries():
+            pending = pending or not (entry.status or self._up_to_date(entry))
+            # an archive or a dump may hold any number of pages: never too few to learn from
+            pages += self.settings.learn_min if entry.records else not entry.status
+            if pending and pages >= self.settings.learn_min:
+                return True
+        return False
 
+    def _digest(self) -> Any:
+        """The start of the key the learned counts are kept under (a blake2b to feed each
+        entry with _stamp_entry): the counts depend on the files of the batch (names, sizes,
+        times), the options that change what is kept, and the rules (the shipped packs, the
+        user's files)."""
         from ..rules import PACKS
 
         digest = hashlib.blake2b(digest_size=16)
@@ -394,18 +413,11 @@ class _Run:
         parts = [__version__, o.input_format, str(o.keep_captions), *o.languages,
                  *map(_stamp, o.rule_files), *map(_stamp, packs)]
         digest.update("\0".join(parts).encode("utf-8", "surrogateescape"))
-        pending = False
-        pages = 0
-        for entry in self.entries():
-            digest.update(f"\0{entry.path}\0{entry.source}\0{entry.size}\0{entry.mtime_ns}\0{entry.status}".encode(
-                "utf-8", "surrogateescape"))
-            pending = pending or not (entry.status or self._up_to_date(entry))
-            # an archive or a dump may hold any number of pages: never too few to learn from
-            pages += self.settings.learn_min if entry.records else not entry.status
-        return digest.hexdigest(), pending, pages
+        return digest
 
-    def _load(self, key: str) -> dict[int, int] | None:
-        """What an earlier run over the same inputs learned, if it kept it."""
+    def _load(self) -> dict[int, int] | None:
+        """What an earlier run over the same inputs learned, if it kept it (the inputs are
+        walked to tell only when there is a state to compare them with)."""
         state = self._state()
         if state is None:
             return None
@@ -416,7 +428,10 @@ class _Run:
                 stored_key, counts = marshal.load(f)
         except (OSError, EOFError, ValueError, TypeError):  # none yet, or not ours: learn again
             return None
-        return counts if stored_key == key and isinstance(counts, dict) else None
+        digest = self._digest()
+        for entry in self.entries():
+            _stamp_entry(digest, entry)
+        return counts if stored_key == digest.hexdigest() and isinstance(counts, dict) else None
 
     def _save(self, key: str, counts: dict[int, int]) -> None:
         """Keep what was learned for the next run. Only a cache: when it cannot be written
@@ -434,19 +449,21 @@ class _Run:
         """What the batch teaches: from an earlier run over the same inputs with the same
         options, else learned now; nothing when no file is left to clean, or when there are
         fewer pages than a block must be in to be boilerplate."""
-        key, pending, pages = self._key()
-        if not pending or pages < self.settings.learn_min:
+        if not self._worth_learning():
             return None
-        counts = self._load(key)
+        counts = self._load()
         if counts is None:
-            learner = self.learn(pool)
+            key = self._digest()
+            learner = self.learn(pool, key)
             if self.signals.stopped():
                 return None
             counts = learner.counts()
-            self._save(key, counts)
+            self._save(key.hexdigest(), counts)
         return Boilerplate.from_counts(counts, self.settings.learn_min)
 
-    def learn(self, pool: Pool) -> Learner:
+    def learn(self, pool: Pool, key: Any = None) -> Learner:
+        """Count the blocks of every page (and spool the pages for the cleaning pass); `key`,
+        a _digest(), is fed every entry on the way."""
         learner = Learner(self.settings.learn_min)
         self._own_spool = self.staging is None
         self.spool = self.staging or tempfile.mkdtemp(prefix="cleannews-spool-")
@@ -455,7 +472,7 @@ class _Run:
             progress.say("cleannews: learning the batch's boilerplate first: nothing is printed until it is done "
                          "(--no-learn starts at once)")
         done = 0
-        for unit, outcome in self._map(pool, self._tasks("learn"), progress):
+        for unit, outcome in self._map(pool, self._tasks("learn", key), progress):
             if isinstance(outcome, Failure):
                 if outcome.stopped:  # the worker was told to stop: so is the run
                     self.signals.note(signal.SIGTERM)
@@ -515,10 +532,13 @@ class _Run:
         except OSError:
             return False  # no output yet
 
-    def _tasks(self, phase: str) -> Iterator[tuple[_Unit, Any]]:
+    def _tasks(self, phase: str, key: Any = None) -> Iterator[tuple[_Unit, Any]]:
         """(unit, the worker's task or None) for every file and every record of the batch, in
-        order; in the clean phase, files and archives done by an earlier run are up to date."""
+        order; in the clean phase, files and archives done by an earlier run are up to date.
+        `key`, a _digest(), is fed each entry."""
         for entry in self.entries():
+            if key is not None:
+                _stamp_entry(key, entry)
             if entry.status:
                 yield _Unit(entry, known=Outcome(entry.status, entry.reason), last=True), None
             elif phase == "clean" and self._up_to_date(entry):
@@ -668,6 +688,12 @@ class _Run:
     def left(self) -> int:
         """Files not yet reported: what a run stopped early leaves to do."""
         return sum(1 for _ in self.entries()) - self.reported
+
+
+def _stamp_entry(digest: Any, entry: Entry) -> None:
+    """Add a file of the batch, as it is now, to the key of what was learned from it."""
+    digest.update(f"\0{entry.path}\0{entry.source}\0{entry.size}\0{entry.mtime_ns}\0{entry.status}".encode(
+        "utf-8", "surrogateescape"))
 
 
 def _key_of(unit: _Unit) -> tuple[str, str]:

@@ -118,16 +118,19 @@ class Boilerplate(NamedTuple):
         """The boilerplate of Learner.counts(): the blocks in at least min_articles articles."""
         return cls({f: n for f, n in counts.items() if n >= min_articles})
 
-    def drop(self, result: Result, site: str | None = None) -> Result:
+    def drop(self, result: Result, site: str | None = None, prints: tuple[int, ...] | None = None) -> Result:
         """The result with the kept blocks that are learned boilerplate turned into drops:
         the most repeated first, never the lede, and never below STORY_FLOOR of the story's
-        words (a page without a lede has no story to keep)."""
+        words (a page without a lede has no story to keep). `prints`: its fingerprints(), if
+        they were computed already (with the same site)."""
         if not self.counts:
             return result
         site = site_of(result) if site is None else site
         decisions = list(result.decisions)
         story = [i for i, d in enumerate(decisions) if d.keep and d.role != "title" and d.text.strip()]
-        learned = [(seen, i) for i in story if (seen := self.counts.get(_hash(site, normalise(decisions[i].text))))]
+        if prints is None:
+            prints = tuple(_hash(site, normalise(decisions[i].text)) for i in story)
+        learned = [(seen, i) for i, p in zip(story, prints, strict=True) if (seen := self.counts.get(p))]
         if not learned:
             return result
         lede = _lede(decisions, story)
