@@ -281,7 +281,8 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is not met")
     args = parser.parse_args()
     say(f"Python {platform.python_version()} · {platform.system()} {platform.machine()} · "
-        f"{len(os.sched_getaffinity(0))} CPUs usable")
+        f"{len(os.sched_getaffinity(0))} CPUs usable · load average {os.getloadavg()[0]:.2f} (others' work "
+        "skews the speed-ups: compare them with the ceiling)")
     found: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="bench-crawl-", dir=args.dir) as tmp:
         work = Path(tmp)
@@ -317,7 +318,7 @@ def main() -> int:
                 memory_ratio <= MEMORY_TARGET),
                ("reading's share of the time per page", share["share"], f"<= {READING_TARGET}",
                 share["share"] <= READING_TARGET)]
-    say("\ntargets")
+    say(f"\ntargets (load average now {os.getloadavg()[0]:.2f})")
     for name, value, target, ok in checks:
         say(f"    {name:<42} {value:6.2f}   {target:<8} {('met' if ok else 'NOT MET') if target else ''}")
     if args.json:
