@@ -398,12 +398,15 @@ def _rule(line: str, indent: int) -> bool:
 
 def _breaks_sentence(line: str, head: str) -> bool:
     """Does a line stop inside a sentence that the next line goes on with: one not ended,
-    before a word that is not capitalised (lower case, a figure: "1 goal, 2" / "assists"; any
-    word of a script without capitals)? (Not when both start with one letter: lynx's "o"
-    bullets.)"""
+    before a word that is not capitalised (lower case, any word of a script without capitals),
+    or after a comma before a figure ("1 goal," / "1 assist")? A figure after anything else
+    may open a line of its own (a date, "1 / 13" under a headline). (Not when both start with
+    one letter: lynx's "o" bullets.)"""
     first = head[:1]
     if not first.isalnum() or first.isupper() or _CLAUSE_END.search(line):
         return False
+    if first.isdigit():
+        return line.endswith(",")
     return len(head) > 1 or _next_word(line) != head
 
 
