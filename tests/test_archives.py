@@ -235,3 +235,22 @@ def test_a_folder_of_dumps_skips_what_is_no_dump(tmp_path: Path) -> None:
     assert report["in/logo.png"]["reason"] == "not a JSON Lines dump: an image"
     [story] = lines((tmp_path / "out" / "a.jsonl").read_text(encoding="utf-8"))
     assert story["url"] == "https://city.example/a" and str(story["text"]).startswith("Bridge reopens\n\n")
+
+
+def test_records_that_share_an_id_keep_their_own_stories_when_learning(tmp_path: Path) -> None:
+    """A crawler that gives two records one WARC-Record-ID: each record is still its own page
+    through the learning pass and the cleaning pass (the spool names a record by its place)."""
+    from .archives import _Writer, article, article_page
+
+    with open(tmp_path / "twins.warc.gz", "wb") as f:
+        w = _Writer(f, compress=True)
+        for n in range(1, 8):
+            w.n = 0 if n in (2, 3) else n * 10  # records 2 and 3: the same id
+            w.write("response", f"https://harbour.example/news/{n}", article_page(n, True),
+                    headers=[("Content-Type", "text/html; charset=utf-8")])
+    done = run("twins.warc.gz", "-o", "out", "--jobs", "1", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    objects = lines((tmp_path / "out" / "twins.jsonl").read_text(encoding="utf-8"))
+    assert [o["title"] for o in objects] == [article(n)[0] for n in range(1, 8)]
+    assert objects[1]["warc_record_id"] == objects[2]["warc_record_id"]
+    assert not any(LAMP_BOX in str(o["text"]) for o in objects)

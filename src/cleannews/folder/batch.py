@@ -339,6 +339,7 @@ class _Unit(NamedTuple):
     record: Record | None = None
     known: Outcome | None = None
     last: bool = False
+    spool: str | None = None  # where the learning pass keeps its page
 
 
 class _Records(NamedTuple):
@@ -489,23 +490,23 @@ class _Run:
             progress.clear()
         return learner
 
-    def _spool_of(self, entry: Entry, record: Record | None = None) -> str | None:
-        """Where the learning pass keeps this page for the cleaning pass: a name of the file as
-        it is now, so that a file changed in between is cleaned again."""
+    def _spool_of(self, entry: Entry, nth: int = 0) -> str | None:
+        """Where the learning pass keeps a page (the `nth` record of an archive or a dump) for
+        the cleaning pass: a name of the file as it is now, so that a file changed in between
+        is cleaned again."""
         if self.spool is None:
             return None
-        name = f"{entry.path}\0{entry.size}\0{entry.mtime_ns}\0{record.where if record else ''}"
+        name = f"{entry.path}\0{entry.size}\0{entry.mtime_ns}\0{nth}"
         digest = hashlib.blake2b(name.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
         return os.path.join(self.spool, SPOOL_PREFIX + digest)
 
     def _budget(self, unit: _Unit, spooled: int) -> None:
         """Count a page kept in the spool; past SPOOL_BUDGET, let it go (it is cleaned again)."""
         self.spooled += spooled
-        path = self._spool_of(unit.entry, unit.record)
-        if spooled and self.spooled > SPOOL_BUDGET and path is not None:
+        if spooled and self.spooled > SPOOL_BUDGET and unit.spool is not None:
             self.spooled -= spooled
             with contextlib.suppress(OSError):
-                os.unlink(path)
+                os.unlink(unit.spool)
 
     def remove_spool(self) -> None:
         """Remove the spool's own folder (call once no worker can write there). One in the
@@ -551,20 +552,20 @@ class _Run:
             else:
                 output = self._output(entry) if phase == "clean" else None
                 spool = self._spool_of(entry) if phase == "clean" or not self._up_to_date(entry) else None
-                yield _Unit(entry), (phase, entry.source, entry.path, entry.folder, output, spool)
+                yield _Unit(entry, spool=spool), (phase, entry.source, entry.path, entry.folder, output, spool)
 
     def _record_tasks(self, entry: Entry, phase: str) -> Iterator[tuple[_Unit, Any]]:
         """A unit for each record of an archive or a dump (read here, one at a time, and sent to
         the workers), then its last unit."""
         spooled = phase == "clean" or not self._up_to_date(entry)
         try:
-            for record in records(entry.source, self.settings.dump_field):
+            for nth, record in enumerate(records(entry.source, self.settings.dump_field), 1):
                 crashed = self.crashed.get((entry.path, record.where))
                 if record.status or crashed:
                     yield _Unit(entry, record, Outcome(record.status or FAILED, record.reason or crashed or "")), None
                 else:
-                    spool = self._spool_of(entry, record) if spooled else None
-                    yield _Unit(entry, record), (phase, record, entry.path, entry.folder, None, spool)
+                    spool = self._spool_of(entry, nth) if spooled else None
+                    yield _Unit(entry, record, spool=spool), (phase, record, entry.path, entry.folder, None, spool)
         except OSError as exc:
             yield _Unit(entry, known=Outcome(FAILED, exc.strerror or str(exc)), last=True), None
             return
