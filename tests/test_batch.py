@@ -655,7 +655,8 @@ def test_progress_bar_only_on_a_terminal_and_colour_only_without_no_color(
 # Run as `python -c FULL_DISK ROOT CAPACITY args...`: cleannews on a disk of CAPACITY bytes at
 # ROOT. Every write to a file under ROOT goes through os.write (outputs, the report, a stream),
 # and is refused with ENOSPC, as the kernel refuses it, once the files there hold CAPACITY
-# bytes: the last write that fits is cut short, the next one fails.
+# bytes: the last write that fits is cut short, the next one fails. The disk's free space is
+# what is left of CAPACITY (what learning's spool measures to take at most half of).
 FULL_DISK = """
 import errno, os, sys
 root, capacity = os.path.realpath(sys.argv[1]), int(sys.argv[2])
@@ -683,7 +684,16 @@ def write(fd, data):
         data = memoryview(data)[:room]
     return real_write(fd, data)
 
+real_statvfs = os.statvfs
+
+def statvfs(path):
+    if not os.path.realpath(path).startswith(root + os.sep):
+        return real_statvfs(path)
+    free = max(capacity - used(), 0)
+    return os.statvfs_result((1, 1, capacity, free, free, 1000, 1000, 1000, 0, 255))
+
 os.write = write
+os.statvfs = statvfs
 from cleannews.cli import main
 main()
 """

@@ -69,8 +69,9 @@ STATE = ".cleannews-state"  # in the output folder: what a run keeps for the nex
 LEARNED = "learned"  # in STATE: the key of the inputs and options, then the learned counts
 NO_SPACE = "no space"  # a worker's outcome when the disk is full: the run stops; not a report status
 # What the learning pass keeps on disk of the pages it cleaned, so that the cleaning pass only
-# drops the learned blocks and renders (about the size of each page's text). Past it, pages are
-# cleaned a second time, as without a spool.
+# drops the learned blocks and renders (about the size of each page's text). Past it, or past
+# half the disk's free space (the rest is the outputs'), pages are cleaned a second time, as
+# without a spool.
 SPOOL_BUDGET = 1 << 30
 SPOOL_PREFIX = "spool-"
 
@@ -373,6 +374,7 @@ class _Run:
         self.reported = 0
         self.spool: str | None = None  # the folder of the spool, while learning has kept pages there
         self.spooled = 0  # bytes kept there
+        self.budget = 0  # bytes it may keep
         self._own_spool = False  # a folder of its own (a stream's run has no staging folder)
 
     def entries(self) -> Iterator[Entry]:
@@ -468,6 +470,10 @@ class _Run:
         learner = Learner(self.settings.learn_min)
         self._own_spool = self.staging is None
         self.spool = self.staging or tempfile.mkdtemp(prefix="cleannews-spool-")
+        try:
+            self.budget = min(SPOOL_BUDGET, shutil.disk_usage(self.spool).free // 2)
+        except OSError:
+            self.budget = 0
         progress = self._progress("learning")
         if progress and self.out_dir is None and self.settings.stream_to is None:
             progress.say("cleannews: learning the batch's boilerplate first: nothing is printed until it is done "
@@ -501,9 +507,9 @@ class _Run:
         return os.path.join(self.spool, SPOOL_PREFIX + digest)
 
     def _budget(self, unit: _Unit, spooled: int) -> None:
-        """Count a page kept in the spool; past SPOOL_BUDGET, let it go (it is cleaned again)."""
+        """Count a page kept in the spool; past its budget, let it go (it is cleaned again)."""
         self.spooled += spooled
-        if spooled and self.spooled > SPOOL_BUDGET and unit.spool is not None:
+        if spooled and self.spooled > self.budget and unit.spool is not None:
             self.spooled -= spooled
             with contextlib.suppress(OSError):
                 os.unlink(unit.spool)
