@@ -902,6 +902,27 @@ def test_the_frozen_packs_say_what_the_toml_says() -> None:
         assert doc == tomllib.loads(text), name
 
 
+def test_what_was_derived_ahead_of_time_is_what_the_code_derives() -> None:
+    """The RE2 patterns and the languages' index in frozen.marshal are the engine's own: fails
+    after engine.py or rules/__init__.py changes how they are made, until `python -m
+    cleannews.rules` is run again."""
+    import tomllib
+
+    from cleannews.rules import derived, engine, frozen
+
+    for name in sorted(n for n in os.listdir(frozen.PACKS) if n.endswith(".toml")):
+        path = os.path.join(frozen.PACKS, name)
+        text, _ = frozen.document(path)
+        made = derived(name, tomllib.loads(text))
+        assert frozen.derived(path) == made, f"{name}: frozen.marshal is stale; run: python -m cleannews.rules"
+        if name != "languages.toml":
+            known, engine._known = engine._known, {}  # made afresh, not looked up
+            try:
+                assert made == derived(name, tomllib.loads(text))
+            finally:
+                engine._known = known
+
+
 def test_a_pack_edited_since_freezing_is_read_from_its_toml(tmp_path: Path) -> None:
     from cleannews.rules import frozen
 

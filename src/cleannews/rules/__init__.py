@@ -15,10 +15,11 @@ import functools
 import os
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from ..errors import RuleError
 from . import frozen
-from .engine import RuleSet, pattern_problem
+from .engine import RuleSet, compiled_patterns, pattern_problem, remember
 from .schema import FAMILIES, Pack, Rule, build_pack, fail, parse_pack
 
 __all__ = [
@@ -59,16 +60,33 @@ _PUNCTUATION = re.compile("[.,;:!?\"'()\\[\\]«»“”„‘’—–…]")
 @functools.cache
 def _languages() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], tuple[str, ...]]:
     """(packs always used, {common word: languages using it}, every language) from languages.toml."""
-    text, doc = frozen.document(os.path.join(PACKS, "languages.toml"))
+    path = os.path.join(PACKS, "languages.toml")
+    known = frozen.derived(path)
+    if known is not None:
+        return known
+    text, doc = frozen.document(path)
     if doc is None:
         import tomllib
 
         doc = tomllib.loads(text)
+    return _language_index(doc)
+
+
+def _language_index(doc: dict[str, Any]) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], tuple[str, ...]]:
     index: dict[str, tuple[str, ...]] = {}
     for lang, table in doc.get("language", {}).items():
         for word in table.get("stopwords", "").split():
             index[word.casefold()] = (*index.get(word.casefold(), ()), lang)
     return tuple(doc.get("always", ())), index, tuple(doc.get("language", {}))
+
+
+def derived(name: str, doc: dict[str, Any]) -> object:
+    """What loading a shipped file works out from its document, for frozen.marshal: the
+    languages' index, or a pack's RE2 patterns."""
+    if name == "languages.toml":
+        return _language_index(doc)
+    pack = build_pack(doc, "<frozen>", name.removesuffix(".toml"))
+    return compiled_patterns(pack.rules + pack.selectors)
 
 
 def shipped_names() -> tuple[str, ...]:
@@ -78,9 +96,13 @@ def shipped_names() -> tuple[str, ...]:
 
 @functools.cache
 def _shipped(name: str) -> Pack:
-    text, doc = frozen.document(os.path.join(PACKS, f"{name}.toml"))
+    path = os.path.join(PACKS, f"{name}.toml")
+    text, doc = frozen.document(path)
     source = f"<shipped>/{name}.toml"
-    return parse_pack(text, source, name) if doc is None else build_pack(doc, source, name)
+    if doc is None:
+        return parse_pack(text, source, name)
+    remember(frozen.derived(path) or {})
+    return build_pack(doc, source, name)
 
 
 @functools.lru_cache(maxsize=64)

@@ -173,14 +173,33 @@ def _start_edge(pattern: str) -> str:
     return WORD_START
 
 
+# RE2 patterns made ahead of time (frozen.marshal), by (pattern, match, folded)
+_known: dict[tuple[str, str, bool], str] = {}
+
+
 def compiled_pattern(rule: Rule, folded: bool = False) -> str:
     """The RE2 pattern of a rule; folded: lower-cased, for a case-sensitive set on lower-cased text."""
+    known = _known.get((rule.pattern, rule.match, folded))
+    if known is not None:
+        return known
     pattern = rule.pattern.removesuffix("\\b")  # the word edge is added below; twice, it would want two
     body = rewrite(_lowered(pattern) if folded else pattern)
     if rule.match == "line":
         # The whole block, give or take surrounding punctuation: "Support us!", "Read more »".
         return f"^[{SEP}]*(?:{body})[{SEP}]*$"
     return f"{_start_edge(pattern)}(?:{body}){WORD_END}"
+
+
+def compiled_patterns(rules: Iterable[Rule]) -> dict[tuple[str, str, bool], str]:
+    """The RE2 patterns a matcher of these rules compiles: every rule's folded one, and the one
+    as written of those that need capitals."""
+    return {(r.pattern, r.match, folded): compiled_pattern(r, folded)
+            for r in rules for folded in ((True, False) if _exact(r) else (True,))}
+
+
+def remember(patterns: dict[tuple[str, str, bool], str]) -> None:
+    """Take these patterns (compiled_patterns, made ahead of time) as the rules' own."""
+    _known.update(patterns)
 
 
 def pattern_problem(rule: Rule) -> str | None:
