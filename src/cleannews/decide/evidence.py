@@ -10,6 +10,7 @@ block between two, belong to the appeal.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -38,10 +39,18 @@ _COPYRIGHT_HOLDER = re.compile(
 MASTHEAD_MAX_WORDS = 4
 OUTLET_MIN_CHARS = 4
 CJK_CHARS_PER_WORD = 2
-# Scripts written without spaces between words: kana, CJK ideographs, hangul, Thai, Lao, Khmer, Myanmar
-_UNSPACED_SCRIPT = re.compile(
-    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
-)
+
+
+@functools.cache
+def _unspaced_script() -> re.Pattern[str]:
+    """Scripts written without spaces between words: kana, CJK ideographs, hangul, Thai, Lao,
+    Khmer, Myanmar. Compiled when a text has characters past ASCII: a class of such ranges
+    costs Python's compiler milliseconds."""
+    return re.compile(
+        "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+    )
+
+
 LONG_TOKEN_CHARS = 15  # an average "word" longer than this is a script without spaces
 PROSE_MIN_WORDS = 8  # fewer words than this is a label, a button or a heading, not running text
 LINE_RULE_MAX_WORDS = 30  # longer than this, a block is not the line a whole-line rule describes
@@ -60,7 +69,7 @@ def word_count(text: str) -> int:
     Japanese, Thai) their characters divided by a typical word length, so that prose tests
     work for them too."""
     n = text.count(" ") + 1 if text else 0  # block text has single spaces: no need to split
-    if (len(text) > LONG_TOKEN_CHARS * n or n == 1) and _UNSPACED_SCRIPT.search(text):
+    if (len(text) > LONG_TOKEN_CHARS * n or n == 1) and not text.isascii() and _unspaced_script().search(text):
         return max(n, len(text) // CJK_CHARS_PER_WORD)
     return n  # a URL or a base64 blob is one long "word", not a sentence of a script without spaces
 

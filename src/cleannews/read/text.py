@@ -19,6 +19,7 @@ and its "[12]" numbers go.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -59,13 +60,32 @@ _SENTENCE_END = re.compile(r"[.!?:;…\"'»”’)\]]$")
 _PUNCTUATION = ".,;:!?\"'()[]«»“”‘’…—–-"
 _CLAUSE_END = re.compile(r"[.!?:;…][\"'»”’)\]]*$")  # not a comma, even before a closing quote
 _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")  # a word broken after its hyphen: "well-" / "known"
-# Characters a text browser gives two columns (East Asian wide); of those, the scripts written
-# without spaces (Chinese, Japanese: not Hangul), whose lines are broken between any two.
-_WIDE = re.compile(
-    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
-    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
-)
-_UNSPACED = re.compile("[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60]")
+
+
+@functools.cache
+def _wide() -> re.Pattern[str]:
+    """Characters a text browser gives two columns (East Asian wide). Compiled when a text
+    has characters past ASCII: a class of such ranges costs Python's compiler milliseconds."""
+    return re.compile(
+        "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
+        "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+    )
+
+
+@functools.cache
+def _unspaced() -> re.Pattern[str]:
+    """Of the wide characters, the scripts written without spaces (Chinese, Japanese: not
+    Hangul), whose lines are broken between any two. Compiled as _wide() is."""
+    return re.compile("[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60]")
+
+
+def _unspaced_in(text: str) -> bool:
+    return not text.isascii() and _unspaced().search(text) is not None
+
+
+def _unspaced_first(text: str) -> bool:
+    return not text.isascii() and _unspaced().match(text) is not None
+
 
 # Hard wraps. A column is told by MIN_WRAPPED_LINES lines at least (of MIN_WRAP columns or
 # more) that stop within a band below it: a quarter of it (MIN_BAND at least) to find it, a
@@ -123,7 +143,7 @@ def _utf8_size(line: str) -> int:
 
 
 def _columns(line: str) -> int:
-    return len(line) + len(_WIDE.findall(line))
+    return len(line) + len(_wide().findall(line))
 
 
 def _spaceless(line: str) -> bool:
@@ -136,7 +156,7 @@ def _spaceless(line: str) -> bool:
 
 def _unbreakable(line: str) -> bool:
     """No wrapper could have broken it (a text browser breaks Chinese and Japanese anywhere)."""
-    return _spaceless(line) and not _UNSPACED.search(line)
+    return _spaceless(line) and not _unspaced_in(line)
 
 
 def _column(ends: list[int], longer: list[int]) -> int:
@@ -189,7 +209,7 @@ def _lines(paragraphs: list[list[str]]) -> _Lines | None:
                 if _bullet(following.lstrip()):
                     continue  # the next line is an item of its own
                 spaceless = _spaceless(line)
-                if not spaceless or _UNSPACED.search(line):  # a wrapper could have broken it
+                if not spaceless or _unspaced_in(line):  # a wrapper could have broken it
                     pairs.append((_indent(line), line, following, spaceless))
     if len(pairs) < MIN_WRAPPED_LINES:
         return None
@@ -198,7 +218,7 @@ def _lines(paragraphs: list[list[str]]) -> _Lines | None:
         for line in para:
             if len(line) >= MIN_WRAP // 4:
                 spaceless = _spaceless(line)
-                if not spaceless or _UNSPACED.search(line):
+                if not spaceless or _unspaced_in(line):
                     long.append((_indent(line), line, spaceless))
     return _Lines(pairs, long, lasts)
 
@@ -253,7 +273,7 @@ def _fits(width: int, following: str, column: int, size: Callable[[str], int]) -
     one after it (fold -s breaks where that space would not fit)? Of Chinese or Japanese, that
     a text browser breaks anywhere, its first character."""
     head = _next_word(following)
-    if size is _columns and _UNSPACED.match(head):
+    if size is _columns and _unspaced_first(head):
         head = head[0]
     return width + 1 + size(head) < column
 
@@ -323,7 +343,7 @@ def _wrap(paragraphs: list[list[str]], text: str) -> _Wrap | None:
         return None  # most texts: a paragraph a line
     if text.isascii():
         return _wrap_in(lines, len)[0]
-    sizes = [_columns, len, _utf8_size] if _WIDE.search(text) else [len, _utf8_size]
+    sizes = [_columns, len, _utf8_size] if _wide().search(text) else [len, _utf8_size]
     best, best_rank = None, (False, 0, False)
     for size in sizes:
         wrap, explained = _wrap_in(lines, size)
@@ -387,7 +407,7 @@ def _wrapped_glue(line: str, following: str, wrap: _Wrap) -> str | None:
     # A text browser (lines measured in columns) breaks Chinese and Japanese between any two
     # characters where the next (two columns) does not fit; elsewhere a break is a space's.
     between = wrap.size is _columns and width >= column - 1
-    return "" if between and _UNSPACED.match(line[-1]) and _UNSPACED.match(head) else " "
+    return "" if between and _unspaced_first(line[-1]) and _unspaced_first(head) else " "
 
 
 def _rule(line: str, indent: int) -> bool:
