@@ -41,11 +41,14 @@ OUTLET_MIN_CHARS = 4
 CJK_CHARS_PER_WORD = 2
 
 
+UNSPACED_FROM = "\u0e00"  # no character below this is of a script written without spaces
+
+
 @functools.cache
 def _unspaced_script() -> re.Pattern[str]:
     """Scripts written without spaces between words: kana, CJK ideographs, hangul, Thai, Lao,
-    Khmer, Myanmar. Compiled when a text has characters past ASCII: a class of such ranges
-    costs Python's compiler milliseconds."""
+    Khmer, Myanmar. Compiled for the first text that has characters past UNSPACED_FROM: a class
+    of such ranges costs Python's compiler milliseconds."""
     return re.compile(
         "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
     )
@@ -69,7 +72,8 @@ def word_count(text: str) -> int:
     Japanese, Thai) their characters divided by a typical word length, so that prose tests
     work for them too."""
     n = text.count(" ") + 1 if text else 0  # block text has single spaces: no need to split
-    if (len(text) > LONG_TOKEN_CHARS * n or n == 1) and not text.isascii() and _unspaced_script().search(text):
+    if ((len(text) > LONG_TOKEN_CHARS * n or n == 1) and max(text, default="") >= UNSPACED_FROM
+            and _unspaced_script().search(text)):
         return max(n, len(text) // CJK_CHARS_PER_WORD)
     return n  # a URL or a base64 blob is one long "word", not a sentence of a script without spaces
 

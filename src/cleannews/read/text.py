@@ -25,7 +25,9 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from itertools import accumulate, pairwise
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+import re2
 
 from ..model import CONTROL, HEADING, ITEM, PARAGRAPH, Block
 
@@ -56,35 +58,43 @@ _MAY_PLACEHOLD = re.compile(r"[\[_(#:]")
 _HAS_WORD = re.compile(r"[^\W_]")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 HEADING_MAX_CHARS = 200
-_SENTENCE_END = re.compile(r"[.!?:;…\"'»”’)\]]$")
+_SENTENCE_ENDS = frozenset(".!?:;…\"'»”’)]")
 _PUNCTUATION = ".,;:!?\"'()[]«»“”‘’…—–-"
-_CLAUSE_END = re.compile(r"[.!?:;…][\"'»”’)\]]*$")  # not a comma, even before a closing quote
+_CLAUSE_STOPS = frozenset(".!?:;…")  # not a comma, even before a closing quote
+_CLOSERS = "\"'»”’)]"
 _HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")  # a word broken after its hyphen: "well-" / "known"
 
 
-@functools.cache
-def _wide() -> re.Pattern[str]:
-    """Characters a text browser gives two columns (East Asian wide). Compiled when a text
-    has characters past ASCII: a class of such ranges costs Python's compiler milliseconds."""
-    return re.compile(
-        "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
-        "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
-    )
+# Characters a text browser gives two columns (East Asian wide), and of those the scripts
+# written without spaces (Chinese, Japanese: not Hangul), whose lines are broken between any
+# two. Written as characters, not escapes, so that RE2 reads them as Python does: whether a
+# text has any is asked of RE2, which compiles such a class in microseconds where Python's
+# compiler takes milliseconds; Python's patterns, quicker for the many small questions of
+# measuring lines, are compiled for the first text that has any.
+_WIDE = (
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+_UNSPACED = "[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60]"
+UNSPACED_FROM = "\u2e80"  # the first character of _UNSPACED
 
 
 @functools.cache
-def _unspaced() -> re.Pattern[str]:
-    """Of the wide characters, the scripts written without spaces (Chinese, Japanese: not
-    Hangul), whose lines are broken between any two. Compiled as _wide() is."""
-    return re.compile("[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60]")
+def _python(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
-def _unspaced_in(text: str) -> bool:
-    return not text.isascii() and _unspaced().search(text) is not None
+@functools.cache
+def _re2(pattern: str) -> Any:  # re2's compiled pattern
+    return re2.compile(pattern)
+
+
+def _has(text: str, pattern: str) -> bool:
+    return not text.isascii() and _re2(pattern).search(text) is not None
 
 
 def _unspaced_first(text: str) -> bool:
-    return not text.isascii() and _unspaced().match(text) is not None
+    return text[:1] >= UNSPACED_FROM and _python(_UNSPACED).match(text) is not None
 
 
 # Hard wraps. A column is told by MIN_WRAPPED_LINES lines at least (of MIN_WRAP columns or
@@ -143,7 +153,7 @@ def _utf8_size(line: str) -> int:
 
 
 def _columns(line: str) -> int:
-    return len(line) + len(_wide().findall(line))
+    return len(line) + len(_python(_WIDE).findall(line))
 
 
 def _spaceless(line: str) -> bool:
@@ -156,7 +166,7 @@ def _spaceless(line: str) -> bool:
 
 def _unbreakable(line: str) -> bool:
     """No wrapper could have broken it (a text browser breaks Chinese and Japanese anywhere)."""
-    return _spaceless(line) and not _unspaced_in(line)
+    return _spaceless(line) and not _has(line, _UNSPACED)
 
 
 def _column(ends: list[int], longer: list[int]) -> int:
@@ -209,7 +219,7 @@ def _lines(paragraphs: list[list[str]]) -> _Lines | None:
                 if _bullet(following.lstrip()):
                     continue  # the next line is an item of its own
                 spaceless = _spaceless(line)
-                if not spaceless or _unspaced_in(line):  # a wrapper could have broken it
+                if not spaceless or _has(line, _UNSPACED):  # a wrapper could have broken it
                     pairs.append((_indent(line), line, following, spaceless))
     if len(pairs) < MIN_WRAPPED_LINES:
         return None
@@ -218,7 +228,7 @@ def _lines(paragraphs: list[list[str]]) -> _Lines | None:
         for line in para:
             if len(line) >= MIN_WRAP // 4:
                 spaceless = _spaceless(line)
-                if not spaceless or _unspaced_in(line):
+                if not spaceless or _has(line, _UNSPACED):
                     long.append((_indent(line), line, spaceless))
     return _Lines(pairs, long, lasts)
 
@@ -343,7 +353,7 @@ def _wrap(paragraphs: list[list[str]], text: str) -> _Wrap | None:
         return None  # most texts: a paragraph a line
     if text.isascii():
         return _wrap_in(lines, len)[0]
-    sizes = [_columns, len, _utf8_size] if _wide().search(text) else [len, _utf8_size]
+    sizes = [_columns, len, _utf8_size] if _has(text, _WIDE) else [len, _utf8_size]
     best, best_rank = None, (False, 0, False)
     for size in sizes:
         wrap, explained = _wrap_in(lines, size)
@@ -375,7 +385,7 @@ def _glue(line: str, following: str, wrap: _Wrap | None, hang: int | None, lengt
     if hang is not None and _indent(following) == hang:
         return " "
     glue = _wrapped_glue(line, following, wrap) if wrap is not None else None
-    if glue is None and length >= 300 and not _SENTENCE_END.search(line[-1:]) and head[:1].islower():
+    if glue is None and length >= 300 and line[-1:] not in _SENTENCE_ENDS and head[:1].islower():
         return " "  # a long line broken mid-sentence (lynx breaks lines near 1,000 columns, and more)
     return glue
 
@@ -418,7 +428,7 @@ def _rule(line: str, indent: int) -> bool:
 def _breaks_sentence(line: str, head: str) -> bool:
     """Does a line stop inside a sentence that the next line goes on with? (Not when both
     start with one letter: lynx's "o" bullets.)"""
-    if not head[:1].islower() or _CLAUSE_END.search(line):
+    if not head[:1].islower() or line.rstrip(_CLOSERS)[-1:] in _CLAUSE_STOPS:
         return False
     return len(head) > 1 or _next_word(line) != head
 

@@ -12,6 +12,7 @@ compile into large automata, so words are told apart by the separators between t
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -33,8 +34,11 @@ _APOSTROPHES = "'’‘ʼ´"
 _DOUBLE_QUOTES = '"“”„'
 
 
-# A pattern as tokens: an escape, a bracket, a paren, a bar, or a run of anything else.
-_TOKEN = re.compile(r"\\.|[\[\]()|]|[^\\\[\]()|]+", re.S)
+@functools.cache
+def _tokenizer() -> re.Pattern[str]:
+    """A pattern as tokens: an escape, a bracket, a paren, a bar, or a run of anything else.
+    (Compiled on first use: the shipped rules come rewritten, see frozen.py.)"""
+    return re.compile(r"\\.|[\[\]()|]|[^\\\[\]()|]+", re.S)
 
 
 def rewrite(pattern: str) -> str:
@@ -44,7 +48,7 @@ def rewrite(pattern: str) -> str:
         return pattern
     out: list[str] = []
     in_class = False
-    for token in _TOKEN.findall(pattern):
+    for token in _tokenizer().findall(pattern):
         if token in ("\\b", "\\W") and in_class:
             raise ValueError(f"{token} inside [...] is not supported; spell the characters out")
         if token == "\\w":
@@ -153,7 +157,7 @@ def _leading(tokens: list[str]) -> set[str] | None:
 def leading(pattern: str) -> set[str] | None:
     """The characters a match of `pattern` can begin with, or None when that is not simple to
     tell (a class, a quantified first atom, an escape such as \\S)."""
-    return _leading(_TOKEN.findall(pattern))
+    return _leading(_tokenizer().findall(pattern))
 
 
 def _start_edge(pattern: str) -> str:
@@ -219,7 +223,7 @@ def _lowered(pattern: str) -> str:
     """The pattern with its literal letters in lower case; escapes (\\S, \\x{…}, \\p…) kept."""
     if "\\" not in pattern:
         return pattern.lower()
-    return "".join(t if t.startswith("\\") else t.lower() for t in _TOKEN.findall(pattern))
+    return "".join(t if t.startswith("\\") else t.lower() for t in _tokenizer().findall(pattern))
 
 
 class _Set:
