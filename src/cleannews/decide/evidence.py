@@ -10,16 +10,16 @@ block between two, belong to the appeal.
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import NamedTuple
 
+from ..lazy import Lazy
 from ..model import CAPTION, CONTROL, HEADING, PARAGRAPH, Block
 from ..rules import Rule, RuleSet
 
 # A full stop, closing marks, a space, then (tested in sentences(): a class of capitals costs
 # Python's regex compiler a millisecond at every start) an opening mark and a capital or digit.
-_SENTENCE_GAP = re.compile(r"[.!?…][\"'»”’)\]]*(\s+)(?=\S)|[。！？]()")
+_SENTENCE_GAP = Lazy(r"[.!?…][\"'»”’)\]]*(\s+)(?=\S)|[。！？]()")
 _OPENERS = frozenset("\"'«“‘([¿¡")
 _STARTERS = frozenset(
     "".join(chr(c) for a, b in ("AZ", "ÀÖ", "ØÞ", "Āſ", "АЯ", "09") for c in range(ord(a), ord(b) + 1)) + "ЁЄІЇҐ"
@@ -27,12 +27,12 @@ _STARTERS = frozenset(
 
 _FULL_STOPS = frozenset(".!?…:。！？")
 CLOSERS = "\"'»”’)]」』"
-WORD = re.compile(r"\w+")
-_FORM_FIELD = re.compile(r"_{4,}|\((?:BUTTON|RADIO|CHECKBOX)\)|\[[ _]{4,}\]")
-_TEXT_FIELD = re.compile(r"_{4,}|\[[ _]{4,}\]")
+WORD = Lazy(r"\w+")
+_FORM_FIELD = Lazy(r"_{4,}|\((?:BUTTON|RADIO|CHECKBOX)\)|\[[ _]{4,}\]")
+_TEXT_FIELD = Lazy(r"_{4,}|\[[ _]{4,}\]")
 FORM_MAX_WORDS = 12
 # the holder a copyright line names: "© 2025 The Millbrook Observer. All rights reserved."
-_COPYRIGHT_HOLDER = re.compile(
+_COPYRIGHT_HOLDER = Lazy(
     r"(?:©|\([cC]\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"  # the sign and a year or two
     r"([^\d.,;|–—©(]{2,60}?)\s*(?:\d{4})?\s*(?:[.,;|–—(]|$)"  # the holder, up to a stop
 )
@@ -44,14 +44,11 @@ CJK_CHARS_PER_WORD = 2
 UNSPACED_FROM = "\u0e00"  # no character below this is of a script written without spaces
 
 
-@functools.cache
-def _unspaced_script() -> re.Pattern[str]:
-    """Scripts written without spaces between words: kana, CJK ideographs, hangul, Thai, Lao,
-    Khmer, Myanmar. Compiled for the first text that has characters past UNSPACED_FROM: a class
-    of such ranges costs Python's compiler milliseconds."""
-    return re.compile(
-        "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
-    )
+# Scripts written without spaces between words: kana, CJK ideographs, hangul, Thai, Lao, Khmer,
+# Myanmar (compiled for the first text with a character past UNSPACED_FROM: see lazy.py)
+_UNSPACED_SCRIPT = Lazy(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
 
 
 LONG_TOKEN_CHARS = 15  # an average "word" longer than this is a script without spaces
@@ -73,7 +70,7 @@ def word_count(text: str) -> int:
     work for them too."""
     n = text.count(" ") + 1 if text else 0  # block text has single spaces: no need to split
     if ((len(text) > LONG_TOKEN_CHARS * n or n == 1) and max(text, default="") >= UNSPACED_FROM
-            and _unspaced_script().search(text)):
+            and _UNSPACED_SCRIPT.search(text)):
         return max(n, len(text) // CJK_CHARS_PER_WORD)
     return n  # a URL or a base64 blob is one long "word", not a sentence of a script without spaces
 
@@ -100,8 +97,8 @@ _HEAD = frozenset({"block", "sentence", "edge", "head"})  # what counts above th
 _TAIL = frozenset({"block", "sentence", "edge", "tail"})  # what counts below it
 ALL = _HEAD | _TAIL
 _QUOTE_CHARS = frozenset('"“”«»„‹›')
-_QUOTED_SPAN = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|‹[^›]*›')
-_SINGLE_QUOTED = re.compile(r"(?<!\w)‘(\S(?:.*?\S)?)’(?!\w)", re.S)
+_QUOTED_SPAN = Lazy(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|‹[^›]*›')
+_SINGLE_QUOTED = Lazy(r"(?<!\w)‘(\S(?:.*?\S)?)’(?!\w)", re.S)
 
 
 def strongest(hits: tuple[Rule, ...], family: str, scopes: frozenset[str] = ALL) -> Rule | None:

@@ -27,9 +27,9 @@ they are a card's labels.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from ..lazy import Lazy
 from ..model import CONTROL, HEADING, ITEM
 from .evidence import Unit
 
@@ -45,9 +45,9 @@ DATE_LINE_MAX_WORDS = 6  # a date repeated word for word ("Wednesday November 20
 EXCERPT_MAX_WORDS = 60  # a teaser's excerpt; longer is a paragraph of its own
 EXCERPT_LOOKBACK = 4  # blocks above an excerpt where its card's lines are (placeholders skipped)
 SHORT_NUMBER_CHARS = 5  # "2019,", "32M", "07:52": a number with its unit or punctuation
-_DIGITS = re.compile(r"\d+")
-_DIGIT = re.compile(r"\d")
-_DATE = re.compile(r"\b\d{1,2}:\d\d\b|\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_DIGITS = Lazy(r"\d+")
+_DIGIT = Lazy(r"\d")
+_DATE = Lazy(r"\b\d{1,2}:\d\d\b|\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 
 
 def _shape(text: str) -> tuple[str, ...]:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..errors import RuleError
+from ..lazy import Lazy
 from . import frozen
 from .engine import RuleSet, compiled_patterns, pattern_problem, remember
 from .schema import FAMILIES, Pack, Rule, build_pack, fail, parse_pack
@@ -54,7 +54,7 @@ UNKNOWN_SHARE_DECLARED = 0.03
 UNSPACED_TOKEN_CHARS = 15  # longer "words" on average than this: a script without spaces
 UNSPACED_CHARS_PER_WORD = 2
 # glued to words; a regex, since str.translate takes a slow path on any non-ASCII text
-_PUNCTUATION = re.compile("[.,;:!?\"'()\\[\\]«»“”„‘’—–…]")
+_PUNCTUATION = Lazy("[.,;:!?\"'()\\[\\]«»“”„‘’—–…]")
 
 
 @functools.cache

@@ -12,12 +12,12 @@ compile into large automata, so words are told apart by the separators between t
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 
 import re2
 
+from ..lazy import Lazy
 from .schema import Rule, fail
 
 # Characters that separate words: whitespace, ASCII punctuation, Latin-1 punctuation and
@@ -34,11 +34,8 @@ _APOSTROPHES = "'’‘ʼ´"
 _DOUBLE_QUOTES = '"“”„'
 
 
-@functools.cache
-def _tokenizer() -> re.Pattern[str]:
-    """A pattern as tokens: an escape, a bracket, a paren, a bar, or a run of anything else.
-    (Compiled on first use: the shipped rules come rewritten, see frozen.py.)"""
-    return re.compile(r"\\.|[\[\]()|]|[^\\\[\]()|]+", re.S)
+# A pattern as tokens: an escape, a bracket, a paren, a bar, or a run of anything else.
+_TOKEN = Lazy(r"\\.|[\[\]()|]|[^\\\[\]()|]+", re.S)
 
 
 def rewrite(pattern: str) -> str:
@@ -48,7 +45,7 @@ def rewrite(pattern: str) -> str:
         return pattern
     out: list[str] = []
     in_class = False
-    for token in _tokenizer().findall(pattern):
+    for token in _TOKEN.findall(pattern):
         if token in ("\\b", "\\W") and in_class:
             raise ValueError(f"{token} inside [...] is not supported; spell the characters out")
         if token == "\\w":
@@ -157,7 +154,7 @@ def _leading(tokens: list[str]) -> set[str] | None:
 def leading(pattern: str) -> set[str] | None:
     """The characters a match of `pattern` can begin with, or None when that is not simple to
     tell (a class, a quantified first atom, an escape such as \\S)."""
-    return _leading(_tokenizer().findall(pattern))
+    return _leading(_TOKEN.findall(pattern))
 
 
 def _start_edge(pattern: str) -> str:
@@ -223,7 +220,7 @@ def _lowered(pattern: str) -> str:
     """The pattern with its literal letters in lower case; escapes (\\S, \\x{…}, \\p…) kept."""
     if "\\" not in pattern:
         return pattern.lower()
-    return "".join(t if t.startswith("\\") else t.lower() for t in _tokenizer().findall(pattern))
+    return "".join(t if t.startswith("\\") else t.lower() for t in _TOKEN.findall(pattern))
 
 
 class _Set:
@@ -299,7 +296,7 @@ def _exact(rule: Rule) -> bool:
 
 
 # escapes that lower-casing a pattern leaves as they are, though they may name capitals
-_UNFOLDABLE = re.compile(r"\\[pPxuUN0-7]")
+_UNFOLDABLE = Lazy(r"\\[pPxuUN0-7]")
 
 
 NAMES_SEEN = 20_000  # distinct element names whose selector hits a RuleSet remembers
