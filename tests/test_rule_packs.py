@@ -902,39 +902,24 @@ def test_an_article_in_each_new_language_loses_its_appeals_only(lang: str) -> No
 
 # --- packs/frozen.marshal: the shipped TOML parsed ahead of time -------------------------------
 
-def test_the_frozen_packs_say_what_the_toml_says() -> None:
-    """Fails after a pack is edited until `python -m cleannews.rules` is run again."""
-    import tomllib
-
-    from cleannews.rules import frozen
-
-    names = sorted(n for n in os.listdir(frozen.PACKS) if n.endswith(".toml"))
-    assert names
-    for name in names:
-        text, doc = frozen.document(os.path.join(frozen.PACKS, name))
-        assert doc is not None, f"{name}: frozen.marshal is stale; run: python -m cleannews.rules"
-        assert doc == tomllib.loads(text), name
-
-
 def test_what_was_derived_ahead_of_time_is_what_the_code_derives() -> None:
-    """The RE2 patterns and the languages' index in frozen.marshal are the engine's own: fails
-    after engine.py or rules/__init__.py changes how they are made, until `python -m
-    cleannews.rules` is run again."""
+    """frozen.marshal holds what loading each shipped file derives (its rules, their RE2
+    patterns, the languages' index): fails after a pack, engine.py or rules/__init__.py
+    changes, until `python -m cleannews.rules` is run again."""
     import tomllib
 
     from cleannews.rules import derived, engine, frozen
 
-    for name in sorted(n for n in os.listdir(frozen.PACKS) if n.endswith(".toml")):
+    names = sorted(n for n in os.listdir(frozen.PACKS) if n.endswith(".toml"))
+    assert names
+    for name in names:
         path = os.path.join(frozen.PACKS, name)
-        text, _ = frozen.document(path)
-        made = derived(name, tomllib.loads(text))
+        known, engine._known = engine._known, {}  # RE2 patterns made afresh, not looked up
+        try:
+            made = derived(name, tomllib.loads(frozen.text(path)))
+        finally:
+            engine._known = known
         assert frozen.derived(path) == made, f"{name}: frozen.marshal is stale; run: python -m cleannews.rules"
-        if name != "languages.toml":
-            known, engine._known = engine._known, {}  # made afresh, not looked up
-            try:
-                assert made == derived(name, tomllib.loads(text))
-            finally:
-                engine._known = known
 
 
 def test_a_pack_edited_since_freezing_is_read_from_its_toml(tmp_path: Path) -> None:
@@ -944,9 +929,8 @@ def test_a_pack_edited_since_freezing_is_read_from_its_toml(tmp_path: Path) -> N
         shutil.copy(os.path.join(frozen.PACKS, name), tmp_path / name)
     with open(tmp_path / "en.toml", "a", encoding="utf-8") as f:
         f.write("\n# edited\n")
-    assert frozen.document(str(tmp_path / "common.toml"))[1] is not None
-    text, doc = frozen.document(str(tmp_path / "en.toml"))
-    assert doc is None and text.endswith("# edited\n")
+    assert frozen.derived(str(tmp_path / "common.toml")) is not None
+    assert frozen.derived(str(tmp_path / "en.toml")) is None
 
 
 def test_without_a_frozen_file_the_toml_is_read(tmp_path: Path) -> None:
@@ -956,5 +940,5 @@ def test_without_a_frozen_file_the_toml_is_read(tmp_path: Path) -> None:
     (tmp_path / "other").mkdir()
     shutil.copy(os.path.join(frozen.PACKS, "en.toml"), tmp_path / "other" / "en.toml")
     (tmp_path / "other" / frozen.NAME).write_bytes(b"not marshal data")
-    assert frozen.document(str(tmp_path / "en.toml"))[1] is None
-    assert frozen.document(str(tmp_path / "other" / "en.toml"))[1] is None
+    assert frozen.derived(str(tmp_path / "en.toml")) is None
+    assert frozen.derived(str(tmp_path / "other" / "en.toml")) is None

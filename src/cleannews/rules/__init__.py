@@ -64,12 +64,9 @@ def _languages() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], tuple[str
     known = frozen.derived(path)
     if known is not None:
         return known
-    text, doc = frozen.document(path)
-    if doc is None:
-        import tomllib
+    import tomllib
 
-        doc = tomllib.loads(text)
-    return _language_index(doc)
+    return _language_index(tomllib.loads(frozen.text(path)))
 
 
 def _language_index(doc: dict[str, Any]) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], tuple[str, ...]]:
@@ -82,11 +79,15 @@ def _language_index(doc: dict[str, Any]) -> tuple[tuple[str, ...], dict[str, tup
 
 def derived(name: str, doc: dict[str, Any]) -> object:
     """What loading a shipped file works out from its document, for frozen.marshal: the
-    languages' index, or a pack's RE2 patterns."""
+    languages' index; or a pack, checked and made into Rules (as plain tuples), and their RE2
+    patterns."""
     if name == "languages.toml":
         return _language_index(doc)
-    pack = build_pack(doc, "<frozen>", name.removesuffix(".toml"))
-    return compiled_patterns(pack.rules + pack.selectors)
+    name = name.removesuffix(".toml")
+    pack = build_pack(doc, _shipped_source(name), name)
+    plain = (pack.name, pack.source, pack.about, tuple(map(tuple, pack.rules)), tuple(map(tuple, pack.selectors)),
+             pack.disable)
+    return plain, compiled_patterns(pack.rules + pack.selectors)
 
 
 def shipped_names() -> tuple[str, ...]:
@@ -94,15 +95,19 @@ def shipped_names() -> tuple[str, ...]:
     return tuple(sorted(n for n in names if n != "languages"))
 
 
+def _shipped_source(name: str) -> str:
+    return f"<shipped>/{name}.toml"
+
+
 @functools.cache
 def _shipped(name: str) -> Pack:
     path = os.path.join(PACKS, f"{name}.toml")
-    text, doc = frozen.document(path)
-    source = f"<shipped>/{name}.toml"
-    if doc is None:
-        return parse_pack(text, source, name)
-    remember(frozen.derived(path) or {})
-    return build_pack(doc, source, name)
+    known = frozen.derived(path)
+    if known is not None:
+        (name, source, about, rules, selectors, disable), patterns = known
+        remember(patterns)
+        return Pack(name, source, about, tuple(map(Rule._make, rules)), tuple(map(Rule._make, selectors)), disable)
+    return parse_pack(frozen.text(path), _shipped_source(name), name)
 
 
 @functools.lru_cache(maxsize=64)
