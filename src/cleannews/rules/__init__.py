@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import RuleError
 from ..lazy import Lazy
@@ -24,6 +24,7 @@ from .schema import FAMILIES, Pack, Rule, build_pack, fail, parse_pack
 
 __all__ = [
     "FAMILIES",
+    "Counted",
     "Pack",
     "Rule",
     "RuleError",
@@ -147,11 +148,12 @@ def language_sample(texts: Sequence[str]) -> list[int]:
     return sample
 
 
-def detect_languages(texts: Iterable[str]) -> tuple[str, ...]:
+def detect_languages(texts: Iterable[str], counted: dict[str, Counted] | None = None) -> tuple[str, ...]:
     """The shipped packs a text needs: those always used, plus each language whose common
-    words make up a fair share of the words of its language_sample()."""
+    words make up a fair share of the words of its language_sample(). `counted`: the counts
+    of texts counted before (see told)."""
     texts = list(texts)
-    return languages_of([texts[i] for i in language_sample(texts)])
+    return told([texts[i] for i in language_sample(texts)], counted=counted)[0]
 
 
 def languages_of(sample: list[str]) -> tuple[str, ...]:
@@ -165,39 +167,69 @@ def has_pack(language: str) -> bool:
     return primary in languages or primary in always
 
 
-def told(sample: list[str], declared: str | None = None) -> tuple[tuple[str, ...], bool]:
-    """The packs a sample of text needs (see detect_languages), and whether it is in a
-    language none of the packs is for: long enough to tell, and hardly any of its words
-    common words of a language with a pack (`declared`: the language the page says it is in,
-    which settles it when it has a pack, and lowers the bar when it has none)."""
-    always, index, languages = _languages()
-    counts = dict.fromkeys(languages, 0)
+class Counted(NamedTuple):
+    """What telling a language counts in a text: its words and characters (punctuation
+    aside), and the common words of each language among them."""
+
+    words: int
+    chars: int
+    hits: int
+    languages: dict[str, int]
+
+
+def _counted(text: str) -> Counted:
     # split(), not a word regex: a stopword glued to punctuation is missed, which costs a
     # count or two of hundreds; the regex cost more than the rest of the detection
-    text = _PUNCTUATION.sub(" ", " ".join(sample).casefold())
-    words = text.split()
+    _, index, _ = _languages()
+    folded = _PUNCTUATION.sub(" ", text.casefold())
+    words = folded.split()
+    counts: dict[str, int] = {}
     hits = 0
     for langs in [index[w] for w in words if w in index]:
         hits += 1
         for lang in langs:
-            counts[lang] += 1
+            counts[lang] = counts.get(lang, 0) + 1
+    return Counted(len(words), len(folded), hits, counts)
+
+
+def told(sample: list[str], declared: str | None = None,
+         counted: dict[str, Counted] | None = None) -> tuple[tuple[str, ...], bool]:
+    """The packs a sample of text needs (see detect_languages), and whether it is in a
+    language none of the packs is for: long enough to tell, and hardly any of its words
+    common words of a language with a pack (`declared`: the language the page says it is in,
+    which settles it when it has a pack, and lowers the bar when it has none). Each text is
+    counted once for `counted`, where the texts of one document keep their counts: told
+    again what language the clean text is in, a document counts only what cleaning changed."""
+    always, _, languages = _languages()
+    counted = {} if counted is None else counted
+    counts = dict.fromkeys(languages, 0)
+    words = chars = hits = 0
+    for text in sample:
+        found = counted.get(text)
+        if found is None:
+            found = counted[text] = _counted(text)
+        words += found.words
+        chars += found.chars
+        hits += found.hits
+        for lang, n in found.languages.items():
+            counts[lang] += n
+    chars += max(len(sample) - 1, 0)  # the texts as one, a space between each two
     best = max(counts.values(), default=0)
     # Too little text to tell: the packs every text gets. Loading every language instead
     # would let one language's rule fire on a few words of another.
     least = max(DETECT_MIN, best * DETECT_SHARE)
-    found = [lang for lang, n in counts.items() if n >= least] if best >= DETECT_MIN else []
-    packs = tuple(sorted({*always, *found}))
-    if not set(found) <= set(always) or (declared and has_pack(declared)):
+    found_languages = [lang for lang, n in counts.items() if n >= least] if best >= DETECT_MIN else []
+    packs = tuple(sorted({*always, *found_languages}))
+    if not set(found_languages) <= set(always) or (declared and has_pack(declared)):
         return packs, False  # a language with a pack: told, or declared
     share = UNKNOWN_SHARE_DECLARED if declared else UNKNOWN_SHARE
-    return packs, _without_pack(words, len(text), hits, share)
+    return packs, _without_pack(words, chars, hits, share)
 
 
-def _without_pack(words: list[str], chars: int, hits: int, share: float) -> bool:
+def _without_pack(n: int, chars: int, hits: int, share: float) -> bool:
     """Enough words to tell, and under `share` of them a known language's common words. (A
     script written without spaces has few "words" to split: its characters are counted, as
     decide counts words.)"""
-    n = len(words)
     if chars > UNSPACED_TOKEN_CHARS * max(n, 1):
         n = chars // UNSPACED_CHARS_PER_WORD
     return n >= UNKNOWN_MIN_WORDS and hits < n * share
