@@ -74,13 +74,19 @@ def _alike(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _common(a: tuple[str, ...], b: tuple[str, ...]) -> int:
-    """The length of the longest common subsequence of two short lines' words."""
-    row = [0] * (len(b) + 1)
-    for x in a:
-        diagonal = 0
-        for j, y in enumerate(b, 1):
-            diagonal, row[j] = row[j], diagonal + 1 if x == y else max(row[j], row[j - 1])
-    return row[-1]
+    """The length of the longest common subsequence of two short lines' words, bit-parallel
+    (Allison and Dix; Hyyrö): one step per word of `a`, not one per pair of words, which on a
+    text of numbered lines was most of its cost. Bit j of `unmatched` is clear where the
+    subsequence has used b[j]."""
+    where: dict[str, int] = {}
+    for j, word in enumerate(b):
+        where[word] = where.get(word, 0) | 1 << j
+    full = (1 << len(b)) - 1
+    unmatched = full
+    for word in a:
+        step = unmatched & where.get(word, 0)
+        unmatched = ((unmatched + step) | (unmatched - step)) & full
+    return len(b) - unmatched.bit_count()
 
 
 def _template_line(u: Unit) -> bool:
