@@ -55,6 +55,7 @@ COLD_START_TARGET = 0.25  # cleannews cold start / trafilatura import time: at m
 SPEED_UP_TARGET = 2.0  # clean() on seed-sized text, one core: this checkout / the previous release
 LINEAR_TARGET = 1.5  # seconds per MB of the largest text / of the smallest: at most this
 SIZES_MB = (1, 2, 5, 10)
+PARTS = ("speed", "cold", "size")
 MIN_SIZE, MAX_SIZE = 2_000, 6_000  # bytes: what "seed-sized" means here
 WARMUP = 50  # clean() calls before timing
 INSTALL_HINT = "pip install -e '.[bench]'"
@@ -290,17 +291,17 @@ def sizes(megabytes: list[float]) -> list[dict[str, Any]]:
 
 def targets(speeds: dict[str, list[float]], cold: dict[str, dict[str, Any]],
             big: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows of the targets table, for the parts that were measured."""
     rows: list[dict[str, Any]] = []
-    now = statistics.median(speeds["now"])
     if "previous" in speeds:
-        ratio = now / statistics.median(speeds["previous"])
+        ratio = statistics.median(speeds["now"]) / statistics.median(speeds["previous"])
         rows.append({"metric": "docs/s, one core: now / previous release", "value": ratio, "shown": f"{ratio:.2f}",
                      "target": f">= {SPEED_UP_TARGET:.1f}", "ok": ratio >= SPEED_UP_TARGET})
-    else:
+    elif speeds:
         rows.append({"metric": "docs/s, one core: now / previous release", "value": None,
                      "shown": "no previous release", "target": f">= {SPEED_UP_TARGET:.1f}", "ok": None})
-    mine = cold["cleannews"]["median_s"]
-    for name, target in (("trafilatura", COLD_START_TARGET), ("readability", None)):
+    mine = cold.get("cleannews", {}).get("median_s")
+    for name, target in (("trafilatura", COLD_START_TARGET), ("readability", None)) if mine else ():
         anchor = cold.get(name, {})
         ratio = mine / anchor["median_s"] if "median_s" in anchor else None
         rows.append({"metric": f"cold start / {name} import", "value": ratio,
@@ -313,6 +314,38 @@ def targets(speeds: dict[str, list[float]], cold: dict[str, dict[str, Any]],
         rows.append({"metric": f"s/MB at {big[-1]['mb']:.3g} MB / at {big[0]['mb']:.3g} MB", "value": ratio,
                      "shown": f"{ratio:.2f}", "target": f"<= {LINEAR_TARGET:.1f}", "ok": ratio <= LINEAR_TARGET})
     return rows
+
+
+def throughputs(releases: list[Any], args: argparse.Namespace, tmp: Path) -> dict[str, list[float]]:
+    say(f"\n(a) throughput: clean() on the seed, the fixtures of {MIN_SIZE // 1000}-{MAX_SIZE // 1000} KB and "
+        f"{args.docs} generated documents, one core, {args.speed_runs} fresh process(es) per release, "
+        f"~{args.seconds:g} s of CPU each ...")
+    speeds = side_by_side(releases, args.speed_runs, args.seconds, args.docs, tmp)
+    say(table(["release", "docs/s (median of runs)", "runs"],
+              [[r.label, f"{statistics.median(speeds[r.label]):,.0f}",
+                ", ".join(f"{v:,.0f}" for v in speeds[r.label])] for r in releases]))
+    return speeds
+
+
+def cold_table(cold: dict[str, dict[str, Any]]) -> str:
+    rows = []
+    for name in ("cleannews", "previous release", "trafilatura", "readability"):
+        r = cold[name]
+        if r.get("missing"):
+            rows.append([name, "missing", "", "", r["note"]])
+        else:
+            rows.append([name, f"{r['median_s'] * 1000:.1f}", f"{r['min_s'] * 1000:.1f}",
+                         f"{r['max_s'] * 1000:.1f}", r["command"]])
+    return table(["what", "median ms", "min ms", "max ms", "command"], rows)
+
+
+def sizes_table(megabytes: list[float]) -> list[dict[str, Any]]:
+    say(f"\n(c) size: a text of {', '.join(f'{mb:g}' for mb in megabytes)} MB, each cleaned in a fresh process ...")
+    big = sizes(megabytes)
+    say(table(["MB", "lines", "CPU s", "s/MB", "peak MB", "output bytes"],
+              [[f"{b['mb']:.1f}", f"{b['lines']:,}", f"{b['seconds']:.2f}", f"{b['seconds'] / b['mb']:.2f}",
+                f"{b['peak_mb']:.0f}", f"{b['output_bytes']:,}"] for b in big]))
+    return big
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -329,6 +362,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=200, help="generated documents besides the fixtures")
     parser.add_argument("--sizes", default=",".join(map(str, SIZES_MB)), metavar="MB,...",
                         help=f"sizes of the large texts, in MB (default {','.join(map(str, SIZES_MB))})")
+    parser.add_argument("--only", choices=PARTS, help="measure only this part (default: all three)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also save the results as JSON")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target fails or cannot be measured")
     parser.add_argument("--worker", choices=("size",), help=argparse.SUPPRESS)
@@ -354,32 +388,15 @@ def main(argv: list[str] | None = None) -> int:
         for r in releases:
             say(f"{r.label}: {r.name} ({r.src})")
 
-        say(f"\n(a) throughput: clean() on the seed, the fixtures of {MIN_SIZE // 1000}-{MAX_SIZE // 1000} KB and "
-            f"{args.docs} generated documents, one core, {args.speed_runs} fresh process(es) per release, "
-            f"~{args.seconds:g} s of CPU each ...")
-        speeds = side_by_side(releases, args.speed_runs, args.seconds, args.docs, tmp)
-        say(table(["release", "docs/s (median of runs)", "runs"],
-                  [[r.label, f"{statistics.median(speeds[r.label]):,.0f}",
-                    ", ".join(f"{v:,.0f}" for v in speeds[r.label])] for r in releases]))
-
-        say(f"\n(b) cold start: median of {args.runs} fresh processes each ...")
-        cold = cold_starts(args.runs, releases[0].src if args.previous != "none" else None)
-    rows = []
-    for name in ("cleannews", "previous release", "trafilatura", "readability"):
-        r = cold[name]
-        if r.get("missing"):
-            rows.append([name, "missing", "", "", r["note"]])
-        else:
-            rows.append([name, f"{r['median_s'] * 1000:.1f}", f"{r['min_s'] * 1000:.1f}",
-                         f"{r['max_s'] * 1000:.1f}", r["command"]])
-    say(table(["what", "median ms", "min ms", "max ms", "command"], rows))
-
-    megabytes = [float(x) for x in args.sizes.split(",") if x.strip()]
-    say(f"\n(c) size: a text of {', '.join(f'{mb:g}' for mb in megabytes)} MB, each cleaned in a fresh process ...")
-    big = sizes(megabytes)
-    say(table(["MB", "lines", "CPU s", "s/MB", "peak MB", "output bytes"],
-              [[f"{b['mb']:.1f}", f"{b['lines']:,}", f"{b['seconds']:.2f}", f"{b['seconds'] / b['mb']:.2f}",
-                f"{b['peak_mb']:.0f}", f"{b['output_bytes']:,}"] for b in big]))
+        speeds: dict[str, list[float]] = {}
+        cold: dict[str, dict[str, Any]] = {}
+        if args.only in (None, "speed"):
+            speeds = throughputs(releases, args, tmp)
+        if args.only in (None, "cold"):
+            say(f"\n(b) cold start: median of {args.runs} fresh processes each ...")
+            cold = cold_starts(args.runs, releases[0].src if args.previous != "none" else None)
+            say(cold_table(cold))
+    big = sizes_table([float(x) for x in args.sizes.split(",") if x.strip()]) if args.only in (None, "size") else []
 
     checks = targets(speeds, cold, big)
     say("\ntargets")
@@ -387,7 +404,7 @@ def main(argv: list[str] | None = None) -> int:
               [[c["metric"], c["shown"], c["target"], verdict(c["ok"]) if c["target"][0] in "<>" else ""]
                for c in checks]))
     for name in ("trafilatura", "readability"):
-        if cold[name].get("missing"):
+        if cold.get(name, {}).get("missing"):
             say(f"note: the {name} anchor is missing; install it with: {INSTALL_HINT}")
 
     if args.json:
