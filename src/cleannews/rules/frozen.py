@@ -22,7 +22,6 @@ import binascii
 import functools
 import marshal
 import os
-import zlib
 from collections.abc import Callable
 from typing import Any
 
@@ -57,8 +56,8 @@ def derived(path: str) -> Any:
         if entry[0] != binascii.crc32(f.read()):
             return None
     try:
-        return marshal.loads(zlib.decompress(entry[1]))
-    except (zlib.error, EOFError, ValueError, TypeError):
+        return marshal.loads(entry[1])
+    except (EOFError, ValueError, TypeError):
         return None
 
 
@@ -71,8 +70,8 @@ def freeze(derive: Callable[[str, dict[str, Any]], Any], packs: str = PACKS) -> 
     for name in sorted(n for n in os.listdir(packs) if n.endswith(".toml")):
         with open(os.path.join(packs, name), "rb") as f:
             raw = f.read()
-        # each marshalled on its own, a command unpacks only the packs it needs; compressed,
-        # as RE2 patterns repeat the same classes of characters
+        # each marshalled on its own, a command unpacks only the packs it needs (not
+        # compressed: zlib is an import plain text does not otherwise pay for)
         made = derive(name, tomllib.loads(raw.decode("utf-8")))
-        entries[name] = (binascii.crc32(raw), zlib.compress(marshal.dumps(made, 4)))
+        entries[name] = (binascii.crc32(raw), marshal.dumps(made, 4))
     return marshal.dumps(entries, 4)
