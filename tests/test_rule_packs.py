@@ -27,6 +27,7 @@ LANGUAGES = ("en", "ru", "uk", "de", "fr", "es", "it", "pt", "pl",
 # on its own; "chrome" and "caption" lines need one rule of that family.
 MATCH: dict[str, list[tuple[str, str]]] = {
     "en": [
+        ("ask", "Independent journalism like this is not possible without your support."),
         ("ask", "Don't have an account? Create one in a minute"),
         ("ask", "If you can, please support us today."),
         ("ask", "We need your help to keep our reporting free for everyone."),
@@ -111,6 +112,7 @@ MATCH: dict[str, list[tuple[str, str]]] = {
         ("caption", "Фото: пресслужба міської ради"),
     ],
     "de": [
+        ("ask", "Kein freier Journalismus ohne Ihre Unterstützung"),
         ("ask", "Noch kein Konto? Jetzt registrieren"),
         ("ask", "Unterstützen Sie unabhängigen Journalismus!"),
         ("ask", "Wenn Sie können, unterstützen Sie uns mit einem monatlichen Beitrag."),
@@ -132,6 +134,7 @@ MATCH: dict[str, list[tuple[str, str]]] = {
         ("caption", "Bild: Max Muster"),
     ],
     "fr": [
+        ("ask", "Pas de journalisme indépendant sans votre soutien."),
         ("ask", "Pas encore de compte ? Inscrivez-vous"),
         ("ask", "Soutenez-nous !"),
         ("ask", "Si vous le pouvez, soutenez le journalisme indépendant."),
@@ -154,6 +157,7 @@ MATCH: dict[str, list[tuple[str, str]]] = {
         ("caption", "La place du marché un jeudi matin. © Jean Exemple"),
     ],
     "es": [
+        ("ask", "No hay periodismo independiente sin tu apoyo."),
         ("ask", "¿No tienes cuenta? Regístrate gratis"),
         ("ask", "Apóyanos: el periodismo independiente te necesita."),
         ("ask", "La Gaceta del Valle te necesita"),
@@ -178,6 +182,7 @@ MATCH: dict[str, list[tuple[str, str]]] = {
         ("chrome", "Villarejo | 12 de mayo de 2025 - 08:15 CEST"),
     ],
     "it": [
+        ("ask", "Non c'è giornalismo libero senza il tuo sostegno."),
         ("ask", "Non hai un account? Registrati ora"),
         ("ask", "Sostienici: il giornalismo libero ha bisogno di te."),
         ("ask", "Se puoi, sostieni l'informazione indipendente."),
@@ -198,6 +203,7 @@ MATCH: dict[str, list[tuple[str, str]]] = {
         ("caption", "La spiaggia dopo la mareggiata (foto Archivio)"),
     ],
     "pt": [
+        ("ask", "Não há jornalismo independente sem o seu apoio."),
         ("ask", "Ainda não tem conta? Cadastre-se"),
         ("ask", "Apoie o nosso jornalismo independente."),
         ("ask", "Se puder, apoie o jornalismo profissional."),
@@ -237,6 +243,7 @@ MATCH: dict[str, list[tuple[str, str]]] = {
         ("caption", "Fot. Jan Przykładowy"),
     ],
     "nl": [
+        ("ask", "Geen onafhankelijke journalistiek zonder jouw steun."),
         ("ask", "Nog geen account? Maak er gratis een aan"),
         ("ask", "Je hebt 3 van de 5 gratis artikelen van deze maand gelezen."),
         ("ask", "Steun onafhankelijke journalistiek: word vandaag lid."),
@@ -401,6 +408,7 @@ MATCH: dict[str, list[tuple[str, str]]] = {
 # Story sentences: no ask rule may match them, and no whole-line rule of any kind.
 KEEP: dict[str, list[str]] = {
     "en": [
+        "The editor said local journalism could not survive without support from the town council.",
         "He said he did not have an account at the bank when the loans were signed.",
         "The paper asked readers to donate after its printing press burned down last spring.",
         "The court heard that the app requires JavaScript to run, which the auditors had not known.",
@@ -441,6 +449,7 @@ KEEP: dict[str, list[str]] = {
         "Документи вже підписані, повідомив міністр на брифінгу.",
     ],
     "de": [
+        "Ohne staatliche Unterstützung sei der Lokaljournalismus kaum noch zu finanzieren, sagte die Ministerin.",
         "Der Verein hatte damals noch kein Konto bei der Sparkasse, sagte der Kassenwart.",
         "Die Zeitung bat ihre Leser nach dem Brand um Spenden.",
         "Die Partei hat inzwischen 500 Mitglieder, doppelt so viele wie im Vorjahr.",
