@@ -27,6 +27,7 @@ LANGUAGES = ("en", "ru", "uk", "de", "fr", "es", "it", "pt", "pl",
 # on its own; "chrome" and "caption" lines need one rule of that family.
 MATCH: dict[str, list[tuple[str, str]]] = {
     "en": [
+        ("chrome", "Follow our live coverage of the council vote"),
         ("ask", "Independent journalism like this is not possible without your support."),
         ("ask", "Don't have an account? Create one in a minute"),
         ("ask", "If you can, please support us today."),
@@ -112,6 +113,7 @@ MATCH: dict[str, list[tuple[str, str]]] = {
         ("caption", "Фото: пресслужба міської ради"),
     ],
     "de": [
+        ("chrome", "Alle Entwicklungen zum Streik in unserem Liveblog"),
         ("ask", "Kein freier Journalismus ohne Ihre Unterstützung"),
         ("ask", "Noch kein Konto? Jetzt registrieren"),
         ("ask", "Unterstützen Sie unabhängigen Journalismus!"),
@@ -134,6 +136,7 @@ MATCH: dict[str, list[tuple[str, str]]] = {
         ("caption", "Bild: Max Muster"),
     ],
     "fr": [
+        ("chrome", "Suivez notre direct : le vote du budget à l’Assemblée"),
         ("ask", "Pas de journalisme indépendant sans votre soutien."),
         ("ask", "Pas encore de compte ? Inscrivez-vous"),
         ("ask", "Soutenez-nous !"),
@@ -157,6 +160,7 @@ MATCH: dict[str, list[tuple[str, str]]] = {
         ("caption", "La place du marché un jeudi matin. © Jean Exemple"),
     ],
     "es": [
+        ("chrome", "Sigue en directo la votación del presupuesto"),
         ("ask", "No hay periodismo independiente sin tu apoyo."),
         ("ask", "¿No tienes cuenta? Regístrate gratis"),
         ("ask", "Apóyanos: el periodismo independiente te necesita."),
@@ -182,6 +186,7 @@ MATCH: dict[str, list[tuple[str, str]]] = {
         ("chrome", "Villarejo | 12 de mayo de 2025 - 08:15 CEST"),
     ],
     "it": [
+        ("chrome", "Segui la diretta del voto in Senato"),
         ("ask", "Non c'è giornalismo libero senza il tuo sostegno."),
         ("ask", "Non hai un account? Registrati ora"),
         ("ask", "Sostienici: il giornalismo libero ha bisogno di te."),
@@ -203,6 +208,7 @@ MATCH: dict[str, list[tuple[str, str]]] = {
         ("caption", "La spiaggia dopo la mareggiata (foto Archivio)"),
     ],
     "pt": [
+        ("chrome", "Acompanhe ao vivo a votação do orçamento"),
         ("ask", "Não há jornalismo independente sem o seu apoio."),
         ("ask", "Ainda não tem conta? Cadastre-se"),
         ("ask", "Apoie o nosso jornalismo independente."),
@@ -408,6 +414,7 @@ MATCH: dict[str, list[tuple[str, str]]] = {
 # Story sentences: no ask rule may match them, and no whole-line rule of any kind.
 KEEP: dict[str, list[str]] = {
     "en": [
+        "Viewers could follow the live coverage on the council's website until midnight.",
         "The editor said local journalism could not survive without support from the town council.",
         "He said he did not have an account at the bank when the loans were signed.",
         "The paper asked readers to donate after its printing press burned down last spring.",
@@ -462,6 +469,7 @@ KEEP: dict[str, list[str]] = {
         "Der Beitrag ist für Mitglieder verpflichtend, erklärte der Verein.",
     ],
     "fr": [
+        "Les habitants ont suivi le direct depuis la salle des fêtes, a raconté le maire.",
         "Le journal a appelé ses lecteurs à faire un don après l'incendie.",
         "Le parti compte désormais 50 000 adhérents.",
         "Elle s'est abonnée au magazine en 1998.",
