@@ -27,6 +27,8 @@ LANGUAGES = ("en", "ru", "uk", "de", "fr", "es", "it", "pt", "pl",
 # on its own; "chrome" and "caption" lines need one rule of that family.
 MATCH: dict[str, list[tuple[str, str]]] = {
     "en": [
+        ("chrome", "Follow our live coverage of the council vote"),
+        ("ask", "Independent journalism like this is not possible without your support."),
         ("ask", "Don't have an account? Create one in a minute"),
         ("ask", "If you can, please support us today."),
         ("ask", "We need your help to keep our reporting free for everyone."),
@@ -111,6 +113,8 @@ MATCH: dict[str, list[tuple[str, str]]] = {
         ("caption", "Фото: пресслужба міської ради"),
     ],
     "de": [
+        ("chrome", "Alle Entwicklungen zum Streik in unserem Liveblog"),
+        ("ask", "Kein freier Journalismus ohne Ihre Unterstützung"),
         ("ask", "Noch kein Konto? Jetzt registrieren"),
         ("ask", "Unterstützen Sie unabhängigen Journalismus!"),
         ("ask", "Wenn Sie können, unterstützen Sie uns mit einem monatlichen Beitrag."),
@@ -132,6 +136,8 @@ MATCH: dict[str, list[tuple[str, str]]] = {
         ("caption", "Bild: Max Muster"),
     ],
     "fr": [
+        ("chrome", "Suivez notre direct : le vote du budget à l’Assemblée"),
+        ("ask", "Pas de journalisme indépendant sans votre soutien."),
         ("ask", "Pas encore de compte ? Inscrivez-vous"),
         ("ask", "Soutenez-nous !"),
         ("ask", "Si vous le pouvez, soutenez le journalisme indépendant."),
@@ -154,6 +160,8 @@ MATCH: dict[str, list[tuple[str, str]]] = {
         ("caption", "La place du marché un jeudi matin. © Jean Exemple"),
     ],
     "es": [
+        ("chrome", "Sigue en directo la votación del presupuesto"),
+        ("ask", "No hay periodismo independiente sin tu apoyo."),
         ("ask", "¿No tienes cuenta? Regístrate gratis"),
         ("ask", "Apóyanos: el periodismo independiente te necesita."),
         ("ask", "La Gaceta del Valle te necesita"),
@@ -178,6 +186,8 @@ MATCH: dict[str, list[tuple[str, str]]] = {
         ("chrome", "Villarejo | 12 de mayo de 2025 - 08:15 CEST"),
     ],
     "it": [
+        ("chrome", "Segui la diretta del voto in Senato"),
+        ("ask", "Non c'è giornalismo libero senza il tuo sostegno."),
         ("ask", "Non hai un account? Registrati ora"),
         ("ask", "Sostienici: il giornalismo libero ha bisogno di te."),
         ("ask", "Se puoi, sostieni l'informazione indipendente."),
@@ -198,6 +208,8 @@ MATCH: dict[str, list[tuple[str, str]]] = {
         ("caption", "La spiaggia dopo la mareggiata (foto Archivio)"),
     ],
     "pt": [
+        ("chrome", "Acompanhe ao vivo a votação do orçamento"),
+        ("ask", "Não há jornalismo independente sem o seu apoio."),
         ("ask", "Ainda não tem conta? Cadastre-se"),
         ("ask", "Apoie o nosso jornalismo independente."),
         ("ask", "Se puder, apoie o jornalismo profissional."),
@@ -237,6 +249,7 @@ MATCH: dict[str, list[tuple[str, str]]] = {
         ("caption", "Fot. Jan Przykładowy"),
     ],
     "nl": [
+        ("ask", "Geen onafhankelijke journalistiek zonder jouw steun."),
         ("ask", "Nog geen account? Maak er gratis een aan"),
         ("ask", "Je hebt 3 van de 5 gratis artikelen van deze maand gelezen."),
         ("ask", "Steun onafhankelijke journalistiek: word vandaag lid."),
@@ -401,6 +414,8 @@ MATCH: dict[str, list[tuple[str, str]]] = {
 # Story sentences: no ask rule may match them, and no whole-line rule of any kind.
 KEEP: dict[str, list[str]] = {
     "en": [
+        "Viewers could follow the live coverage on the council's website until midnight.",
+        "The editor said local journalism could not survive without support from the town council.",
         "He said he did not have an account at the bank when the loans were signed.",
         "The paper asked readers to donate after its printing press burned down last spring.",
         "The court heard that the app requires JavaScript to run, which the auditors had not known.",
@@ -441,6 +456,7 @@ KEEP: dict[str, list[str]] = {
         "Документи вже підписані, повідомив міністр на брифінгу.",
     ],
     "de": [
+        "Ohne staatliche Unterstützung sei der Lokaljournalismus kaum noch zu finanzieren, sagte die Ministerin.",
         "Der Verein hatte damals noch kein Konto bei der Sparkasse, sagte der Kassenwart.",
         "Die Zeitung bat ihre Leser nach dem Brand um Spenden.",
         "Die Partei hat inzwischen 500 Mitglieder, doppelt so viele wie im Vorjahr.",
@@ -453,6 +469,7 @@ KEEP: dict[str, list[str]] = {
         "Der Beitrag ist für Mitglieder verpflichtend, erklärte der Verein.",
     ],
     "fr": [
+        "Les habitants ont suivi le direct depuis la salle des fêtes, a raconté le maire.",
         "Le journal a appelé ses lecteurs à faire un don après l'incendie.",
         "Le parti compte désormais 50 000 adhérents.",
         "Elle s'est abonnée au magazine en 1998.",
