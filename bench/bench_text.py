@@ -1,20 +1,26 @@
 """Benchmark of the text path, run by hand (never as a unit test: timings on shared CI runners lie).
 
-One run measures:
+One run measures, beside the previous release (a git revision, default bench_dumps.PREVIOUS):
 
   (a) throughput in-process: cleannews.clean() over many seed-sized documents (2-6 KB of
-      article text given as UTF-8 bytes, as the CLI reads them), on one core, after a warm-up;
+      article text given as UTF-8 bytes, as the CLI reads them), on one core, after a
+      warm-up, per second of that core's time; each release in fresh processes, alternating;
   (b) cold start: the median wall time of `cleannews fixtures/moscow-times-li-shangfu.txt`
-      as a fresh process, next to `python -c 'import trafilatura'` and
-      `python -c 'import readability'` timed the same way with the same interpreter;
+      as a fresh process (and of the previous release's `python -m cleannews`), next to
+      `python -c 'import trafilatura'` and `python -c 'import readability'` timed the same
+      way with the same interpreter, all byte-compiled;
+  (c) size: one text of 1, 2, 5 and 10 MB (generated articles one after another), cleaned
+      once each in a fresh process: CPU seconds per MB and peak memory;
 
 then checks the targets:
 
-  cold start / trafilatura import  <= 0.40
-  documents per second, one core  >= 2000
+  throughput, this checkout / previous release  >= 2.0
+  cold start / trafilatura import                <= 0.25
+  seconds per MB at 10 MB / at 1 MB              <= 1.5   (linear in size)
 
 Usage:
-    .venv/bin/python bench/bench_text.py [--runs 15] [--seconds 3] [--json results.json] [--check]
+    .venv/bin/python bench/bench_text.py [--previous REV] [--speed-runs 3] [--runs 15] [--seconds 3]
+                                         [--sizes 1,2,5,10] [--json results.json] [--check]
 
 The anchors come with `pip install -e '.[bench]'`. See bench/README.md.
 """
@@ -28,23 +34,28 @@ import json
 import os
 import platform
 import random
+import resource
 import shlex
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from common import one_core, say, table, verdict  # bench/ is on sys.path when run as a script
+from common import say, table, verdict  # bench/ is on sys.path when run as a script
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SEED = FIXTURES / "moscow-times-li-shangfu.txt"
 SEED_EXPECTED = FIXTURES / "moscow-times-li-shangfu.expected.txt"
 
-COLD_START_TARGET = 0.40  # cleannews cold start / trafilatura import time: at most this
-DOCS_PER_SECOND_TARGET = 2000.0  # clean() on seed-sized text, one core: at least this
+COLD_START_TARGET = 0.25  # cleannews cold start / trafilatura import time: at most this
+SPEED_UP_TARGET = 2.0  # clean() on seed-sized text, one core: this checkout / the previous release
+LINEAR_TARGET = 1.5  # seconds per MB of the largest text / of the smallest: at most this
+SIZES_MB = (1, 2, 5, 10)
+PARTS = ("speed", "cold", "size")
 MIN_SIZE, MAX_SIZE = 2_000, 6_000  # bytes: what "seed-sized" means here
 WARMUP = 50  # clean() calls before timing
 INSTALL_HINT = "pip install -e '.[bench]'"
@@ -118,6 +129,9 @@ def generated_texts(count: int, seed: int = 20240416) -> list[bytes]:
 
 
 def throughput(docs: list[bytes], seconds: float, warmup: int) -> dict[str, Any]:
+    """clean() over `docs`, whole passes for `seconds` of CPU time. Documents per second of
+    this process's CPU time: on a machine shared with other work, wall time also counts the
+    time the process waited for a core."""
     import cleannews
 
     for data in docs[: max(1, warmup)]:  # imports, rule compilation, caches
@@ -130,12 +144,12 @@ def throughput(docs: list[bytes], seconds: float, warmup: int) -> dict[str, Any]
         raise SystemExit("bench: every benchmark document cleaned to nothing")
     rounds: list[float] = []
     done = 0
-    started = time.perf_counter()
-    while time.perf_counter() - started < seconds or len(rounds) < 3:
-        t0 = time.perf_counter()
+    started = time.process_time()
+    while time.process_time() - started < seconds or len(rounds) < 3:
+        t0 = time.process_time()
         for data in docs:
             cleannews.clean(data)
-        rounds.append(len(docs) / (time.perf_counter() - t0))
+        rounds.append(len(docs) / (time.process_time() - t0))
         done += len(docs)
     return {
         "documents": len(docs),
@@ -147,6 +161,21 @@ def throughput(docs: list[bytes], seconds: float, warmup: int) -> dict[str, Any]
         "docs_per_second_best": max(rounds),
         "docs_per_second_worst": min(rounds),
     }
+
+
+def side_by_side(releases: list[Any], runs: int, seconds: float, docs: int, tmp: Path) -> dict[str, list[float]]:
+    """Each release's throughput (bench_dumps.py's speed worker: this module's throughput()
+    in a fresh process whose cleannews is the release's src, pinned to one core), `runs`
+    times, the releases alternating so that a busy moment costs both alike."""
+    from bench_dumps import run_release
+
+    speeds: dict[str, list[float]] = {r.label: [] for r in releases}
+    for n in range(runs):
+        for r in releases:
+            got = run_release(r, ["--worker", "speed", "--seconds", str(seconds), "--docs", str(docs)],
+                              tmp / f"speed-{r.label}-{n}.json")
+            speeds[r.label].append(got["docs_per_second_median"])
+    return speeds
 
 
 # --- (b) cold start ---------------------------------------------------------------------------
@@ -162,9 +191,9 @@ def cleannews_command() -> list[str]:
     return [sys.executable, "-m", "cleannews"]
 
 
-def wall_time(argv: list[str]) -> float:
+def wall_time(argv: list[str], env: dict[str, str] | None = None) -> float:
     t0 = time.perf_counter()
-    proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    proc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False, env=env)
     elapsed = time.perf_counter() - t0
     if proc.returncode != 0:
         last = (proc.stderr.decode("utf-8", "replace").strip().splitlines() or ["(no message)"])[-1]
@@ -172,7 +201,7 @@ def wall_time(argv: list[str]) -> float:
     return elapsed
 
 
-def cold_starts(runs: int) -> dict[str, dict[str, Any]]:
+def cold_starts(runs: int, previous: Path | None) -> dict[str, dict[str, Any]]:
     """Median wall time of each command over `runs` fresh processes, run round-robin (so a
     noisy moment hurts all of them alike) after one untimed run each (disk cache, .pyc files)."""
     # An installed package has its .pyc files from pip; an editable checkout gets them on first
@@ -182,10 +211,16 @@ def cold_starts(runs: int) -> dict[str, dict[str, Any]]:
         compileall.compile_dir(str(Path(spec.origin).parent), quiet=1)
     commands: dict[str, list[str] | None] = {
         "cleannews": [*cleannews_command(), str(SEED)],
+        "previous release": [sys.executable, "-m", "cleannews", str(SEED)] if previous is not None else None,
         "trafilatura": [sys.executable, "-c", "import trafilatura"],
         "readability": [sys.executable, "-c", "import readability"],
     }
+    envs = {"previous release": {**os.environ, "PYTHONPATH": str(previous)}} if previous is not None else {}
+    if previous is not None:
+        compileall.compile_dir(str(previous), quiet=1)
     results: dict[str, dict[str, Any]] = {}
+    if previous is None:
+        results["previous release"] = {"missing": True, "note": "--previous none"}
     for name in ("trafilatura", "readability"):
         if importlib.util.find_spec(name) is None:
             commands[name] = None
@@ -194,7 +229,7 @@ def cold_starts(runs: int) -> dict[str, dict[str, Any]]:
     times: dict[str, list[float]] = {k: [] for k in live}
     for name, argv in list(live.items()):
         try:
-            wall_time(argv)
+            wall_time(argv, envs.get(name))
         except RuntimeError as exc:
             if name == "cleannews":
                 raise SystemExit(f"bench: {exc}") from None
@@ -202,7 +237,7 @@ def cold_starts(runs: int) -> dict[str, dict[str, Any]]:
             del live[name], times[name]
     for _ in range(runs):
         for name, argv in live.items():
-            times[name].append(wall_time(argv))
+            times[name].append(wall_time(argv, envs.get(name)))
     for name, samples in times.items():
         results[name] = {
             "command": shlex.join(live[name]),
@@ -214,78 +249,162 @@ def cold_starts(runs: int) -> dict[str, dict[str, Any]]:
     return results
 
 
+# --- (c) size ---------------------------------------------------------------------------------
+
+
+def big_text(megabytes: float) -> bytes:
+    """Generated articles one after another, blank lines apart: `megabytes` MB of text."""
+    size = int(megabytes * 1024 * 1024)
+    data = b"\n\n".join(generated_texts(size // 3000 + 1, seed=size))
+    return data[: data.rindex(b"\n", 0, size)]
+
+
+def size_worker(megabytes: float) -> dict[str, Any]:
+    """One text of `megabytes` MB cleaned once: CPU seconds and this process's peak memory."""
+    import cleannews
+
+    data = big_text(megabytes)
+    cleannews.clean(generated_texts(1)[0])  # imports and rule compilation are not the text's cost
+    t0 = time.process_time()
+    result = cleannews.clean(data)
+    seconds = time.process_time() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+    return {"mb": len(data) / 1024 / 1024, "lines": data.count(b"\n"), "seconds": seconds, "peak_mb": peak,
+            "output_bytes": len(result.text.encode("utf-8"))}
+
+
+def sizes(megabytes: list[float]) -> list[dict[str, Any]]:
+    """size_worker for each size, each in a fresh process (peak memory is per process)."""
+    out = []
+    for mb in megabytes:
+        proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--worker", "size", "--mb", str(mb)],
+                              capture_output=True, text=True, check=False)
+        if proc.returncode != 0:
+            last = (proc.stderr.strip().splitlines() or ["(no message)"])[-1]
+            raise SystemExit(f"bench: cleaning {mb} MB of text failed: {last}")
+        out.append(json.loads(proc.stdout))
+    return out
+
+
 # --- report -----------------------------------------------------------------------------------
 
 
-def targets(tp: dict[str, Any], cold: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def targets(speeds: dict[str, list[float]], cold: dict[str, dict[str, Any]],
+            big: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows of the targets table, for the parts that were measured."""
     rows: list[dict[str, Any]] = []
-    mine = cold["cleannews"]["median_s"]
-    traf = cold.get("trafilatura", {})
-    if "median_s" in traf:
-        ratio = mine / traf["median_s"]
-        rows.append({"metric": "cold start / trafilatura import", "value": ratio, "shown": f"{ratio:.3f}",
-                     "target": f"<= {COLD_START_TARGET:.2f}", "ok": ratio <= COLD_START_TARGET})
-    else:
-        rows.append({"metric": "cold start / trafilatura import", "value": None,
-                     "shown": "missing anchor", "target": f"<= {COLD_START_TARGET:.2f}", "ok": None})
-    dps = tp["docs_per_second_median"]
-    rows.append({"metric": "docs/s, one core (median)", "value": dps, "shown": f"{dps:,.0f}",
-                 "target": f">= {DOCS_PER_SECOND_TARGET:,.0f}", "ok": dps >= DOCS_PER_SECOND_TARGET})
-    read = cold.get("readability", {})
-    if "median_s" in read:
-        ratio = mine / read["median_s"]
-        rows.append({"metric": "cold start / readability import", "value": ratio, "shown": f"{ratio:.3f}",
-                     "target": "(for reference)", "ok": None})
+    if "previous" in speeds:
+        ratio = statistics.median(speeds["now"]) / statistics.median(speeds["previous"])
+        rows.append({"metric": "docs/s, one core: now / previous release", "value": ratio, "shown": f"{ratio:.2f}",
+                     "target": f">= {SPEED_UP_TARGET:.1f}", "ok": ratio >= SPEED_UP_TARGET})
+    elif speeds:
+        rows.append({"metric": "docs/s, one core: now / previous release", "value": None,
+                     "shown": "no previous release", "target": f">= {SPEED_UP_TARGET:.1f}", "ok": None})
+    mine = cold.get("cleannews", {}).get("median_s")
+    for name, target in (("trafilatura", COLD_START_TARGET), ("readability", None)) if mine else ():
+        anchor = cold.get(name, {})
+        ratio = mine / anchor["median_s"] if "median_s" in anchor else None
+        rows.append({"metric": f"cold start / {name} import", "value": ratio,
+                     "shown": "missing anchor" if ratio is None else f"{ratio:.3f}",
+                     "target": f"<= {target:.2f}" if target else "(for reference)",
+                     "ok": None if ratio is None or target is None else ratio <= target})
+    if len(big) > 1:
+        per_mb = [b["seconds"] / b["mb"] for b in big]
+        ratio = per_mb[-1] / per_mb[0]
+        rows.append({"metric": f"s/MB at {big[-1]['mb']:.3g} MB / at {big[0]['mb']:.3g} MB", "value": ratio,
+                     "shown": f"{ratio:.2f}", "target": f"<= {LINEAR_TARGET:.1f}", "ok": ratio <= LINEAR_TARGET})
     return rows
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
-    parser.add_argument("--runs", type=int, default=15, help="fresh processes per cold-start command (min 10)")
-    parser.add_argument("--seconds", type=float, default=3.0, help="time spent timing clean() (default 3)")
-    parser.add_argument("--docs", type=int, default=200, help="generated documents besides the fixtures")
-    parser.add_argument("--warmup", type=int, default=WARMUP, help="clean() calls before timing")
-    parser.add_argument("--json", type=Path, metavar="FILE", help="also save the results as JSON")
-    parser.add_argument("--check", action="store_true", help="exit 1 when a target fails or cannot be measured")
-    args = parser.parse_args(argv)
-    if args.runs < 10:
-        parser.error("--runs must be at least 10: a median of fewer fresh processes is noise")
+def throughputs(releases: list[Any], args: argparse.Namespace, tmp: Path) -> dict[str, list[float]]:
+    say(f"\n(a) throughput: clean() on the seed, the fixtures of {MIN_SIZE // 1000}-{MAX_SIZE // 1000} KB and "
+        f"{args.docs} generated documents, one core, {args.speed_runs} fresh process(es) per release, "
+        f"~{args.seconds:g} s of CPU each ...")
+    speeds = side_by_side(releases, args.speed_runs, args.seconds, args.docs, tmp)
+    say(table(["release", "docs/s (median of runs)", "runs"],
+              [[r.label, f"{statistics.median(speeds[r.label]):,.0f}",
+                ", ".join(f"{v:,.0f}" for v in speeds[r.label])] for r in releases]))
+    return speeds
 
-    import cleannews
 
-    docs = fixture_texts() + generated_texts(args.docs)
-    say(f"cleannews {cleannews.__version__} · Python {platform.python_version()} ({sys.executable}) · "
-        f"{platform.system()} {platform.machine()} · {os.cpu_count()} CPUs")
-
-    with one_core() as pinned:
-        say(f"\n(a) throughput: clean() on {len(docs)} documents of {MIN_SIZE // 1000}-{MAX_SIZE // 1000} KB "
-            f"(seed + fixtures + generated), {pinned}, ~{args.seconds:g} s ...")
-        tp = throughput(docs, args.seconds, args.warmup)
-    say(f"    {tp['docs_per_second_median']:,.0f} docs/s median over {tp['rounds']} rounds "
-        f"(best {tp['docs_per_second_best']:,.0f}, worst {tp['docs_per_second_worst']:,.0f}; "
-        f"mean document {tp['mean_bytes']:,} bytes)")
-    if tp["left_out_empty"]:
-        say(f"    note: {tp['left_out_empty']} documents cleaned to nothing and were left out")
-
-    say(f"\n(b) cold start: median of {args.runs} fresh processes each ...")
-    cold = cold_starts(args.runs)
+def cold_table(cold: dict[str, dict[str, Any]]) -> str:
     rows = []
-    for name in ("cleannews", "trafilatura", "readability"):
+    for name in ("cleannews", "previous release", "trafilatura", "readability"):
         r = cold[name]
         if r.get("missing"):
             rows.append([name, "missing", "", "", r["note"]])
         else:
             rows.append([name, f"{r['median_s'] * 1000:.1f}", f"{r['min_s'] * 1000:.1f}",
                          f"{r['max_s'] * 1000:.1f}", r["command"]])
-    say(table(["what", "median ms", "min ms", "max ms", "command"], rows))
+    return table(["what", "median ms", "min ms", "max ms", "command"], rows)
 
-    checks = targets(tp, cold)
+
+def sizes_table(megabytes: list[float]) -> list[dict[str, Any]]:
+    say(f"\n(c) size: a text of {', '.join(f'{mb:g}' for mb in megabytes)} MB, each cleaned in a fresh process ...")
+    big = sizes(megabytes)
+    say(table(["MB", "lines", "CPU s", "s/MB", "peak MB", "output bytes"],
+              [[f"{b['mb']:.1f}", f"{b['lines']:,}", f"{b['seconds']:.2f}", f"{b['seconds'] / b['mb']:.2f}",
+                f"{b['peak_mb']:.0f}", f"{b['output_bytes']:,}"] for b in big]))
+    return big
+
+
+def main(argv: list[str] | None = None) -> int:
+    from bench_dumps import PREVIOUS, Release, describe, previous_src
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    parser.add_argument("--previous", default=PREVIOUS, metavar="REV",
+                        help=f"the previous release, a revision of this repository (default {PREVIOUS}); "
+                             "'none' to measure this checkout alone")
+    parser.add_argument("--speed-runs", type=int, default=3,
+                        help="fresh processes per release for the throughput, alternating (default 3)")
+    parser.add_argument("--runs", type=int, default=15, help="fresh processes per cold-start command (min 10)")
+    parser.add_argument("--seconds", type=float, default=3.0, help="CPU time spent timing clean() per run (default 3)")
+    parser.add_argument("--docs", type=int, default=200, help="generated documents besides the fixtures")
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES_MB)), metavar="MB,...",
+                        help=f"sizes of the large texts, in MB (default {','.join(map(str, SIZES_MB))})")
+    parser.add_argument("--only", choices=PARTS, help="measure only this part (default: all three)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also save the results as JSON")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target fails or cannot be measured")
+    parser.add_argument("--worker", choices=("size",), help=argparse.SUPPRESS)
+    parser.add_argument("--mb", type=float, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker == "size":
+        print(json.dumps(size_worker(args.mb)))
+        return 0
+    if args.runs < 10:
+        parser.error("--runs must be at least 10: a median of fewer fresh processes is noise")
+    if args.speed_runs < 1:
+        parser.error("--speed-runs must be at least 1")
+
+    import cleannews
+
+    say(f"cleannews {cleannews.__version__} · Python {platform.python_version()} ({sys.executable}) · "
+        f"{platform.system()} {platform.machine()} · {os.cpu_count()} CPUs")
+    with tempfile.TemporaryDirectory(prefix="bench-text-") as tmp_name:
+        tmp = Path(tmp_name)
+        releases = [Release("now", "this checkout", ROOT / "src")]
+        if args.previous != "none":
+            releases.insert(0, Release("previous", describe(args.previous), previous_src(args.previous, tmp / "prev")))
+        for r in releases:
+            say(f"{r.label}: {r.name} ({r.src})")
+
+        speeds: dict[str, list[float]] = {}
+        cold: dict[str, dict[str, Any]] = {}
+        if args.only in (None, "speed"):
+            speeds = throughputs(releases, args, tmp)
+        if args.only in (None, "cold"):
+            say(f"\n(b) cold start: median of {args.runs} fresh processes each ...")
+            cold = cold_starts(args.runs, releases[0].src if args.previous != "none" else None)
+            say(cold_table(cold))
+    big = sizes_table([float(x) for x in args.sizes.split(",") if x.strip()]) if args.only in (None, "size") else []
+
+    checks = targets(speeds, cold, big)
     say("\ntargets")
     say(table(["metric", "value", "target", "result"],
               [[c["metric"], c["shown"], c["target"], verdict(c["ok"]) if c["target"][0] in "<>" else ""]
                for c in checks]))
     for name in ("trafilatura", "readability"):
-        if cold[name].get("missing"):
+        if cold.get(name, {}).get("missing"):
             say(f"note: the {name} anchor is missing; install it with: {INSTALL_HINT}")
 
     if args.json:
@@ -294,8 +413,10 @@ def main(argv: list[str] | None = None) -> int:
             "python": platform.python_version(),
             "platform": platform.platform(),
             "cpus": os.cpu_count(),
-            "throughput": tp,
+            "previous": args.previous,
+            "throughput": speeds,
             "cold_start": cold,
+            "sizes": big,
             "targets": [{k: v for k, v in c.items() if k != "shown"} for c in checks],
         }
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -38,6 +38,8 @@ EXPECTED = SEED_EXPECTED.read_text(encoding="utf-8")
 def test_options_refuse_a_wrong_field(fields: dict[str, object], error: type[Exception]) -> None:
     with pytest.raises(error):
         Options(**fields)  # type: ignore[arg-type]
+    with pytest.raises(error):
+        Options()._replace(**fields)
 
 
 def test_options_take_lists_and_paths_and_stay_hashable(tmp_path: Path) -> None:

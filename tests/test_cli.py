@@ -1077,3 +1077,76 @@ def test_keep_captions_keeps_the_seeds_caption() -> None:
     out = invoke("--keep-captions", SEED).stdout
     assert caption in out.split("\n\n")
     assert out.replace(caption + "\n\n", "") == SEED_EXPECTED.read_text(encoding="utf-8")
+
+
+# --- the command line of file names only: run without click ------------------------------------
+
+
+def _imported(*args: str | os.PathLike[str], stdin: bytes = b"") -> tuple[subprocess.CompletedProcess[bytes], set[str]]:
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "cleannews", *map(os.fspath, args)],
+                          input=stdin, capture_output=True, timeout=TIMEOUT)
+    names = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.decode().splitlines() if "|" in line}
+    return proc, names
+
+
+def test_file_names_alone_are_cleaned_without_loading_click(isolated: Path) -> None:
+    proc, modules = _imported(SEED)
+    assert proc.stdout == SEED_EXPECTED.read_bytes()
+    assert "click" not in modules and "cleannews.cli" not in modules
+    proc, modules = _imported("-", stdin=SEED.read_bytes())
+    assert proc.stdout == SEED_EXPECTED.read_bytes() and "click" not in modules
+    proc, modules = _imported("--no-title", SEED)  # any option is click's
+    assert proc.stdout == SEED_EXPECTED.read_bytes().split(b"\n\n", 1)[1] and "click" in modules
+
+
+SAME_BOTH_WAYS = [  # what, the names, standard input, the exit status
+    ("the seed", ["seed.txt"], b"", 0),
+    ("standard input", ["-"], "seed", 0),
+    ("no name: standard input", [], "seed", 0),
+    ("a missing file", ["missing.txt"], b"", 1),
+    ("a folder", ["folder"], b"", 1),
+    ("an empty file", ["empty.txt"], b"", 1),
+    ("empty standard input", ["-"], b"", 1),
+    ("several, some failing", ["seed.txt", "missing.txt", "-", "folder", "empty.txt", "appeal.txt"], "seed", 1),
+]
+
+
+@pytest.mark.parametrize(("names", "stdin", "status"), [c[1:] for c in SAME_BOTH_WAYS],
+                         ids=[c[0] for c in SAME_BOTH_WAYS])
+def test_file_names_alone_and_through_click_print_the_same(names: list[str], stdin: bytes | str, status: int,
+                                                           tmp_path: Path) -> None:
+    """Without click (file names alone) and through it (an option at its default value sends
+    the command line there): the same bytes on stdout and stderr, the same exit status."""
+    (tmp_path / "seed.txt").write_bytes(SEED.read_bytes())
+    _folder(tmp_path), _empty(tmp_path), _only_an_appeal(tmp_path)
+    data = SEED.read_bytes() if stdin == "seed" else stdin
+    assert isinstance(data, bytes)
+    fast, fast_modules = _imported(*names, stdin=data)
+    slow, slow_modules = _imported("--format", "text", *names, stdin=data)
+    assert "click" not in fast_modules and "click" in slow_modules
+    assert (fast.stdout, _without_import_times(fast.stderr), fast.returncode) == (
+        slow.stdout, _without_import_times(slow.stderr), slow.returncode)
+    assert fast.returncode == status
+
+
+def _without_import_times(stderr: bytes) -> bytes:
+    return b"".join(line for line in stderr.splitlines(keepends=True) if not line.startswith(b"import time:"))
+
+
+def test_file_names_alone_still_read_the_users_rules(isolated: Path) -> None:
+    (isolated / "rules.toml").write_text("disable = ['no.such.rule']\n", encoding="utf-8")
+    proc = subprocess.run(cleannews_argv(SEED), capture_output=True, timeout=TIMEOUT)
+    assert proc.returncode == 2
+    assert proc.stderr.decode().startswith("cleannews: ") and "no.such.rule" in proc.stderr.decode()
+
+
+@pytest.mark.parametrize("xdg", [None, "", "/somewhere/config"])
+def test_the_config_folder_is_where_click_puts_an_apps(xdg: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleannews.entry import config_dir
+
+    monkeypatch.delenv("CLEANNEWS_CONFIG_DIR", raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CONFIG_HOME", xdg)
+    assert config_dir() == click.get_app_dir("cleannews")

@@ -27,7 +27,7 @@ from .model import CONTROL, NO_PACK, Block, Cut, Decision, Metadata, Removed, Re
 from .options import Options
 from .read.sources import read_document
 from .render import rendered
-from .rules import always_languages, detect_languages, language_sample, load_rules, told
+from .rules import Counted, always_languages, detect_languages, language_sample, load_rules, told
 
 __all__ = [
     "Block",
@@ -129,7 +129,8 @@ def clean(data: Source, options: Options = _DEFAULT) -> Result:
     else:
         running = _running_text([(b.text, b.kind) for b in blocks])
         sample = [running[i] for i in language_sample(running)]
-        languages, unknown = told(sample, metadata.get("language"))
+        counted: dict[str, Counted] = {}  # each text's words counted once, for telling again
+        languages, unknown = told(sample, metadata.get("language"), counted)
         if unknown:
             warnings = (*warnings, _no_pack_warning(metadata))
         decisions, title = decided(languages)
@@ -139,7 +140,7 @@ def clean(data: Source, options: Options = _DEFAULT) -> Result:
             # told its language from what was kept: that must be among the languages it was
             # cleaned with, or its rules would find something new in it. (Fewer is harmless:
             # fewer rules find less.) The set only grows, so this ends.
-            told_again = detect_languages(_running_text(kept))
+            told_again = detect_languages(_running_text(kept), counted)
             if set(told_again) <= set(languages):
                 break
             languages = tuple(sorted({*languages, *told_again}))

@@ -1,25 +1,25 @@
-"""The command line: flags → Options, inputs → clean() → outputs. Nothing else lives here."""
+"""The command line: flags → Options, inputs → clean() → outputs. Nothing else lives here.
+
+A command line of file names only does not come here: entry.py runs it without click."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import sys
-from typing import NamedTuple, NoReturn
 
 import click
 from click.core import ParameterSource
 
-from . import Options, __version__, clean
-from .errors import InputError, RuleError
-from .limits import MAX_INPUT, size
-from .render import COLOURS, FORMATS, explain_width, failure_json, render, render_csv, render_explain, use_colour
-from .report import EXIT_FAILED, EXIT_USAGE, FAILED, Report, display, exit_for_signal, unreadable
+from . import Options, __version__
+from .entry import CONFIG_ENV, USER_RULES, Single, each, main, rule_paths, stdout_closed, usage_error
+from .errors import RuleError
+from .render import COLOURS, FORMATS, explain_width, use_colour
+from .report import display, exit_for_signal
 from .rules import check_user_files, load_rules
 
-CONFIG_ENV = "CLEANNEWS_CONFIG_DIR"
-USER_RULES = "rules.toml"
+__all__ = ["command", "main", "run"]
+
 # Folder mode's limits: generous for real pages (a 10 MB page cleans in well under 30 s, see
 # bench/README.md; a saved page with its pictures inlined can pass 10 MB), tight enough that
 # one pathological file cannot stall a run.
@@ -30,35 +30,6 @@ DEFAULT_LEARN_MIN = 5  # articles of one site a block must be in to be its boile
 FOLDER_ONLY = ("include", "exclude", "jobs", "timeout", "max_size", "force", "report", "no_learn", "learn_min")
 SIZE_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 STREAMS = ("jsonl", "csv")  # formats of one stream for many inputs
-
-
-def _config_dir() -> str:
-    return os.environ.get(CONFIG_ENV) or click.get_app_dir("cleannews")
-
-
-def _rule_files(extra: tuple[str, ...], use_config: bool) -> tuple[str, ...]:
-    user = os.path.join(_config_dir(), USER_RULES)
-    return ((user,) if use_config and os.path.isfile(user) else ()) + extra
-
-
-def _read(name: str) -> bytes:
-    """The input's bytes, at most one past the input limit: a file larger than memory is
-    refused in one line, not read whole first."""
-    if name == "-":
-        if sys.stdin is None:
-            raise InputError("standard input is closed")
-        data = sys.stdin.buffer.read(MAX_INPUT + 1)
-    elif os.path.isdir(name):
-        raise InputError("is a folder; give -o DIR to mirror it, or --format jsonl to stream it")
-    else:
-        try:
-            with open(name, "rb") as f:
-                data = f.read(MAX_INPUT + 1)
-        except OSError as exc:
-            raise InputError(unreadable(name, exc)) from None
-    if len(data) > MAX_INPUT:
-        raise InputError(f"more than {size(MAX_INPUT)} of input, the limit; refusing it")
-    return data
 
 
 def _listed(source: str, null: bool) -> list[str]:
@@ -142,16 +113,11 @@ def _many(names: list[str], dumps: bool) -> str | None:
     every input), if any."""
     if dumps:
         if "-" in names:
-            _usage_error("-: a JSON Lines dump is read from a file, not from standard input")
+            usage_error("-: a JSON Lines dump is read from a file, not from standard input")
         return "--input-format jsonl"
     from .read.archives import is_archive  # looks only at files named .warc, .arc or .gz
 
     return next((display(n) for n in names if n != "-" and is_archive(n)), None)
-
-
-def _usage_error(message: str) -> NoReturn:
-    click.echo(f"cleannews: {message}", err=True)
-    sys.exit(EXIT_USAGE)
 
 
 def _given(ctx: click.Context, names: tuple[str, ...]) -> list[str]:
@@ -284,46 +250,45 @@ def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
     ctx = click.get_current_context()
     dumps = input_format == "jsonl"
     if not dumps and _given(ctx, ("field",)):
-        _usage_error("--field: only with --input-format jsonl")
+        usage_error("--field: only with --input-format jsonl")
     options = Options(
         input_format="auto" if dumps else input_format,  # type: ignore[arg-type]
         keep_captions=keep_captions,
-        rule_files=_rule_files(rule_files, not no_config),
+        rule_files=rule_paths(rule_files, not no_config),
         links=links,
         url=url,
     )
     if verbose and not list_rules:
-        _usage_error("--verbose: only with --list-rules")
+        usage_error("--verbose: only with --list-rules")
     if null and files_from is None:
-        _usage_error("-0: only with --files-from")
+        usage_error("-0: only with --files-from")
     if metadata and (explain or fmt not in ("text", "markdown")):
-        _usage_error("--metadata: only for --format text or markdown (JSON and CSV have the metadata already)")
+        usage_error("--metadata: only for --format text or markdown (JSON and CSV have the metadata already)")
     try:
         if list_rules:
             _list_rules(options, verbose)
             return
         check_user_files(options.rule_files)
     except RuleError as exc:
-        _usage_error(str(exc))
+        usage_error(str(exc))
     if sys.stdout is None and output is None:
-        click.echo("cleannews: cannot write: standard output is closed", err=True)
-        sys.exit(EXIT_FAILED)
+        sys.exit(stdout_closed())
     if files_from is None:
         names = list(inputs or ("-",))
     else:
         if files_from == "-" and "-" in inputs:
-            _usage_error("-: standard input is the list of files (--files-from -); it cannot be an input too")
+            usage_error("-: standard input is the list of files (--files-from -); it cannot be an input too")
         names = [*inputs, *_listed(files_from, null)]
     many = _many(names, dumps)
     mode = _mode(names, output, fmt, bool(many))
     if many and mode == "single":
-        _usage_error(f"{many}: holds many pages; clean them with --format jsonl (or csv), or into a folder "
+        usage_error(f"{many}: holds many pages; clean them with --format jsonl (or csv), or into a folder "
                      "with -o DIR/")
     if mode != "single":
         from .folder import batch  # workers and multiprocessing load only for folder mode
 
         if url is not None:
-            _usage_error("--url: names one page; folder mode reads each page's own")
+            usage_error("--url: names one page; folder mode reads each page's own")
         settings = batch.Settings(timeout=timeout, max_size=max_size, learn_min=learn_min, fmt=fmt,
                                   explain=explain, title=not no_title, metadata=metadata, jobs=jobs, force=force,
                                   learn=not no_learn, include=include, exclude=exclude, report=report, color=color,
@@ -332,122 +297,26 @@ def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
         try:
             sys.exit(batch.run(names, output if mode == "folder" else None, options, settings))
         except batch.Refused as exc:
-            _usage_error(str(exc))
+            usage_error(str(exc))
     given = _given(ctx, FOLDER_ONLY)
     if given:
-        _usage_error(f"{', '.join(given)}: only for folder mode (a folder and -o DIR, or --format jsonl)")
+        usage_error(f"{', '.join(given)}: only for folder mode (a folder and -o DIR, or --format jsonl)")
     if output is not None and any(n != "-" and _same_file(n, output) for n in names):
-        _usage_error(f"{display(output)}: is also an input; refusing to overwrite it")
+        usage_error(f"{display(output)}: is also an input; refusing to overwrite it")
     to_stdout = output is None
-    single = _Single(options, fmt, explain, use_colour(color, sys.stdout) if to_stdout else color == "always",
-                     explain_width(sys.stdout) if explain and to_stdout else None, not no_title, metadata,
-                     len(names) > 1)
-    sys.exit(_each(names, output, single))
+    single = Single(options, fmt, explain, use_colour(color, sys.stdout) if to_stdout else color == "always",
+                    explain_width(sys.stdout) if explain and to_stdout else None, not no_title, metadata,
+                    len(names) > 1)
+    sys.exit(each(names, output, single))
 
 
-class _Single(NamedTuple):
-    """Single-file mode: how each input is cleaned and shown."""
-
-    options: Options
-    fmt: str
-    explain: bool
-    colour: bool
-    width: int | None  # --explain fitted to a terminal this wide
-    title: bool
-    metadata: bool
-    several: bool
-
-    def document(self, name: str, outcome: Report, header: bool) -> str | None:
-        """What to print for one input: its document, or for a failed one in a JSON format
-        its error object (None in the others: stderr names it)."""
-        shown = "<stdin>" if name == "-" else display(name)
-        source = "<stdin>" if name == "-" else name  # JSON keeps a name that is not UTF-8 recoverable
-        try:
-            result = clean(_read(name), self.options)
-        except InputError as exc:
-            outcome.fail(shown, str(exc))
-            as_json = self.fmt in ("json", "jsonl") and not self.explain
-            return failure_json(source, FAILED, str(exc)) if as_json else None
-        except RuleError as exc:
-            _usage_error(str(exc))
-        for warning in result.warnings:
-            outcome.warn(shown, warning)
-        if self.explain:
-            text = render_explain(result, self.colour, self.width)
-        elif self.fmt == "csv":
-            text = render_csv(result, source, header=header)
-        else:
-            text = render(result, self.fmt, title=self.title, metadata=self.metadata,
-                          source=source if self.several or self.fmt == "jsonl" else None)
-        if self.several and (self.explain or self.fmt in ("text", "markdown")):
-            text = f"==> {shown} <==\n{text}\n"  # as head(1) and tail(1) label several files
-        if not result.text.strip():
-            outcome.fail(shown, "nothing left after cleaning")
-        else:
-            outcome.done()
-        return text
-
-
-def _each(names: list[str], output: str | None, single: _Single) -> int:
-    """Each input cleaned in turn, to standard output or into -o FILE. Returns the exit status."""
-    outcome = Report()
-    chunks: list[bytes] = []
-    printed = False
-    try:
-        for name in names:
-            text = single.document(name, outcome, header=not printed)
-            if text is None:
-                continue
-            printed = True
-            if output is not None:
-                chunks.append(text.encode("utf-8"))
-            else:
-                sys.stdout.buffer.write(text.encode("utf-8"))
-                sys.stdout.buffer.flush()
-    except OSError as exc:  # standard output refused a write: a full disk, a device error
-        outcome.fail("standard output", exc.strerror or str(exc))
-        return outcome.exit_code
-    if output is not None and outcome.cleaned:  # nothing to write: leave an existing file alone
-        from .folder.atomic import write_atomically  # only -o pays for the import
-
-        try:
-            write_atomically(output, b"".join(chunks))
-        except OSError as exc:
-            outcome.fail(display(output), f"cannot write: {exc.strerror or exc}")
-    return outcome.exit_code
-
-
-def main() -> None:
-    """Entry point: Unix manners around the click command."""
-    if hasattr(signal, "SIGPIPE"):
-        # `cleannews big.txt | head -1`: die quietly like any Unix filter when the reader leaves.
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    # SIGTERM unwinds like Ctrl-C, so an -o file being written is removed, not left half
-    # written; folder mode sets its own handlers for the time of a run.
-    signal.signal(signal.SIGTERM, _terminated)
+def run() -> int:
+    """The click command on this process's command line; returns the exit status."""
     try:
         command(prog_name="cleannews", standalone_mode=False)
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1 if exc.code else 0
     except click.ClickException as exc:
         exc.show()
-        code = exc.exit_code
-    except (click.Abort, KeyboardInterrupt):
-        code = exit_for_signal(signal.SIGINT)
-    _leave(code)
-
-
-def _terminated(signum: int, frame: object) -> NoReturn:
-    raise SystemExit(exit_for_signal(signum))
-
-
-def _leave(code: int) -> NoReturn:
-    """Exit without the interpreter's teardown. Freeing every object on the way out costs a
-    CLI that runs once per file about 5 ms, a third of its own start-up; everything that
-    matters is written and flushed by now (outputs are renamed into place before this)."""
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None:
-            with contextlib.suppress(OSError, ValueError):
-                stream.flush()
-    os._exit(code)
+        return exc.exit_code
+    except click.Abort:
+        return exit_for_signal(signal.SIGINT)
+    return 0

@@ -13,7 +13,6 @@ bug, which is reported, never raised: one page must not cost the others).
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any, NamedTuple
 
 from . import Options, clean
@@ -53,9 +52,9 @@ def record_options(options: Options, record: Record) -> Options:
         return options
     url = record.url or options.url
     try:
-        return dataclasses.replace(options, url=url, charset=record.charset)
+        return options._replace(url=url, charset=record.charset)
     except ValueError:  # an address that is not an absolute URL: the page's own, if it has one
-        return dataclasses.replace(options, charset=record.charset)
+        return options._replace(charset=record.charset)
 
 
 def clean_record(record: Record, options: Options) -> Cleaned:

@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from typing import Any, Literal
+from collections.abc import Sequence
+from typing import Any, Literal, NamedTuple
 
 InputFormat = Literal["auto", "text", "html"]
 INPUT_FORMATS = ("auto", "text", "html")
 
 
-@dataclass(frozen=True)
-class Options:
-    """How to clean. Frozen, so one instance can be shared by threads and worker processes.
+class _Fields(NamedTuple):
+    input_format: InputFormat
+    keep_captions: bool
+    rule_files: tuple[str, ...]
+    languages: tuple[str, ...]
+    links: bool
+    url: str | None
+    charset: str | None
+
+
+class Options(_Fields):
+    """How to clean. Immutable (a named tuple, as every record here: a dataclass costs its
+    import at every start), so one instance can be shared by threads and worker processes.
 
     input_format: "auto" (look at the content), "text" or "html".
     keep_captions: keep photo captions and credits.
@@ -30,32 +40,31 @@ class Options:
         for bytes: tried before the page's own declaration, as browsers do, and believed when
         it decodes the bytes cleanly.
 
-    A field of the wrong type or value raises TypeError or ValueError here, not some stage later.
+    A field of the wrong type or value raises TypeError or ValueError here, not some stage
+    later; `options._replace(links=True)` is checked the same way.
     """
 
-    input_format: InputFormat = "auto"
-    keep_captions: bool = False
-    rule_files: tuple[str, ...] = ()
-    languages: tuple[str, ...] = ()
-    links: bool = False
-    url: str | None = None
-    charset: str | None = None
+    __slots__ = ()
 
-    def __post_init__(self) -> None:
-        if self.input_format not in INPUT_FORMATS:
+    def __new__(cls, input_format: InputFormat = "auto", keep_captions: bool = False,
+                rule_files: Sequence[str | os.PathLike[str]] = (), languages: Sequence[str] = (),
+                links: bool = False, url: str | None = None, charset: str | None = None) -> Options:
+        if input_format not in INPUT_FORMATS:
             raise ValueError(f"input_format must be one of {', '.join(map(repr, INPUT_FORMATS))}, "
-                             f"not {self.input_format!r}")
-        for name in ("keep_captions", "links"):
-            if not isinstance(getattr(self, name), bool):
-                raise TypeError(f"{name} must be True or False, not {getattr(self, name)!r}")
-        # frozen: the normalised tuples are set the way dataclasses set fields
-        object.__setattr__(self, "rule_files", tuple(os.fspath(p) for p in _sequence("rule_files", self.rule_files,
-                                                                                       (str, os.PathLike))))
-        object.__setattr__(self, "languages", _sequence("languages", self.languages, (str,)))
-        if self.url is not None and not absolute_url(self.url):
-            raise ValueError(f"url must be an absolute URL such as https://example.com/story, not {self.url!r}")
-        if self.charset is not None and not isinstance(self.charset, str):
-            raise TypeError(f"charset must be an encoding's name (str), not {self.charset!r}")
+                             f"not {input_format!r}")
+        for name, value in (("keep_captions", keep_captions), ("links", links)):
+            if not isinstance(value, bool):
+                raise TypeError(f"{name} must be True or False, not {value!r}")
+        files = tuple(os.fspath(p) for p in _sequence("rule_files", rule_files, (str, os.PathLike)))
+        codes = _sequence("languages", languages, (str,))
+        if url is not None and not absolute_url(url):
+            raise ValueError(f"url must be an absolute URL such as https://example.com/story, not {url!r}")
+        if charset is not None and not isinstance(charset, str):
+            raise TypeError(f"charset must be an encoding's name (str), not {charset!r}")
+        return super().__new__(cls, input_format, keep_captions, files, codes, links, url, charset)
+
+    def _replace(self, **changes: Any) -> Options:
+        return Options(**{**self._asdict(), **changes})
 
 
 def _sequence(name: str, value: object, types: tuple[type, ...]) -> tuple[Any, ...]:
@@ -70,7 +79,7 @@ def _sequence(name: str, value: object, types: tuple[type, ...]) -> tuple[Any, .
 
 
 def absolute_url(url: object) -> bool:
-    """An absolute URL (a scheme and a host): what a page's address must be."""
+    """Whether `url` is an absolute URL (a scheme and a host): what Options.url takes."""
     if not isinstance(url, str):
         return False
     from urllib.parse import urlsplit  # only a caller who gives a URL pays for the import

@@ -53,7 +53,7 @@ def _paragraphs(decisions: tuple[Decision, ...], markdown: bool, numbers: Number
     text would change it.) `numbers` is given when links are marked (see _marked). The items of
     a page's numbered list are bulleted in plain text: their numbers are the browser's, not
     the page's words (markdown numbers them, as the list's syntax)."""
-    out: list[str] = []
+    out: list[list[str]] = []  # each paragraph's lines: one list's items joined once, at the end
     last: Block | None = None
     for d in decisions:
         if not d.keep or d.role == "title":
@@ -72,11 +72,11 @@ def _paragraphs(decisions: tuple[Decision, ...], markdown: bool, numbers: Number
         elif b.kind == ITEM and b.marker:
             line = f"{'•' if page else b.marker} {line}"
         if out and last is not None and b.kind == ITEM and last.kind == ITEM and b.group == last.group:
-            out[-1] = f"{out[-1]}\n{line}"
+            out[-1].append(line)
         else:
-            out.append(line)
+            out.append([line])
         last = b
-    return out
+    return ["\n".join(lines) for lines in out]
 
 
 def _header(result: Result, markdown: bool) -> str:

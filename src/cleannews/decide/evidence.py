@@ -11,13 +11,15 @@ block between two, belong to the appeal.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
+from ..lazy import Lazy
 from ..model import CAPTION, CONTROL, HEADING, PARAGRAPH, Block
 from ..rules import Rule, RuleSet
 
 # A full stop, closing marks, a space, then (tested in sentences(): a class of capitals costs
 # Python's regex compiler a millisecond at every start) an opening mark and a capital or digit.
-_SENTENCE_GAP = re.compile(r"[.!?…][\"'»”’)\]]*(\s+)(?=\S)|[。！？]()")
+_SENTENCE_GAP = Lazy(r"[.!?…][\"'»”’)\]]*(\s+)(?=\S)|[。！？]()")
 _OPENERS = frozenset("\"'«“‘([¿¡")
 _STARTERS = frozenset(
     "".join(chr(c) for a, b in ("AZ", "ÀÖ", "ØÞ", "Āſ", "АЯ", "09") for c in range(ord(a), ord(b) + 1)) + "ЁЄІЇҐ"
@@ -25,22 +27,30 @@ _STARTERS = frozenset(
 
 _FULL_STOPS = frozenset(".!?…:。！？")
 CLOSERS = "\"'»”’)]」』"
-WORD = re.compile(r"\w+")
-_FORM_FIELD = re.compile(r"_{4,}|\((?:BUTTON|RADIO|CHECKBOX)\)|\[[ _]{4,}\]")
-_TEXT_FIELD = re.compile(r"_{4,}|\[[ _]{4,}\]")
+WORD = Lazy(r"\w+")
+_FORM_FIELD = Lazy(r"_{4,}|\((?:BUTTON|RADIO|CHECKBOX)\)|\[[ _]{4,}\]")
+_TEXT_FIELD = Lazy(r"_{4,}|\[[ _]{4,}\]")
 FORM_MAX_WORDS = 12
 # the holder a copyright line names: "© 2025 The Millbrook Observer. All rights reserved."
-_COPYRIGHT_HOLDER = re.compile(
+_COPYRIGHT_HOLDER = Lazy(
     r"(?:©|\([cC]\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"  # the sign and a year or two
     r"([^\d.,;|–—©(]{2,60}?)\s*(?:\d{4})?\s*(?:[.,;|–—(]|$)"  # the holder, up to a stop
 )
 MASTHEAD_MAX_WORDS = 4
 OUTLET_MIN_CHARS = 4
 CJK_CHARS_PER_WORD = 2
-# Scripts written without spaces between words: kana, CJK ideographs, hangul, Thai, Lao, Khmer, Myanmar
-_UNSPACED_SCRIPT = re.compile(
+
+
+UNSPACED_FROM = "\u0e00"  # no character below this is of a script written without spaces
+
+
+# Scripts written without spaces between words: kana, CJK ideographs, hangul, Thai, Lao, Khmer,
+# Myanmar (compiled for the first text with a character past UNSPACED_FROM: see lazy.py)
+_UNSPACED_SCRIPT = Lazy(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
+
+
 LONG_TOKEN_CHARS = 15  # an average "word" longer than this is a script without spaces
 PROSE_MIN_WORDS = 8  # fewer words than this is a label, a button or a heading, not running text
 LINE_RULE_MAX_WORDS = 30  # longer than this, a block is not the line a whole-line rule describes
@@ -59,7 +69,8 @@ def word_count(text: str) -> int:
     Japanese, Thai) their characters divided by a typical word length, so that prose tests
     work for them too."""
     n = text.count(" ") + 1 if text else 0  # block text has single spaces: no need to split
-    if (len(text) > LONG_TOKEN_CHARS * n or n == 1) and _UNSPACED_SCRIPT.search(text):
+    if ((len(text) > LONG_TOKEN_CHARS * n or n == 1) and max(text, default="") >= UNSPACED_FROM
+            and _UNSPACED_SCRIPT.search(text)):
         return max(n, len(text) // CJK_CHARS_PER_WORD)
     return n  # a URL or a base64 blob is one long "word", not a sentence of a script without spaces
 
@@ -86,8 +97,8 @@ _HEAD = frozenset({"block", "sentence", "edge", "head"})  # what counts above th
 _TAIL = frozenset({"block", "sentence", "edge", "tail"})  # what counts below it
 ALL = _HEAD | _TAIL
 _QUOTE_CHARS = frozenset('"“”«»„‹›')
-_QUOTED_SPAN = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|‹[^›]*›')
-_SINGLE_QUOTED = re.compile(r"(?<!\w)‘(\S(?:.*?\S)?)’(?!\w)", re.S)
+_QUOTED_SPAN = Lazy(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|‹[^›]*›')
+_SINGLE_QUOTED = Lazy(r"(?<!\w)‘(\S(?:.*?\S)?)’(?!\w)", re.S)
 
 
 def strongest(hits: tuple[Rule, ...], family: str, scopes: frozenset[str] = ALL) -> Rule | None:
@@ -172,24 +183,69 @@ def composed(parts: tuple[Rule, ...]) -> Rule | None:
                 f"an ask made of parts: {names}", best["offer"].source)
 
 
-def _split_parts(hits: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
-    """(the rules that are evidence of their own, the parts of an ask)."""
-    if not any(r.family == "part" for r in hits):
-        return hits, ()
-    return tuple(r for r in hits if r.family != "part"), tuple(r for r in hits if r.family == "part")
-
-
-def _asks_of(hits: tuple[Rule, ...]) -> tuple[list[Rule], float]:
-    """The ask rules among a sentence's hits, and the ask its parts make, if they make one;
-    and how far its parts lean towards one."""
-    whole, parts = _split_parts(hits)
-    asks = [r for r in whole if r.family == "ask"]
-    made = composed(parts) if parts else None
-    return ([*asks, made] if made is not None else asks), (leaning(parts) if parts else 0.0)
-
-
 def weight(hits: list[Rule], scopes: frozenset[str]) -> float:
     return sum(r.weight for r in {r.id: r for r in hits}.values() if r.family == "ask" and r.scope in scopes)
+
+
+def _weights(asks: list[Rule]) -> tuple[float, float, float, float]:
+    """The weight of these ask rules (each id once) counted in the story, at either edge of
+    it, above it and below it."""
+    core = edge = head = tail = 0.0
+    for r in {r.id: r for r in asks}.values():
+        if r.family != "ask":
+            continue
+        edge += r.weight
+        if r.scope in _CORE:
+            core += r.weight
+        if r.scope in _HEAD:
+            head += r.weight
+        if r.scope in _TAIL:
+            tail += r.weight
+    return core, edge, head, tail
+
+
+class Said(NamedTuple):
+    """What a combination of rules says of any text it matches: the same whatever the text,
+    so it is worked out once for each combination (a text matches few rules, texts few
+    combinations)."""
+
+    hits: tuple[Rule, ...]  # the rules that are evidence of their own
+    parts: tuple[Rule, ...]  # the parts of an ask
+    chrome: Rule | None  # the strongest chrome rule
+    caption: Rule | None  # the strongest caption or credit rule
+    weighed: bool  # an ask rule or an offer among them: the text's sentences are weighed
+    asks: tuple[Rule, ...]  # as one sentence: its ask rules, and the ask its parts make
+    leaning: float  # as one sentence: how far its parts lean towards an ask
+    weights: tuple[float, float, float, float]  # as one sentence: _weights(asks)
+
+
+SAID_SEEN = 4096  # the combinations remembered (bounded: a process may clean many texts)
+_said_of: dict[tuple[Rule, ...], Said] = {}
+
+
+def said(hits: tuple[Rule, ...]) -> Said:
+    """What these rules (matched by one text, in rule order) say of it."""
+    found = _said_of.get(hits)
+    if found is None:
+        found = _summed(hits)
+        if len(_said_of) < SAID_SEEN:
+            _said_of[hits] = found
+    return found
+
+
+def _summed(hits: tuple[Rule, ...]) -> Said:
+    whole = tuple(r for r in hits if r.family != "part")
+    parts = tuple(r for r in hits if r.family == "part")
+    asks = [r for r in whole if r.family == "ask"]
+    made = composed(parts) if parts else None
+    if made is not None:
+        asks.append(made)
+    weighed = any(r.family == "ask" for r in whole) or any(r.kind == "offer" for r in parts)
+    return Said(whole, parts, strongest(whole, "chrome"), strongest(whole, "caption"), weighed, tuple(asks),
+                leaning(parts) if parts else 0.0, _weights(asks))
+
+
+NOTHING = said(())
 
 
 class Unit:
@@ -226,8 +282,9 @@ class Unit:
         text = block.text
         self.block = block
         self.words = words = word_count(text)
+        evidence = said(rules.hits(text)) if block.kind != CONTROL else NOTHING
         # hits: rules that are evidence of their own; parts: the pieces an ask is made of
-        self.hits, self.parts = _split_parts(rules.hits(text)) if block.kind != CONTROL else ((), ())
+        self.hits, self.parts = evidence.hits, evidence.parts
         ends_sentence = text.rstrip(CLOSERS)[-1:] in _FULL_STOPS
         # Running text ends like a sentence, or is long and punctuated: a long line with no
         # comma or stop in it is a list of words (a tag cloud, a menu run together).
@@ -249,8 +306,8 @@ class Unit:
         self.ask = self.ask_edge = self.ask_head = self.ask_tail = self.share = self.leaning = 0.0
         self.opens_asking = False  # its first sentence asks: an appeal's opener, not a story's last line
         self.outlet = False  # opens with the outlet's own name (mark_outlet)
-        if self.hits or self.parts:  # most blocks match no rule at all
-            self._weigh_hits(rules)
+        if evidence.hits or evidence.parts:  # most blocks match no rule at all
+            self._weigh_hits(evidence, rules)
 
     def ask_rules(self) -> tuple[Rule, ...]:
         """Every ask rule that speaks of it: matched by the block, by one of its sentences, or
@@ -259,47 +316,47 @@ class Unit:
         found.update((r.id, r) for _, asks in self.sentence_asks for r in asks)
         return tuple(found.values())
 
-    def _weigh_hits(self, rules: RuleSet) -> None:
-        hits, words = self.hits, self.words
-        chrome = strongest(hits, "chrome")
+    def _weigh_hits(self, evidence: Said, rules: RuleSet) -> None:
+        words = self.words
+        chrome = evidence.chrome
         if chrome is not None and words > (LINE_RULE_MAX_WORDS if chrome.match == "line" else 15):
             # A chrome phrase inside running text is story ("read more about it in ..."); a
             # rule for a whole line ("Posted …", "Read also: …") describes a short one.
             chrome = None
         self.chrome = chrome
-        caption = strongest(hits, "caption")
+        caption = evidence.caption
         # A caption or a credit is a short block (a wire caption may run to a hundred words),
         # or one the page marks as a caption.
         long = words > (LINE_RULE_MAX_WORDS if caption and caption.match == "line" else CREDITED_MAX_WORDS)
         self.caption = None if caption and long and self.block.kind != CAPTION else caption
         # parts compose within a sentence ("Subscribe today. We need you." is two sentences)
-        if any(r.family == "ask" for r in hits) or any(r.kind == "offer" for r in self.parts):
-            self._weigh_asks(rules)
+        if evidence.weighed:
+            self._weigh_asks(evidence, rules)
 
-    def _weigh_asks(self, rules: RuleSet) -> None:
+    def _weigh_asks(self, evidence: Said, rules: RuleSet) -> None:
         """Ask evidence counted per sentence, leaving out quoted speech."""
         text = self.block.text
         parts = sentences(text)
         marked = _double_quoted(text)  # the same length: its sentences are the same spans
         if len(parts) == 1 and not _QUOTE_CHARS.intersection(marked):
-            asks, self.leaning = _asks_of(self.hits + self.parts)
-            self.sentence_asks = [(text, tuple(asks))]
+            self.leaning = evidence.leaning
+            self.sentence_asks = [(text, evidence.asks)]
+            weights = evidence.weights
         else:
             seen = sentences(marked) if marked is not text else parts
+            found: list[Rule] = []
             for part, quoted, seen_part in zip(parts, _quoted(seen), seen, strict=True):
                 if quoted:
                     continue
                 # a quotation inside the sentence is someone else's words, too
-                said = _QUOTED_SPAN.sub(_unsaid, seen_part) if _QUOTE_CHARS.intersection(seen_part) else part
-                asks, lean = _asks_of(rules.hits(said))
-                self.leaning = max(self.leaning, lean)
-                if asks:
-                    self.sentence_asks.append((part, tuple(asks)))
-        found = [r for _, asks in self.sentence_asks for r in asks]
-        self.ask = weight(found, _CORE)
-        self.ask_edge = weight(found, ALL)
-        self.ask_head = weight(found, _HEAD)
-        self.ask_tail = weight(found, _TAIL)
+                spoken = _QUOTED_SPAN.sub(_unsaid, seen_part) if _QUOTE_CHARS.intersection(seen_part) else part
+                of_part = said(rules.hits(spoken))
+                self.leaning = max(self.leaning, of_part.leaning)
+                if of_part.asks:
+                    self.sentence_asks.append((part, of_part.asks))
+                    found += of_part.asks
+            weights = _weights(found)
+        self.ask, self.ask_edge, self.ask_head, self.ask_tail = weights
         # the share of the text that asks, by words: a long story sentence outweighs two short pitches
         self.share = sum(word_count(part) for part, _ in self.sentence_asks) / max(1, self.words)
         self.opens_asking = bool(self.sentence_asks) and self.sentence_asks[0][0] == parts[0]

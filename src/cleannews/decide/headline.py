@@ -4,17 +4,16 @@ heading, or that heads a byline, date, caption or standfirst."""
 
 from __future__ import annotations
 
-import re
-
+from ..lazy import Lazy
 from ..model import CAPTION, CONTROL, HEADING, ITEM
 from .evidence import PROSE_MIN_WORDS, WORD, Unit, asks_at_all, is_ask, is_line, line_key, norm
 
-_TITLE_END_OK = re.compile(r"(?:[^.;,]|\.\.\.|…)$")
+_TITLE_END_OK = Lazy(r"(?:[^.;,]|\.\.\.|…)$")
 
 # A time of day or a numeric date: a dateline, never a headline (digits need no language).
-_DATELIKE = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
-_SEPARATED = re.compile(r" [|›»>/] ")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year in a line of a few words: a dateline
+_DATELIKE = Lazy(r"\b\d{1,2}:\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+_SEPARATED = Lazy(r" [|›»>/] ")
+_YEAR = Lazy(r"\b(?:19|20)\d\d\b")  # a year in a line of a few words: a dateline
 ANCHOR_MIN_WORDS = 15  # the first paragraph the headline must sit above
 HEADLINE_WORDS = (6, 20)  # most headlines are this long; a label, a section or a name is shorter
 BYLINE_NAME_WORDS = 4

@@ -17,8 +17,7 @@ pack knows. A story's sentence ends with its full stop, not with a button.
 
 from __future__ import annotations
 
-import re
-
+from ..lazy import Lazy
 from ..model import CONTROL, ITEM
 from .evidence import CLOSERS, Unit
 from .positions import TEASER_ABOVE_BUTTON, TEASER_CARD, TEASER_EMBED, TEASER_GLUED, TEASER_LINKED
@@ -29,9 +28,9 @@ TITLE_MIN_WORDS = 3
 CARD_LABEL_MAX_WORDS = 6
 _EMBED = ("IFRAME", "[iframe", "[IFRAME")  # how text browsers print an embedded frame
 # an ellipsis and up to three words that are not a sentence's, or a few words and an arrow
-_ELLIPSIS_BUTTON = re.compile(r"(?:…|\.\.\.)\s*[^\s.!?…]+(?:\s[^\s.!?…]+){0,2}\s*[»›→]?$")
-_ARROW_BUTTON = re.compile(r"[^\s.!?…]\s[»›→]$")
-_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+_ELLIPSIS_BUTTON = Lazy(r"(?:…|\.\.\.)\s*[^\s.!?…]+(?:\s[^\s.!?…]+){0,2}\s*[»›→]?$")
+_ARROW_BUTTON = Lazy(r"[^\s.!?…]\s[»›→]$")
+_SENTENCE_BREAK = Lazy(r"[.!?]\s")
 _ARROWS = frozenset("»›→")
 
 

@@ -32,7 +32,6 @@ import this module; `pip install cleannews[datatrove]` brings datatrove).
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 from collections.abc import Iterator
 from typing import Any, ClassVar
@@ -58,7 +57,7 @@ TALLY = ".tally"  # CountBlocks' files: one a task
 
 
 def _options(options: Options, url: object) -> Options:
-    return dataclasses.replace(options, url=url) if isinstance(url, str) and absolute_url(url) else options
+    return options._replace(url=url) if isinstance(url, str) and absolute_url(url) else options
 
 
 def _cleaned(options: Options, boilerplate: Boilerplate | None, text: str, url: object = None) -> tuple[Any, ...]:

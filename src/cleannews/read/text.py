@@ -19,20 +19,24 @@ and its "[12]" numbers go.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from itertools import accumulate, pairwise
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
+import re2
+
+from ..lazy import Lazy
 from ..model import CONTROL, HEADING, ITEM, PARAGRAPH, Block
 
 _BULLET_FIRST = "•*+·▪◦□☆○●■►▸‣⁃◆◇-"
-_BULLET = re.compile(r"(?P<marker>[•*+·▪◦□☆○●■►▸‣⁃◆◇-]|\d{1,3}[.)])(?:\s+|$)(?P<rest>.*)")
+_BULLET = Lazy(r"(?P<marker>[•*+·▪◦□☆○●■►▸‣⁃◆◇-]|\d{1,3}[.)])(?:\s+|$)(?P<rest>.*)")
 # Placeholders a text browser prints for images, iframes and form fields, and lynx's
 # "(BUTTON)" label; on their own they are never story.
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = Lazy(
     r"\[[^\]\s]{1,60}\]"  # [image.jpg] [lazyload-p]
     r"|\[[\s_xX*]*\]"  # [    ] [ ] [X] [____]
     r"|_{3,}"  # ____________ text fields
@@ -42,30 +46,54 @@ _PLACEHOLDER = re.compile(
 )
 # The placeholders a line starts with ("[image] Caption", lynx's "[12]Link"); not a note's
 # number set off by a space ("[1] Smith, J. 2015."), nor a bracket later in the line.
-_LEADING_PLACEHOLDERS = re.compile(r"(?:(?:\[(?!\d{1,4}\]\s)[^\]\s]{1,60}\]|\((?:BUTTON|RADIO|CHECKBOX)\))\s*)+")
+_LEADING_PLACEHOLDERS = Lazy(r"(?:(?:\[(?!\d{1,4}\]\s)[^\]\s]{1,60}\]|\((?:BUTTON|RADIO|CHECKBOX)\))\s*)+")
 # lynx's numbers for links: "[12]" before a link's text, and its list of them at the end
 # ("  12. https://…"); a number glued to what follows is one even without the list.
-_LINK_NUMBER = re.compile(r"\[\d{1,5}\]")
-_GLUED_LINK_NUMBER = re.compile(r"\[\d{1,5}\](?=[^\s\].,;:!?)])")
-_LINK = re.compile(r"\s*\d{1,6}\.\s+[A-Za-z][\w+.-]*:\S")
-_FIRST_LINK = re.compile(r"\s*1\.\s+[A-Za-z][\w+.-]*:\S")
-_ANY_FIRST_LINK = re.compile(r"^[ \t]*1\.[ \t]+[A-Za-z][\w+.-]*:\S", re.MULTILINE)
-_ONLY_MARKS = re.compile(r"[\W_]*")
-_MAY_PLACEHOLD = re.compile(r"[\[_(#:]")
-_HAS_WORD = re.compile(r"[^\W_]")
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_LINK_NUMBER = Lazy(r"\[\d{1,5}\]")
+_GLUED_LINK_NUMBER = Lazy(r"\[\d{1,5}\](?=[^\s\].,;:!?)])")
+_LINK = Lazy(r"\s*\d{1,6}\.\s+[A-Za-z][\w+.-]*:\S")
+_FIRST_LINK = Lazy(r"\s*1\.\s+[A-Za-z][\w+.-]*:\S")
+_ANY_FIRST_LINK = Lazy(r"^[ \t]*1\.[ \t]+[A-Za-z][\w+.-]*:\S", re.MULTILINE)
+_ONLY_MARKS = Lazy(r"[\W_]*")
+_MAY_PLACEHOLD = Lazy(r"[\[_(#:]")
+_HAS_WORD = Lazy(r"[^\W_]")
+_INVISIBLE = Lazy("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 HEADING_MAX_CHARS = 200
-_SENTENCE_END = re.compile(r"[.!?:;…\"'»”’)\]]$")
+_SENTENCE_ENDS = frozenset(".!?:;…\"'»”’)]")
 _PUNCTUATION = ".,;:!?\"'()[]«»“”‘’…—–-"
-_CLAUSE_END = re.compile(r"[.!?:;…][\"'»”’)\]]*$")  # not a comma, even before a closing quote
-_HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")  # a word broken after its hyphen: "well-" / "known"
-# Characters a text browser gives two columns (East Asian wide); of those, the scripts written
-# without spaces (Chinese, Japanese: not Hangul), whose lines are broken between any two.
-_WIDE = re.compile(
+_CLAUSE_STOPS = frozenset(".!?:;…")  # not a comma, even before a closing quote
+_CLOSERS = "\"'»”’)]"
+_HYPHEN_BREAK = Lazy(r"[^\W\d_]-$")  # a word broken after its hyphen: "well-" / "known"
+
+
+# Characters a text browser gives two columns (East Asian wide), and of those the scripts
+# written without spaces (Chinese, Japanese: not Hangul), whose lines are broken between any
+# two. Written as characters, not escapes, so that RE2 reads them as Python does: whether a
+# text has any is asked of RE2, which compiles such a class in microseconds where Python's
+# compiler takes milliseconds; Python's patterns, quicker for the many small questions of
+# measuring lines, are compiled for the first text that has any.
+_WIDE_CLASS = (
     "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
     "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
 )
-_UNSPACED = re.compile("[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60]")
+_UNSPACED_CLASS = "[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60]"
+UNSPACED_FROM = "\u2e80"  # the first character of _UNSPACED_CLASS
+_WIDE = Lazy(_WIDE_CLASS)
+_UNSPACED = Lazy(_UNSPACED_CLASS)
+
+
+@functools.cache
+def _re2(pattern: str) -> Any:  # re2's compiled pattern
+    return re2.compile(pattern)
+
+
+def _has(text: str, pattern: str) -> bool:
+    return not text.isascii() and _re2(pattern).search(text) is not None
+
+
+def _unspaced_first(text: str) -> bool:
+    return text[:1] >= UNSPACED_FROM and _UNSPACED.match(text) is not None
+
 
 # Hard wraps. A column is told by MIN_WRAPPED_LINES lines at least (of MIN_WRAP columns or
 # more) that stop within a band below it: a quarter of it (MIN_BAND at least) to find it, a
@@ -137,7 +165,7 @@ def _spaceless(line: str) -> bool:
 
 def _unbreakable(line: str) -> bool:
     """No wrapper could have broken it (a text browser breaks Chinese and Japanese anywhere)."""
-    return _spaceless(line) and not _UNSPACED.search(line)
+    return _spaceless(line) and not _has(line, _UNSPACED_CLASS)
 
 
 def _column(ends: list[int], longer: list[int]) -> int:
@@ -190,7 +218,7 @@ def _lines(paragraphs: list[list[str]]) -> _Lines | None:
                 if _bullet(following.lstrip()):
                     continue  # the next line is an item of its own
                 spaceless = _spaceless(line)
-                if not spaceless or _UNSPACED.search(line):  # a wrapper could have broken it
+                if not spaceless or _has(line, _UNSPACED_CLASS):  # a wrapper could have broken it
                     pairs.append((_indent(line), line, following, spaceless))
     if len(pairs) < MIN_WRAPPED_LINES:
         return None
@@ -199,7 +227,7 @@ def _lines(paragraphs: list[list[str]]) -> _Lines | None:
         for line in para:
             if len(line) >= MIN_WRAP // 4:
                 spaceless = _spaceless(line)
-                if not spaceless or _UNSPACED.search(line):
+                if not spaceless or _has(line, _UNSPACED_CLASS):
                     long.append((_indent(line), line, spaceless))
     return _Lines(pairs, long, lasts)
 
@@ -254,7 +282,7 @@ def _fits(width: int, following: str, column: int, size: Callable[[str], int]) -
     one after it (fold -s breaks where that space would not fit)? Of Chinese or Japanese, that
     a text browser breaks anywhere, its first character."""
     head = _next_word(following)
-    if size is _columns and _UNSPACED.match(head):
+    if size is _columns and _unspaced_first(head):
         head = head[0]
     return width + 1 + size(head) < column
 
@@ -324,7 +352,7 @@ def _wrap(paragraphs: list[list[str]], text: str) -> _Wrap | None:
         return None  # most texts: a paragraph a line
     if text.isascii():
         return _wrap_in(lines, len)[0]
-    sizes = [_columns, len, _utf8_size] if _WIDE.search(text) else [len, _utf8_size]
+    sizes = [_columns, len, _utf8_size] if _has(text, _WIDE_CLASS) else [len, _utf8_size]
     best, best_rank = None, (False, 0, False)
     for size in sizes:
         wrap, explained = _wrap_in(lines, size)
@@ -356,7 +384,7 @@ def _glue(line: str, following: str, wrap: _Wrap | None, hang: int | None, lengt
     if hang is not None and _indent(following) == hang:
         return " "
     glue = _wrapped_glue(line, following, wrap) if wrap is not None else None
-    if glue is None and length >= 300 and not _SENTENCE_END.search(line[-1:]) and head[:1].islower():
+    if glue is None and length >= 300 and line[-1:] not in _SENTENCE_ENDS and head[:1].islower():
         return " "  # a long line broken mid-sentence (lynx breaks lines near 1,000 columns, and more)
     return glue
 
@@ -388,7 +416,7 @@ def _wrapped_glue(line: str, following: str, wrap: _Wrap) -> str | None:
     # A text browser (lines measured in columns) breaks Chinese and Japanese between any two
     # characters where the next (two columns) does not fit; elsewhere a break is a space's.
     between = wrap.size is _columns and width >= column - 1
-    return "" if between and _UNSPACED.match(line[-1]) and _UNSPACED.match(head) else " "
+    return "" if between and _unspaced_first(line[-1]) and _unspaced_first(head) else " "
 
 
 def _rule(line: str, indent: int) -> bool:
@@ -403,7 +431,7 @@ def _breaks_sentence(line: str, head: str) -> bool:
     may open a line of its own (a date, "1 / 13" under a headline). (Not when both start with
     one letter: lynx's "o" bullets.)"""
     first = head[:1]
-    if not first.isalnum() or first.isupper() or _CLAUSE_END.search(line):
+    if not first.isalnum() or first.isupper() or line.rstrip(_CLOSERS)[-1:] in _CLAUSE_STOPS:
         return False
     if first.isdigit():
         return line.endswith(",")
@@ -486,7 +514,7 @@ def _only_placeholders(text: str) -> bool:
     return bool(_ONLY_MARKS.fullmatch(_PLACEHOLDER.sub("", text)))
 
 
-def _block(line: str, group: int, body_indent: int, links: re.Pattern[str]) -> Block:
+def _block(line: str, group: int, body_indent: int, links: Lazy) -> Block:
     indent = _indent(line)
     stripped = " ".join(line.split())  # invisible characters went with the whole text
     shown = " ".join(links.sub("", stripped).split()) if "[" in stripped else stripped

@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
 
 from ..errors import RuleError
+from ..lazy import Lazy
 from . import frozen
-from .engine import RuleSet, pattern_problem
+from .engine import RuleSet, compiled_patterns, pattern_problem, remember
 from .schema import FAMILIES, Pack, Rule, build_pack, fail, parse_pack
 
 __all__ = [
     "FAMILIES",
+    "Counted",
     "Pack",
     "Rule",
     "RuleError",
@@ -53,17 +55,22 @@ UNKNOWN_SHARE_DECLARED = 0.03
 UNSPACED_TOKEN_CHARS = 15  # longer "words" on average than this: a script without spaces
 UNSPACED_CHARS_PER_WORD = 2
 # glued to words; a regex, since str.translate takes a slow path on any non-ASCII text
-_PUNCTUATION = re.compile("[.,;:!?\"'()\\[\\]«»“”„‘’—–…]")
+_PUNCTUATION = Lazy("[.,;:!?\"'()\\[\\]«»“”„‘’—–…]")
 
 
 @functools.cache
 def _languages() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], tuple[str, ...]]:
     """(packs always used, {common word: languages using it}, every language) from languages.toml."""
-    text, doc = frozen.document(os.path.join(PACKS, "languages.toml"))
-    if doc is None:
-        import tomllib
+    path = os.path.join(PACKS, "languages.toml")
+    known = frozen.derived(path)
+    if known is not None:
+        return known
+    import tomllib
 
-        doc = tomllib.loads(text)
+    return _language_index(tomllib.loads(frozen.text(path)))
+
+
+def _language_index(doc: dict[str, Any]) -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], tuple[str, ...]]:
     index: dict[str, tuple[str, ...]] = {}
     for lang, table in doc.get("language", {}).items():
         for word in table.get("stopwords", "").split():
@@ -71,16 +78,37 @@ def _languages() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]], tuple[str
     return tuple(doc.get("always", ())), index, tuple(doc.get("language", {}))
 
 
+def derived(name: str, doc: dict[str, Any]) -> object:
+    """What loading a shipped file works out from its document, for frozen.marshal: the
+    languages' index; or a pack, checked and made into Rules (as plain tuples), and their RE2
+    patterns."""
+    if name == "languages.toml":
+        return _language_index(doc)
+    name = name.removesuffix(".toml")
+    pack = build_pack(doc, _shipped_source(name), name)
+    plain = (pack.name, pack.source, pack.about, tuple(map(tuple, pack.rules)), tuple(map(tuple, pack.selectors)),
+             pack.disable)
+    return plain, compiled_patterns(pack.rules + pack.selectors)
+
+
 def shipped_names() -> tuple[str, ...]:
     names = (n.removesuffix(".toml") for n in os.listdir(PACKS) if n.endswith(".toml"))
     return tuple(sorted(n for n in names if n != "languages"))
 
 
+def _shipped_source(name: str) -> str:
+    return f"<shipped>/{name}.toml"
+
+
 @functools.cache
 def _shipped(name: str) -> Pack:
-    text, doc = frozen.document(os.path.join(PACKS, f"{name}.toml"))
-    source = f"<shipped>/{name}.toml"
-    return parse_pack(text, source, name) if doc is None else build_pack(doc, source, name)
+    path = os.path.join(PACKS, f"{name}.toml")
+    known = frozen.derived(path)
+    if known is not None:
+        (name, source, about, rules, selectors, disable), patterns = known
+        remember(patterns)
+        return Pack(name, source, about, tuple(map(Rule._make, rules)), tuple(map(Rule._make, selectors)), disable)
+    return parse_pack(frozen.text(path), _shipped_source(name), name)
 
 
 @functools.lru_cache(maxsize=64)
@@ -120,11 +148,12 @@ def language_sample(texts: Sequence[str]) -> list[int]:
     return sample
 
 
-def detect_languages(texts: Iterable[str]) -> tuple[str, ...]:
+def detect_languages(texts: Iterable[str], counted: dict[str, Counted] | None = None) -> tuple[str, ...]:
     """The shipped packs a text needs: those always used, plus each language whose common
-    words make up a fair share of the words of its language_sample()."""
+    words make up a fair share of the words of its language_sample(). `counted`: the counts
+    of texts counted before (see told)."""
     texts = list(texts)
-    return languages_of([texts[i] for i in language_sample(texts)])
+    return told([texts[i] for i in language_sample(texts)], counted=counted)[0]
 
 
 def languages_of(sample: list[str]) -> tuple[str, ...]:
@@ -138,39 +167,69 @@ def has_pack(language: str) -> bool:
     return primary in languages or primary in always
 
 
-def told(sample: list[str], declared: str | None = None) -> tuple[tuple[str, ...], bool]:
-    """The packs a sample of text needs (see detect_languages), and whether it is in a
-    language none of the packs is for: long enough to tell, and hardly any of its words
-    common words of a language with a pack (`declared`: the language the page says it is in,
-    which settles it when it has a pack, and lowers the bar when it has none)."""
-    always, index, languages = _languages()
-    counts = dict.fromkeys(languages, 0)
+class Counted(NamedTuple):
+    """What telling a language counts in a text: its words and characters (punctuation
+    aside), and the common words of each language among them."""
+
+    words: int
+    chars: int
+    hits: int
+    languages: dict[str, int]
+
+
+def _counted(text: str) -> Counted:
     # split(), not a word regex: a stopword glued to punctuation is missed, which costs a
     # count or two of hundreds; the regex cost more than the rest of the detection
-    text = _PUNCTUATION.sub(" ", " ".join(sample).casefold())
-    words = text.split()
+    _, index, _ = _languages()
+    folded = _PUNCTUATION.sub(" ", text.casefold())
+    words = folded.split()
+    counts: dict[str, int] = {}
     hits = 0
     for langs in [index[w] for w in words if w in index]:
         hits += 1
         for lang in langs:
-            counts[lang] += 1
+            counts[lang] = counts.get(lang, 0) + 1
+    return Counted(len(words), len(folded), hits, counts)
+
+
+def told(sample: list[str], declared: str | None = None,
+         counted: dict[str, Counted] | None = None) -> tuple[tuple[str, ...], bool]:
+    """The packs a sample of text needs (see detect_languages), and whether it is in a
+    language none of the packs is for: long enough to tell, and hardly any of its words
+    common words of a language with a pack (`declared`: the language the page says it is in,
+    which settles it when it has a pack, and lowers the bar when it has none). Each text is
+    counted once for `counted`, where the texts of one document keep their counts: told
+    again what language the clean text is in, a document counts only what cleaning changed."""
+    always, _, languages = _languages()
+    counted = {} if counted is None else counted
+    counts = dict.fromkeys(languages, 0)
+    words = chars = hits = 0
+    for text in sample:
+        found = counted.get(text)
+        if found is None:
+            found = counted[text] = _counted(text)
+        words += found.words
+        chars += found.chars
+        hits += found.hits
+        for lang, n in found.languages.items():
+            counts[lang] += n
+    chars += max(len(sample) - 1, 0)  # the texts as one, a space between each two
     best = max(counts.values(), default=0)
     # Too little text to tell: the packs every text gets. Loading every language instead
     # would let one language's rule fire on a few words of another.
     least = max(DETECT_MIN, best * DETECT_SHARE)
-    found = [lang for lang, n in counts.items() if n >= least] if best >= DETECT_MIN else []
-    packs = tuple(sorted({*always, *found}))
-    if not set(found) <= set(always) or (declared and has_pack(declared)):
+    found_languages = [lang for lang, n in counts.items() if n >= least] if best >= DETECT_MIN else []
+    packs = tuple(sorted({*always, *found_languages}))
+    if not set(found_languages) <= set(always) or (declared and has_pack(declared)):
         return packs, False  # a language with a pack: told, or declared
     share = UNKNOWN_SHARE_DECLARED if declared else UNKNOWN_SHARE
-    return packs, _without_pack(words, len(text), hits, share)
+    return packs, _without_pack(words, chars, hits, share)
 
 
-def _without_pack(words: list[str], chars: int, hits: int, share: float) -> bool:
+def _without_pack(n: int, chars: int, hits: int, share: float) -> bool:
     """Enough words to tell, and under `share` of them a known language's common words. (A
     script written without spaces has few "words" to split: its characters are counted, as
     decide counts words.)"""
-    n = len(words)
     if chars > UNSPACED_TOKEN_CHARS * max(n, 1):
         n = chars // UNSPACED_CHARS_PER_WORD
     return n >= UNKNOWN_MIN_WORDS and hits < n * share

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 import re2
 
+from ..lazy import Lazy
 from .schema import Rule, fail
 
 # Characters that separate words: whitespace, ASCII punctuation, Latin-1 punctuation and
@@ -34,7 +35,7 @@ _DOUBLE_QUOTES = '"“”„'
 
 
 # A pattern as tokens: an escape, a bracket, a paren, a bar, or a run of anything else.
-_TOKEN = re.compile(r"\\.|[\[\]()|]|[^\\\[\]()|]+", re.S)
+_TOKEN = Lazy(r"\\.|[\[\]()|]|[^\\\[\]()|]+", re.S)
 
 
 def rewrite(pattern: str) -> str:
@@ -173,14 +174,33 @@ def _start_edge(pattern: str) -> str:
     return WORD_START
 
 
+# RE2 patterns made ahead of time (frozen.marshal), by (pattern, match, folded)
+_known: dict[tuple[str, str, bool], str] = {}
+
+
 def compiled_pattern(rule: Rule, folded: bool = False) -> str:
     """The RE2 pattern of a rule; folded: lower-cased, for a case-sensitive set on lower-cased text."""
+    known = _known.get((rule.pattern, rule.match, folded))
+    if known is not None:
+        return known
     pattern = rule.pattern.removesuffix("\\b")  # the word edge is added below; twice, it would want two
     body = rewrite(_lowered(pattern) if folded else pattern)
     if rule.match == "line":
         # The whole block, give or take surrounding punctuation: "Support us!", "Read more »".
         return f"^[{SEP}]*(?:{body})[{SEP}]*$"
     return f"{_start_edge(pattern)}(?:{body}){WORD_END}"
+
+
+def compiled_patterns(rules: Iterable[Rule]) -> dict[tuple[str, str, bool], str]:
+    """The RE2 patterns a matcher of these rules compiles: every rule's folded one, and the one
+    as written of those that need capitals."""
+    return {(r.pattern, r.match, folded): compiled_pattern(r, folded)
+            for r in rules for folded in ((True, False) if _exact(r) else (True,))}
+
+
+def remember(patterns: dict[tuple[str, str, bool], str]) -> None:
+    """Take these patterns (compiled_patterns, made ahead of time) as the rules' own."""
+    _known.update(patterns)
 
 
 def pattern_problem(rule: Rule) -> str | None:
@@ -222,33 +242,61 @@ class _Set:
 
 
 class _Matcher:
-    """Rules compiled for matching, in two RE2 sets.
+    """Rules compiled for matching: one RE2 set, run once per text.
 
     Most rules ignore case. Rather than make RE2 fold case (which roughly doubles the
-    automaton of every letter, and more for Cyrillic), those rules are lower-cased and run
-    on the lower-cased text. Rules that need capitals, written with (?-i:…), run on the text
-    as it is, in a set of their own.
+    automaton of every letter, and more for Cyrillic), the rules are lower-cased and run on
+    the lower-cased text. A rule that needs capitals, written with (?-i:…), is in the set
+    lower-cased too, as its guard: a text its guard matches is matched again, as it is,
+    against the rule itself. (Lower-casing a text and a pattern alike loses no match, but for
+    an escape such as \\p{Lu} or \\x{41} among the capitals: such a rule has no guard, and is
+    run on every text in a set of its own.)
     """
 
     def __init__(self, rules: tuple[Rule, ...], sources: str) -> None:
         self.rules = rules
-        folded = [r for r in rules if "(?-i" not in r.pattern]
-        exact = [r for r in rules if "(?-i" in r.pattern]
-        self._folded = _Set(folded, True, sources) if folded else None
-        self._exact = _Set(exact, False, sources) if exact else None
+        unguarded = [r for r in rules if _exact(r) and _UNFOLDABLE.search(r.pattern)]
+        guarded = [r for r in rules if r not in unguarded] if unguarded else list(rules)
+        self._folded = _Set(guarded, True, sources) if guarded else None
+        self._unguarded = _Set(unguarded, False, sources) if unguarded else None
+        # the rules of the folded set that need capitals, each compiled on its guard's first hit
+        self._exact = {i: r for i, r in enumerate(guarded) if _exact(r)}
+        self._checks: dict[int, _Set] = {}
         self._order = {r.id: n for n, r in enumerate(rules)}
 
     def hits(self, text: str) -> tuple[Rule, ...]:
-        found: list[Rule] = []
-        if self._folded is not None:
-            for i in self._folded.set.Match(text.lower()) or ():
-                found.append(self._folded.rules[i])
-        if self._exact is not None:
-            for i in self._exact.set.Match(text) or ():
-                found.append(self._exact.rules[i])
+        found = self._folded.set.Match(text.lower()) if self._folded is not None else None
+        hits = self._rules(found, text) if found is not None else ()
+        if self._unguarded is not None:
+            more = [self._unguarded.rules[i] for i in self._unguarded.set.Match(text) or ()]
+            if more:
+                hits = tuple(sorted((*hits, *more), key=lambda r: self._order[r.id]))
+        return hits
+
+    def _rules(self, found: list[int], text: str) -> tuple[Rule, ...]:
+        """The folded set's rules at these indices, in rule order, guards checked."""
         if len(found) > 1:
-            found.sort(key=lambda r: self._order[r.id])
-        return tuple(found)
+            found.sort()
+        rules = self._folded.rules  # type: ignore[union-attr]
+        if self._exact:
+            return tuple([rules[i] for i in found if i not in self._exact or self._check(i).set.Match(text)])
+        return tuple([rules[i] for i in found])
+
+    def _check(self, i: int) -> _Set:
+        """The rule behind a guard, compiled on the guard's first hit: a set of one, which
+        only says whether it matches (finding where is slower)."""
+        check = self._checks.get(i)
+        if check is None:
+            check = self._checks[i] = _Set([self._exact[i]], False, self._exact[i].source)
+        return check
+
+
+def _exact(rule: Rule) -> bool:
+    return "(?-i" in rule.pattern
+
+
+# escapes that lower-casing a pattern leaves as they are, though they may name capitals
+_UNFOLDABLE = Lazy(r"\\[pPxuUN0-7]")
 
 
 NAMES_SEEN = 20_000  # distinct element names whose selector hits a RuleSet remembers
