@@ -8,6 +8,9 @@ from typing import Any, Literal, NamedTuple
 
 InputFormat = Literal["auto", "text", "html"]
 INPUT_FORMATS = ("auto", "text", "html")
+# The files that may be web archives (their first bytes tell, read/archives.py): an input of many
+# pages, for folder mode, never one page.
+ARCHIVE_NAMES = (".warc", ".arc", ".gz")
 
 
 class _Fields(NamedTuple):

@@ -29,6 +29,7 @@ from typing import IO, Any, NamedTuple
 
 from ..errors import InputError
 from ..limits import MAX_INPUT, MAX_UNPACKED, size
+from ..options import ARCHIVE_NAMES
 from ..report import FAILED, SKIPPED
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -37,7 +38,6 @@ GENERIC_TYPES = ("", "application/octet-stream", "unknown/unknown", "application
 WARC_MAGIC = b"WARC/"
 ARC_MAGIC = b"filedesc://"
 _GZIP_MAGIC = b"\x1f\x8b"
-ARCHIVE_NAMES = (".warc", ".arc", ".gz")  # the files whose first bytes are looked at for an archive
 _PEEK = 512  # bytes of an archive (unpacked) enough to tell what it is
 _SNIFF = 4096  # bytes of a body looked at to tell HTML from other things
 
