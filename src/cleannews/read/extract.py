@@ -20,6 +20,7 @@ is the story; Result.metadata names it ("extractor") and says why the ones befor
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from itertools import groupby
 from typing import Any, NamedTuple
@@ -79,18 +80,16 @@ _READABILITY_DISLIKES = re.compile("|".join(
     readability.readability.REGEXES[key].pattern.lower() for key in ("unlikelyCandidatesRe", "negativeRe")))
 
 
-def mute_names(el: lxml.html.HtmlElement) -> None:
-    """Take off the class and id words readability would read as boilerplate (pruning calls
-    this for each element it keeps, having read its names with the selector rules, which know
-    what a name means). readability's own patterns are cruder: "header" in a live post's
-    header, "media" in a section about social media, "widget" on a page builder's every
-    wrapper, and they drop story from inside its pick."""
-    names = el.get("class")
-    if names and _READABILITY_DISLIKES.search(names.lower()):
-        el.set("class", " ".join(n for n in names.split() if not _READABILITY_DISLIKES.search(n.lower())))
-    name = el.get("id")
-    if name and _READABILITY_DISLIKES.search(name.lower()):
-        del el.attrib["id"]
+@functools.lru_cache(maxsize=4096)
+def readability_muted(names: str | None) -> str | None:
+    """A class or id without the words readability would read as boilerplate, when it has
+    some; else None. Pruning takes them off each element it keeps, having read its names with
+    the selector rules, which know what a name means. readability's own patterns are cruder:
+    "header" in a live post's header, "media" in a section about social media, "widget" on a
+    page builder's every wrapper, and they drop story from inside its pick."""
+    if not names or not _READABILITY_DISLIKES.search(names.lower()):
+        return None
+    return " ".join(n for n in names.split() if not _READABILITY_DISLIKES.search(n.lower()))
 
 
 class Candidate(NamedTuple):
@@ -175,7 +174,7 @@ class _Readability(Document):
         return copy.deepcopy(input)
 
     def remove_unlikely_candidates(self) -> None:
-        """Nothing to do: pruning has taken off every name this step would look for (mute_names)."""
+        """Nothing to do: pruning has taken off every name this step would look for (readability_muted)."""
 
     def sanitize(self, node: Any, candidates: Any, keep_all_images: bool = False) -> Any:
         self.unsanitized = copy.deepcopy(node)
