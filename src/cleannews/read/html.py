@@ -33,9 +33,10 @@ from lxml import etree
 
 from ..model import HEADING, PARAGRAPH, Block, Decision
 from ..rules import Rule, RuleSet
-from .extract import PARAGRAPH_CHARS, main_content, readability_muted
+from .extract import PARAGRAPH_CHARS, main_content
 from .markup import BLOCK_TAGS, content_blocks, cut_short, fragment, parse
 from .metadata import page_metadata
+from .readable import readability_muted
 from .text import normalize_space, text_blocks
 
 # Never story, whatever their attributes say.
@@ -97,13 +98,17 @@ class Attributes(NamedTuple):
 
 
 NO_ATTRIBUTES = Attributes("", False, False, None, False)
+_READ = frozenset({*NAME_ATTRIBUTES, "hidden", "aria-hidden", "style"})  # and data-*
 ATTRIBUTES_SEEN = 20_000  # distinct attribute lists remembered (a page repeats a few hundred of them)
 _attributes_seen: dict[tuple[tuple[str, str], ...], Attributes] = {}
 
 
 def read_attributes(items: list[tuple[str, str]]) -> Attributes:
     """An element's attributes (`el.items()`, one call into lxml) as pruning reads them."""
-    key = tuple(items)
+    # remembered by the attributes read (links' and pictures' addresses would make most lists new)
+    key = tuple([item for item in items if item[0] in _READ or item[0][:5] == "data-"])
+    if not key:
+        return NO_ATTRIBUTES
     found = _attributes_seen.get(key)
     if found is None:
         if len(_attributes_seen) >= ATTRIBUTES_SEEN:
