@@ -55,16 +55,10 @@ readability.readability.clean = readability_clean
 readability.readability.describe = lambda node, depth=1: ""
 
 
-# readability's patterns for unlikely and negative names are alternations of plain words (a
-# name "matches" when it holds one): Python's regex engine tries each word at each position,
-# a substring test per word is several times faster. The words that hold another are left out.
-_DISLIKED = [word for key in ("unlikelyCandidatesRe", "negativeRe") for word in REGEXES[key].pattern.split("|")]
-_DISLIKED_WORDS = tuple(sorted({w for w in _DISLIKED if not any(o != w and o in w for o in _DISLIKED)}))
-
-
-def _disliked(name: str) -> bool:
-    low = name.lower()  # the patterns ignore case
-    return any(word in low for word in _DISLIKED_WORDS)
+# readability's patterns for unlikely and negative names, matched on lower-cased names: the
+# case-insensitive form costs Python's regex engine eight times as much
+_READABILITY_DISLIKES = re.compile("|".join(
+    REGEXES[key].pattern.lower() for key in ("unlikelyCandidatesRe", "negativeRe")))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -74,9 +68,9 @@ def readability_muted(names: str | None) -> str | None:
     the selector rules, which know what a name means. readability's own patterns are cruder:
     "header" in a live post's header, "media" in a section about social media, "widget" on a
     page builder's every wrapper, and they drop story from inside its pick."""
-    if not names or not _disliked(names):
+    if not names or not _READABILITY_DISLIKES.search(names.lower()):
         return None
-    return " ".join(n for n in names.split() if not _disliked(n))
+    return " ".join(n for n in names.split() if not _READABILITY_DISLIKES.search(n.lower()))
 
 
 # --- text lengths, measured once per element ---------------------------------------------------
