@@ -661,9 +661,14 @@ root, capacity = os.path.realpath(sys.argv[1]), int(sys.argv[2])
 del sys.argv[1:3]
 real_write = os.write
 
+def size(path):
+    try:
+        return os.path.getsize(path)
+    except FileNotFoundError:  # another worker renamed or removed it since the walk saw it
+        return 0
+
 def used():
-    return sum(os.path.getsize(os.path.join(d, f)) for d, _, files in os.walk(root) for f in files
-               if os.path.exists(os.path.join(d, f)))
+    return sum(size(os.path.join(d, f)) for d, _, files in os.walk(root) for f in files)
 
 def write(fd, data):
     try:

@@ -1067,3 +1067,13 @@ def test_a_full_standard_output_is_one_line() -> None:
                           timeout=TIMEOUT)
     assert proc.returncode == 1
     assert "No space left on device" in one_error_line(proc.stderr, "standard output")
+
+
+def test_keep_captions_keeps_the_seeds_caption() -> None:
+    """Issue 14, item 7: the caption between the headline and the story is a caption, kept with
+    --keep-captions (it was dropped as what stands between the headline and the story)."""
+    caption = next(line for line in SEED.read_text(encoding="utf-8").splitlines() if line.endswith("/POOL/TASS"))
+    assert caption not in invoke(SEED).stdout
+    out = invoke("--keep-captions", SEED).stdout
+    assert caption in out.split("\n\n")
+    assert out.replace(caption + "\n\n", "") == SEED_EXPECTED.read_text(encoding="utf-8")

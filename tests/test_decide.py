@@ -516,3 +516,30 @@ def test_a_storys_dateline_is_no_comments_date() -> None:
     found = decisions(page(["Ferry landing to be rebuilt at Kessel Point", "By Jane Doe", "April 21, 2022"],
                            STORY, more, ["Latest"], cards))
     assert story_kept(found) and all(found[p][0] for p in more)
+
+
+def test_the_headline_of_a_browser_copy_is_not_the_name_under_by() -> None:
+    """A browser's copy prints 'By' and the author's name on lines of their own, with no blank
+    line between the headline and them."""
+    head = ["Home", "News", "Ferry landing to be rebuilt at Kessel Point", "By", "Jane Doe", "March 3, 2025"]
+    result = cleannews.clean("\n".join([*head, *STORY]) + "\n")
+    assert result.title == "Ferry landing to be rebuilt at Kessel Point"
+    assert "Jane Doe" not in result.text
+
+
+def test_a_line_that_is_wholly_a_link_is_not_the_headline() -> None:
+    """lynx numbers links: a menu's linked entry above the story is not its headline."""
+    head = ["[1]Ferries and buses: all the timetable changes this winter", "",
+            "Ferry landing to be rebuilt at Kessel Point", ""]
+    references = ["", "References", "", "   1. https://news.example/timetables"]
+    result = cleannews.clean(page(head, STORY, references))
+    assert result.title == "Ferry landing to be rebuilt at Kessel Point"
+
+
+def test_a_menu_row_is_never_the_headline() -> None:
+    """Issue 14, item 8: 'Home News Sport Business' above a story is the site's menu."""
+    menu = "Home News Sport Business"
+    with_headline = cleannews.clean(page([menu, "Ferry landing to be rebuilt at Kessel Point", "By Jane Doe"], STORY))
+    assert with_headline.title == "Ferry landing to be rebuilt at Kessel Point"
+    without = cleannews.clean("\n".join([menu, STORY[0]]) + "\n\n" + "\n\n".join(STORY[1:]) + "\n")
+    assert without.title != menu and menu not in without.text

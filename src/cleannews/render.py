@@ -45,11 +45,14 @@ def _marked(line: str, links: tuple[tuple[str, str], ...], numbers: Numbers | No
     return line
 
 
-def _paragraphs(decisions: tuple[Decision, ...], markdown: bool, numbers: Numbers | None) -> list[str]:
+def _paragraphs(decisions: tuple[Decision, ...], markdown: bool, numbers: Numbers | None,
+                page: bool = False) -> list[str]:
     """Kept story blocks as paragraphs, one blank line apart; the items of one list stay on
     adjacent lines. (Not other lines of one source paragraph: read again, adjacent lines of
     similar length could pass for a hard-wrapped paragraph and be joined, and cleaning the clean
-    text would change it.) `numbers` is given when links are marked (see _marked)."""
+    text would change it.) `numbers` is given when links are marked (see _marked). The items of
+    a page's numbered list are bulleted in plain text: their numbers are the browser's, not
+    the page's words (markdown numbers them, as the list's syntax)."""
     out: list[str] = []
     last: Block | None = None
     for d in decisions:
@@ -67,7 +70,7 @@ def _paragraphs(decisions: tuple[Decision, ...], markdown: bool, numbers: Number
             elif b.kind == QUOTE:
                 line = f"> {line}"
         elif b.kind == ITEM and b.marker:
-            line = f"{b.marker} {line}"
+            line = f"{'•' if page else b.marker} {line}"
         if out and last is not None and b.kind == ITEM and last.kind == ITEM and b.group == last.group:
             out[-1] = f"{out[-1]}\n{line}"
         else:
@@ -103,7 +106,7 @@ def render_text(result: Result, *, markdown: bool = False, title: bool = True, m
     is marked: `anchor [n]` above a numbered list of the addresses, or markdown links. With
     metadata, a short header first (title, author, date, URL)."""
     numbers: Numbers | None = {} if result.links is not None else None
-    parts = _paragraphs(result.decisions, markdown, numbers)
+    parts = _paragraphs(result.decisions, markdown, numbers, page=result.input_format == "html")
     if result.title and title:
         parts.insert(0, f"# {result.title}" if markdown else result.title)
     if numbers:

@@ -216,10 +216,12 @@ def _inside(u: Unit, box: str | None, *, preamble: str | None, keep_captions: bo
     if u.chrome is not None:
         opens = u.label and u.chrome.kind in BOX_KINDS
         return _drop(u, "chrome", u.chrome.id, _why(u.chrome)), (u.chrome.id if opens else None)
-    if u.caption is not None and not keep_captions:
-        return _drop(u, "caption", u.caption.id, _why(u.caption)), None
-    if b.kind == CAPTION and not keep_captions:
-        return _drop(u, "caption", "markup.caption", "marked as a caption by the page"), None
+    if u.caption is not None or b.kind == CAPTION:
+        rule, why = ((u.caption.id, _why(u.caption)) if u.caption
+                     else ("markup.caption", "marked as a caption by the page"))
+        if keep_captions:  # wherever it stands: a picture's caption above the story is no byline
+            return Decision(b, True, "caption", rule, f"{why} (kept: --keep-captions)", b.text), None
+        return _drop(u, "caption", rule, why), None
     if box is not None and not u.prose and u.words <= BOX_LINE_WORDS:
         return _drop(u, "chrome", BOX, f"a short line under a dropped label ({box})"), box
     # Between the headline and the first paragraph only a standfirst and a sub-heading

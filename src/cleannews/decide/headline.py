@@ -16,6 +16,8 @@ _DATELIKE = re.compile(r"\b\d{1,2}:\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 _SEPARATED = re.compile(r" [|›»>/] ")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year in a line of a few words: a dateline
 ANCHOR_MIN_WORDS = 15  # the first paragraph the headline must sit above
+HEADLINE_WORDS = (6, 20)  # most headlines are this long; a label, a section or a name is shorter
+BYLINE_NAME_WORDS = 4
 TITLE_WINDOW = 20
 DATELINE_MAX_WORDS = 8  # a line this short with a year in it is a dateline
 
@@ -127,13 +129,18 @@ def find_title(units: list[Unit], anchor: int, hint: str | None, floor: int = 0)
             continue
         if _heads_a_box(units, i):
             continue  # "Never miss a story" above "Get our news in your inbox": a box's header
-        score = 1.0 if 4 <= u.words <= 25 else 0.0
+        # a headline says something: a few words more than a label, a section or a name
+        score = (2.0 if HEADLINE_WORDS[0] <= u.words <= HEADLINE_WORDS[1] else 1.0) if 4 <= u.words <= 25 else 0.0
+        if any(anchor_text == u.block.text for anchor_text, _ in u.block.links):
+            continue  # a line that is wholly a link: a menu's entry or another story's headline
         if u.block.kind == HEADING:
             score += 3
         if norm(u.block.text) in repeated:
             score += 3
         if i == first:
             score += 1  # an article's text starts with its headline (and the clean text does)
+        if i > 0 and units[i - 1].words == 1 and u.words <= BYLINE_NAME_WORDS and not units[i - 1].prose:
+            score -= 3  # "By" on a line of its own, the author's name on the next (a browser's copy)
         if _SEPARATED.search(u.block.text):
             score -= 2  # "Section | Date" lines, "Headline | Site" page titles, "Home › News" trails
         # A headline is followed by what heads a story: a byline or date, a picture and its
