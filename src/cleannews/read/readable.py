@@ -95,6 +95,8 @@ def _measure(text: str) -> _Measure:
     stripped = text.strip()
     if not stripped:
         return -1, text[:_RUN], text[:_RUN]
+    if stripped is text:  # nothing to strip (str.strip() then returns the text itself)
+        return len(readability_clean(text)), "", ""
     lead = len(text) - len(text.lstrip())
     return len(readability_clean(stripped)), text[:lead][:_RUN], text[lead + len(stripped):][:_RUN]
 
@@ -178,18 +180,21 @@ class TextLengths:
 # (REGEXES["divToPElementsRe"], "<(blockquote|dl|div|img|ol|p|pre|table|ul)", no word
 # boundary: "<p" is also <pre>, <picture>, <param>); libxml2's HTML parser lower-cases names.
 _BLOCK_NAMES = ("blockquote", "dl", "div", "img", "ol", "p", "table", "ul")
-_BLOCKS_AND_COMMENTS = etree.XPath(
-    "descendant::*[" + " or ".join(f"starts-with(name(), '{n}')" for n in _BLOCK_NAMES) + "]"
-    " | descendant::comment() | descendant::processing-instruction()")
+_MARKUP_NODES = (etree.Comment, etree.ProcessingInstruction)  # their text is markup to readability
 _INLINE_TAGS = frozenset({"a", "b", "cite", "code", "em", "font", "i", "small", "span", "strong", "sub", "sup", "u"})
 
 
 def _holding_blocks(root: lxml.html.HtmlElement) -> set[Any]:
     """The elements with a block element (or a comment whose markup names one) below them: each
-    block element's ancestors, marked up to the first one already marked."""
+    block element's ancestors, marked up to the first one already marked. (A loop over the
+    tags reads them three times as fast as an XPath asking starts-with() of each name.)"""
     holders: set[Any] = set()
-    for node in _BLOCKS_AND_COMMENTS(root):
-        if not isinstance(node.tag, str) and not REGEXES["divToPElementsRe"].search(etree.tostring(node, encoding=str)):
+    for node in root.iterdescendants():
+        tag = node.tag
+        if tag.__class__ is str:
+            if not tag.startswith(_BLOCK_NAMES):
+                continue
+        elif tag not in _MARKUP_NODES or not REGEXES["divToPElementsRe"].search(etree.tostring(node, encoding=str)):
             continue
         for ancestor in node.iterancestors():
             if ancestor in holders:
