@@ -203,6 +203,14 @@ def _holding_blocks(root: lxml.html.HtmlElement) -> set[Any]:
     return holders
 
 
+@functools.lru_cache(maxsize=4096)
+def _name_weight(name: str | None) -> int:
+    """What a class or id adds to readability's weight of an element."""
+    if not name:
+        return 0
+    return (25 if REGEXES["positiveRe"].search(name) else 0) - (25 if REGEXES["negativeRe"].search(name) else 0)
+
+
 def _ancestors_or_self(el: lxml.html.HtmlElement, *tags: str) -> Iterator[lxml.html.HtmlElement]:
     yield el
     yield from el.iterancestors(*tags)
@@ -299,6 +307,11 @@ class Readable(Document):
         for elem in ordered:
             candidates[elem]["content_score"] *= 1 - lengths.link_density(elem)
         return candidates
+
+    def class_weight(self, e: Any) -> int:
+        """readability's, with each class and id weighed once a process (a page repeats them):
+        we give it no keywords of ours, so the weight is its two patterns' on each name."""
+        return _name_weight(e.get("class")) + _name_weight(e.get("id"))
 
     def get_link_density(self, elem: Any) -> float:
         if self._lengths is not None:
