@@ -212,9 +212,18 @@ def _paragraph_text(el: lxml.html.HtmlElement) -> int:
 class _Totals(NamedTuple):
     text: int
     paragraphs: int
+    holding_headline: set[Any]  # the elements with an <h1> below them
+    holding_story: set[Any]  # ... with an <article> or <main> below them
 
 
-_HOLDS_STORY = {False: ("h1", "article", "main"), True: ("article", "main")}
+def _ancestors_of(root: lxml.html.HtmlElement, *tags: str) -> set[Any]:
+    held: set[Any] = set()
+    for el in root.iter(*tags):
+        for ancestor in el.iterancestors():
+            if ancestor in held:
+                break
+            held.add(ancestor)
+    return held
 
 
 def _protected(el: lxml.html.HtmlElement, totals: _Totals, *, hidden: bool = False) -> bool:
@@ -226,7 +235,7 @@ def _protected(el: lxml.html.HtmlElement, totals: _Totals, *, hidden: bool = Fal
     fields for search engines (schema.org microdata), its <h1> and a teaser included."""
     if el.tag in ("html", "body", "main", "article"):
         return True
-    if next(el.iterdescendants(*_HOLDS_STORY[hidden]), None) is not None:
+    if el in totals.holding_story or (not hidden and el in totals.holding_headline):
         return True
     if totals.text and len(el.text_content()) >= PROTECTED_SHARE * totals.text:
         return True
@@ -332,8 +341,12 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
     etree.strip_elements(root, *_SILENT_TAGS, with_tail=False)  # as drop_tree() each: their tails stay
     body = root.find("body")
     body = body if body is not None else root
-    pruner = _Pruner(rules, _Totals(len(body.text_content()), _paragraph_text(body)))
+    text, paragraphs = len(body.text_content()), _paragraph_text(body)
     _quotations(body, rules)
+    # which elements hold the headline or a story, once: the walk renames no <article> or
+    # <main>, and an <h1> it renames (a caption) was looked for from its ancestors already
+    holding = _ancestors_of(root, "h1"), _ancestors_of(root, "article", "main")
+    pruner = _Pruner(rules, _Totals(text, paragraphs, *holding))
     for top in list(root):
         # names that describe no content are looked for in the page's body
         pruner.walk(top, unnaming=body is root or top is body)
