@@ -24,7 +24,7 @@ import lxml.html
 import readability.readability
 from lxml import etree
 from readability import Document
-from readability.readability import REGEXES, fragment_fromstring, text_length
+from readability.readability import REGEXES, text_length
 
 _LONG_SPACE = re.compile(r"\s{255,}")
 _TAB_OR_SPACES = re.compile(r"\t|[ \t]{2,}")
@@ -245,7 +245,8 @@ class Readable(Document):
         """readability's, but for the test of a child's markup for block elements: a set of
         the elements that hold one, made once (readability serialised every child of every
         <div>; a <div> turned into a <p> still holds what it held, and what this pass changes
-        is never below a child it has yet to test)."""
+        is never below a child it has yet to test). The paragraphs it adds are made as
+        elements, not parsed from "<p/>" (a document each)."""
         holders = _holding_blocks(self.html)
         for elem in self.tags(self.html, "div"):
             if elem not in holders:
@@ -254,7 +255,7 @@ class Readable(Document):
             children = list(elem)
             paragraph = None
             if elem.text and elem.text.strip():
-                p = fragment_fromstring("<p/>")
+                p = lxml.html.Element("p")
                 p.text = elem.text
                 elem.text = None
                 elem.insert(0, p)
@@ -267,12 +268,12 @@ class Readable(Document):
                     paragraph = None
                     continue
                 if paragraph is None:
-                    paragraph = fragment_fromstring("<p/>")
+                    paragraph = lxml.html.Element("p")
                     child.addprevious(paragraph)
                 paragraph.append(child)
             for pos, child in reversed(list(enumerate(elem))):
                 if child.tail and child.tail.strip():
-                    p = fragment_fromstring("<p/>")
+                    p = lxml.html.Element("p")
                     p.text = child.tail
                     child.tail = None
                     elem.insert(pos + 1, p)
