@@ -543,3 +543,12 @@ def test_a_menu_row_is_never_the_headline() -> None:
     assert with_headline.title == "Ferry landing to be rebuilt at Kessel Point"
     without = cleannews.clean("\n".join([menu, STORY[0]]) + "\n\n" + "\n\n".join(STORY[1:]) + "\n")
     assert without.title != menu and menu not in without.text
+
+
+def test_an_authors_name_printed_in_every_box_is_not_the_headline() -> None:
+    """A w3m dump: the author's name under the headline, again beside the share buttons and in
+    the author box at the end. A headline printed twice is one; a name printed thrice is not."""
+    head = ["Wednesday 20 November 2025 9:22 am", "Ferry landing to be rebuilt at Kessel Point", "Jane Doe",
+            "  •  ", "  •  ", "Jane Doe", "Share"]
+    tail = ["Jane Doe", "Jane Doe is the paper's harbour correspondent."]
+    assert cleannews.clean(page(head, STORY, tail)).title == "Ferry landing to be rebuilt at Kessel Point"

@@ -262,6 +262,68 @@ def test_rewrapped_in_bytes() -> None:
     ]
 
 
+def test_filled_before_figures_and_names() -> None:
+    """fmt leaves lines short where the next word would have fitted, and a sports results
+    paragraph goes on with figures and names, not lower-case words: still one paragraph each."""
+    assert blocks([
+        "Harbour league results",
+        "",
+        "The island's basketball league opened its winter round on Saturday,",
+        "with two games at the Quay Hall and a crowd that filled the old",
+        "boat shed for the first time since the storm.",
+        "",
+        "Northpoint (2-1): Ada Varga 14 points, 6 rebounds. Miro Lind 11",
+        "points. Tess Okafor 9 points, 4 assists. Ben Hale 6 points. Lou",
+        "Park 2 points.",
+        "",
+        "Eastbay (1-2): Jonas Reyes 17 points. Kim Ito 8 points, 3",
+        "steals. Dara Moss 5 points. Finn Cole 4 points. Ola Berg 2 points,",
+        "7 rebounds.",
+        "",
+        "Harbour Athletic (3-0): Sam Quist 21 points, 1 block. Ivo Dahl",
+        "10 points, 2 assists. Rosa Kent 9 points. Noor Amin 4 points,",
+        "1 steal. Eli Voss 2 points.",
+        "",
+        "The final of the winter round is played at the Quay Hall on Saturday,",
+        "when the Rowing Club Trust presents the cup.",
+    ]) == [
+        (PARAGRAPH, "Harbour league results"),
+        (PARAGRAPH, "The island's basketball league opened its winter round on Saturday, with two games at "
+                    "the Quay Hall and a crowd that filled the old boat shed for the first time since the storm."),
+        (PARAGRAPH, "Northpoint (2-1): Ada Varga 14 points, 6 rebounds. Miro Lind 11 points. Tess Okafor 9 "
+                    "points, 4 assists. Ben Hale 6 points. Lou Park 2 points."),
+        (PARAGRAPH, "Eastbay (1-2): Jonas Reyes 17 points. Kim Ito 8 points, 3 steals. Dara Moss 5 points. "
+                    "Finn Cole 4 points. Ola Berg 2 points, 7 rebounds."),
+        (PARAGRAPH, "Harbour Athletic (3-0): Sam Quist 21 points, 1 block. Ivo Dahl 10 points, 2 assists. "
+                    "Rosa Kent 9 points. Noor Amin 4 points, 1 steal. Eli Voss 2 points."),
+        (PARAGRAPH, "The final of the winter round is played at the Quay Hall on Saturday, when the Rowing "
+                    "Club Trust presents the cup."),
+    ]
+
+
+def test_filled_without_capitals() -> None:
+    """A script without capitals (Korean): any word may go on a sentence, so fmt's short lines
+    are told by where they stop, not by the case of the next word."""
+    assert blocks([
+        "섬으로 가는 여객선 운항 재개",
+        "",
+        "섬을 오가는 여객선이 금요일부터 다시",
+        "승객을 태운다고 항만 관리소장이 화요일",
+        "밝혔다. 기술자들이 1월 폭풍에 떨어져 나간 선착장",
+        "수리를 마쳤기 때문이다.",
+        "",
+        "수리비는 230만 유로로 의회가 책정한 예산보다",
+        "3분의 1 많았다. 잠수부들이 선착장 아래 강철 말뚝",
+        "두 개에서 균열을 발견해 교체해야 했기 때문이다.",
+    ]) == [
+        (PARAGRAPH, "섬으로 가는 여객선 운항 재개"),
+        (PARAGRAPH, "섬을 오가는 여객선이 금요일부터 다시 승객을 태운다고 항만 관리소장이 화요일 밝혔다. "
+                    "기술자들이 1월 폭풍에 떨어져 나간 선착장 수리를 마쳤기 때문이다."),
+        (PARAGRAPH, "수리비는 230만 유로로 의회가 책정한 예산보다 3분의 1 많았다. "
+                    "잠수부들이 선착장 아래 강철 말뚝 두 개에서 균열을 발견해 교체해야 했기 때문이다."),
+    ]
+
+
 def test_wide_characters() -> None:
     """w3m gives Chinese and Japanese characters two columns, and breaks their lines between
     any two: joined back without a space."""

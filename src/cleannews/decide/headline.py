@@ -135,8 +135,8 @@ def find_title(units: list[Unit], anchor: int, hint: str | None, floor: int = 0)
             continue  # a line that is wholly a link: a menu's entry or another story's headline
         if u.block.kind == HEADING:
             score += 3
-        if norm(u.block.text) in repeated:
-            score += 3
+        if score and norm(u.block.text) in repeated:
+            score += 3  # a headline printed twice; not a name or a label (an author's, in every box)
         if i == first:
             score += 1  # an article's text starts with its headline (and the clean text does)
         if i > 0 and units[i - 1].words == 1 and u.words <= BYLINE_NAME_WORDS and not units[i - 1].prose:

@@ -73,7 +73,8 @@ _UNSPACED = re.compile("[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf
 # (by an eighth) hold more than BEYOND_SHARE of the text, or when the next word would not have
 # fitted after fewer than EXPLAINED_SHARE of the lines near it. Lines were cut at it (fold -w)
 # when CUT_SHARE of those end on it (MIN_CUT_LINES at least); filled short of it (fmt) when
-# FILL_SHARE of them break mid-sentence though the next word would have fitted.
+# more than FILL_SHARE of those that stop though the next word would have fitted break
+# mid-sentence (MIN_WRAPPED_LINES at least): a page's own short lines end sentences.
 MIN_WRAP = 30
 MIN_WRAPPED_LINES = 3
 MIN_BAND = 8
@@ -81,7 +82,7 @@ BEYOND_SHARE = 0.2
 EXPLAINED_SHARE = 0.5
 CUT_SHARE = 0.7
 MIN_CUT_LINES = 3
-FILL_SHARE = 0.1
+FILL_SHARE = 0.5
 
 
 def normalize_space(text: str) -> str:
@@ -286,7 +287,7 @@ def _mode(wrap: _Wrap, pairs: list[tuple[int, str, str]], lasts: list[str],
 
     Most are full: the next word would not have fitted. Cut (fold -w): most end on the column
     and paragraphs end short of it (a table's last row does not). Filled (fmt evens lines):
-    more break in mid-sentence where the next word would have fitted than a page has.
+    most lines that stop where the next word would have fitted break in mid-sentence.
     """
     near = at_column = on_column = full = short_mid_sentence = 0
     for width, line, following in pairs:
@@ -306,7 +307,7 @@ def _mode(wrap: _Wrap, pairs: list[tuple[int, str, str]], lasts: list[str],
         on = [(line, following) for width, line, following in pairs if width == wrap.column(_indent(line))]
         if _cut_inside_words(on, words):
             return wrap._replace(cut=True), on_column
-    fill = short_mid_sentence >= max(MIN_WRAPPED_LINES, FILL_SHARE * near)
+    fill = short_mid_sentence >= MIN_WRAPPED_LINES and short_mid_sentence > FILL_SHARE * (near - full)
     explained = full + short_mid_sentence if fill else full
     if explained < max(MIN_WRAPPED_LINES, EXPLAINED_SHARE * near):
         return None, 0
@@ -396,10 +397,16 @@ def _rule(line: str, indent: int) -> bool:
 
 
 def _breaks_sentence(line: str, head: str) -> bool:
-    """Does a line stop inside a sentence that the next line goes on with? (Not when both
-    start with one letter: lynx's "o" bullets.)"""
-    if not head[:1].islower() or _CLAUSE_END.search(line):
+    """Does a line stop inside a sentence that the next line goes on with: one not ended,
+    before a word that is not capitalised (lower case, any word of a script without capitals),
+    or after a comma before a figure ("1 goal," / "1 assist")? A figure after anything else
+    may open a line of its own (a date, "1 / 13" under a headline). (Not when both start with
+    one letter: lynx's "o" bullets.)"""
+    first = head[:1]
+    if not first.isalnum() or first.isupper() or _CLAUSE_END.search(line):
         return False
+    if first.isdigit():
+        return line.endswith(",")
     return len(head) > 1 or _next_word(line) != head
 
 
