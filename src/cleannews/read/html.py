@@ -312,9 +312,12 @@ class _Pruner:
                 attributes = read_attributes(el.items())
             if attributes.names or attributes.hidden or tag in DROP_TAGS:
                 # a quotation's names (what widget drew it) and those of an inline element inside a
-                # sentence (how a link is tracked) are not read
-                names = "" if tag == "blockquote" or _in_a_sentence(el, self.dropped) else attributes.names
-                why = _unwanted(tag, attributes.hidden, self.rules.selector_hits(names) if names else (), names)
+                # sentence (how a link is tracked) are not read (asked only of names a rule matches)
+                names = "" if tag == "blockquote" else attributes.names
+                hits = self.rules.selector_hits(names) if names else ()
+                if hits and _in_a_sentence(el, self.dropped):
+                    hits = ()
+                why = _unwanted(tag, attributes.hidden, hits, names)
                 # Asked last, and only of an element about to go: it searches the whole subtree.
                 if why is not None and not _protected(el, self.total, hidden=why[0] == "markup.hidden"):
                     if why is _CAPTION:
