@@ -98,3 +98,15 @@ def spark() -> Iterator[Any]:
     session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()
+
+
+@pytest.fixture(scope="module")
+def crawls(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three archives: the crawl of the fixtures' pages, and one site's articles over two (the
+    engines' tests run each beside the command line on them)."""
+    from .archives import crawl, site_archives
+
+    folder = tmp_path_factory.mktemp("crawls")
+    crawl(folder / "crawl.warc.gz")
+    site_archives(folder, [[1, 2, 3, 4], [5, 6, 7, 8]], boxed={1, 2, 3, 5, 6, 7})
+    return folder

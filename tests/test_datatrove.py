@@ -11,9 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from .archives import LAMP_BOX, crawl, site_archives
+from .archives import LAMP_BOX, crawl
 from .conftest import require
 
 require("datatrove", "datatrove is not installed: pip install -e '.[test]'")
@@ -53,15 +51,6 @@ def as_cli(docs: dict[str, dict[str, Any]]) -> dict[str, tuple[str, str, list[st
 
 def of_cli(objects: dict[str, dict[str, Any]]) -> dict[str, tuple[str, str, list[str]]]:
     return {key: (o["text"], o["title"], sorted({r["rule"] for r in o["removed"]})) for key, o in objects.items()}
-
-
-@pytest.fixture(scope="module")
-def crawls(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Three archives: the crawl of the fixtures' pages, and one site's articles over two."""
-    folder = tmp_path_factory.mktemp("crawls")
-    crawl(folder / "crawl.warc.gz")
-    site_archives(folder, [[1, 2, 3, 4], [5, 6, 7, 8]], boxed={1, 2, 3, 5, 6, 7})
-    return folder
 
 
 def test_warc_reader_clean_news_jsonl_writer_gives_the_command_lines_stories(crawls: Path, tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from cleannews.spark import archive_stories, table_stories
 
-from .archives import LAMP_BOX, article_page, crawl, site_archives
+from .archives import LAMP_BOX, article_page
 
 TIMEOUT = 120
 
@@ -30,14 +30,6 @@ def story(o: dict[str, Any]) -> tuple[Any, ...]:
     metadata = o["metadata"] if isinstance(o["metadata"], dict) else json.loads(o["metadata"])
     rules = o["rules"] if "rules" in o else sorted({r["rule"] for r in o["removed"]})
     return o["text"], o["title"], metadata, list(rules), o.get("url"), o.get("warc_date")
-
-
-@pytest.fixture(scope="module")
-def crawls(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("crawls")
-    crawl(folder / "crawl.warc.gz")
-    site_archives(folder, [[1, 2, 3, 4], [5, 6, 7, 8]], boxed={1, 2, 3, 5, 6, 7})
-    return folder
 
 
 def test_the_spark_job_gives_the_command_lines_stories(spark: Any, crawls: Path) -> None:

@@ -260,9 +260,7 @@ def _inflate(body: bytes, wbits: int, coding: str) -> bytes:
         if _stored_decoded(body):
             return body
         raise InputError(f"broken {coding} body ({exc})") from None
-    if len(out) > MAX_UNPACKED:
-        raise InputError(f"a {coding} body that unpacks to more than {size(MAX_UNPACKED)}; refusing it")
-    return out
+    return _within_limit(out, coding)
 
 
 def _unbrotli(body: bytes) -> bytes:
@@ -277,6 +275,11 @@ def _unbrotli(body: bytes) -> bytes:
         if _stored_decoded(body):
             return body
         raise InputError(f"broken br body ({exc})") from None
+    return _within_limit(out, "br")
+
+
+def _within_limit(out: bytes, coding: str) -> bytes:
+    """What a body unpacked to, unless it passed the limit (the decoders stop one byte past it)."""
     if len(out) > MAX_UNPACKED:
-        raise InputError(f"a br body that unpacks to more than {size(MAX_UNPACKED)}; refusing it")
+        raise InputError(f"a {coding} body that unpacks to more than {size(MAX_UNPACKED)}; refusing it")
     return out
