@@ -416,7 +416,7 @@ def mark_outlet(units: list[Unit]) -> None:
     Observer is a nonprofit newsroom …", the outlet speaking of itself. Its name is what the
     page's copyright line gives after the © (and a year), or the masthead (a short first line
     no rule names)."""
-    names = {name for u in units if "©" in u.block.text or "(c)" in u.block.text.casefold()
+    names = {name for u in units if _copyright_sign(u.block.text)
              for name in [_copyright_holder(u.block.text)] if name}
     first = next((u for u in units if u.block.kind != CONTROL), None)
     if first is not None and not first.hits and first.words <= MASTHEAD_MAX_WORDS:
@@ -429,6 +429,10 @@ def mark_outlet(units: list[Unit]) -> None:
             text = norm(u.block.text)
             article, _, rest = text.partition(" ")
             u.outlet = any(text.startswith(n) or (len(article) <= 3 and rest.startswith(n)) for n in names)
+
+
+def _copyright_sign(text: str) -> bool:
+    return "©" in text or "(c)" in text or "(C)" in text  # not casefold(): it copies every block
 
 
 def _copyright_holder(text: str) -> str:
