@@ -97,6 +97,7 @@ _HEAD = frozenset({"block", "sentence", "edge", "head"})  # what counts above th
 _TAIL = frozenset({"block", "sentence", "edge", "tail"})  # what counts below it
 ALL = _HEAD | _TAIL
 _QUOTE_CHARS = frozenset('"“”«»„‹›')
+_QUOTE_MARK = Lazy('["“”«»„‹›]')  # one of _QUOTE_CHARS
 _QUOTED_SPAN = Lazy(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|‹[^›]*›')
 _SINGLE_QUOTED = Lazy(r"(?<!\w)‘(\S(?:.*?\S)?)’(?!\w)", re.S)
 
@@ -116,13 +117,11 @@ def _quoted(parts: list[str]) -> list[bool]:
     out: list[bool] = []
     inside, opener = False, ""
     for part in parts:
-        opening = _QUOTED_SPAN.match(part)
         # «Медиазона» пишет…, „Tagesschau“ meldet…: a quoted name opening a sentence is not speech
-        starts_speech = part[:1] in _QUOTE_CHARS and (opening is None or _is_speech(opening.group()))
+        starts_speech = part[:1] in _QUOTE_CHARS and (
+            (opening := _QUOTED_SPAN.match(part)) is None or _is_speech(opening.group()))
         out.append(inside or starts_speech)
-        for c in part:
-            if c not in _QUOTE_CHARS:
-                continue
+        for c in _QUOTE_MARK.findall(part):  # a loop over every character cost more than the rest
             if c == '"':
                 inside = not inside
             elif c in "«„‹":
@@ -312,6 +311,8 @@ class Unit:
     def ask_rules(self) -> tuple[Rule, ...]:
         """Every ask rule that speaks of it: matched by the block, by one of its sentences, or
         made of parts in a sentence."""
+        if not self.sentence_asks:  # most blocks (a rule set's ids are unique: no copies to drop)
+            return tuple([r for r in self.hits if r.family == "ask"])
         found = {r.id: r for r in self.hits if r.family == "ask"}
         found.update((r.id, r) for _, asks in self.sentence_asks for r in asks)
         return tuple(found.values())
