@@ -406,8 +406,9 @@ def as_form(block: Block) -> Block:
     "[          ] Subscribe" as w3m and lynx print forms) is form debris, like a line of
     placeholders only (read/text.py): never a headline, never story."""
     text = block.text
-    if (block.kind == PARAGRAPH and ("_" in text or "(" in text or "[" in text) and _FORM_FIELD.search(text)
-            and word_count(text) <= FORM_MAX_WORDS):
+    # the word count before the regex: a paragraph of running text is too long for a form line
+    if (block.kind == PARAGRAPH and ("_" in text or "(" in text or "[" in text)
+            and word_count(text) <= FORM_MAX_WORDS and _FORM_FIELD.search(text)):
         return block._replace(kind=CONTROL)
     return block
 
