@@ -515,6 +515,6 @@ _TEXT_NODE = st.lists(st.one_of(_SPACE_RUN, st.text("ab,.", min_size=1, max_size
 @example("a" + "\t" * 300 + "b")
 @example("\xa0 \xa0")
 def test_readability_clean_gives_what_readability_gives(text: str) -> None:
-    from cleannews.read.extract import readability_clean
+    from cleannews.read.readable import readability_clean
 
     assert readability_clean(text) == _pristine_readability_clean()(text)  # type: ignore[operator]

@@ -663,3 +663,14 @@ def test_cli_cleans_containers_and_names_a_broken_one(tmp_path: Path, monkeypatc
     assert result.stdout.count(EXPECTED) == 3
     assert result.stderr.startswith("cleannews: cut.html.gz: truncated gzip data")
     assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("odd", ["", "\x01", "\x0b", "\x1f", "\x08\x0e", "\ufffe", "\uffff", "\ufffd", "\ufff0",
+                                 "\x0c", "\t\r\n", "ж\x7f\x85"])
+def test_characters_no_tree_can_hold_are_dropped_from_bytes_as_from_str(odd: str) -> None:
+    """UTF-8 bytes without the controls and noncharacters lxml refuses settle that there are
+    none to drop; bytes with some are read as a str is."""
+    page = f"<html><body><h1>Ferry{odd} landing</h1><p>Crews worked{odd} through the weekend.</p></body></html>"
+    from_bytes = sources.read_document(page.encode("utf-8"))
+    assert from_bytes.text == sources.read_document(page).text
+    assert not set(from_bytes.text) & set("\x00\x01\x08\x0b\x0c\x1f\ufffe\uffff")

@@ -19,17 +19,14 @@ is the story; Result.metadata names it ("extractor") and says why the ones befor
 
 from __future__ import annotations
 
-import copy
-import re
 from itertools import groupby
 from typing import Any, NamedTuple
 
 import lxml.html
-import readability.readability
-from readability import Document
 
 from ..model import CELL, ITEM, PARAGRAPH, PRE, QUOTE, Block
 from .markup import content_blocks
+from .readable import readability_picks
 from .text import normalize_space
 
 RUNNING_TAGS = frozenset({"p", "li", "blockquote", "pre", "dd", "td"})
@@ -42,55 +39,6 @@ SPLIT_MIN_PARTS = 3  # same-shaped blocks with running text: a story split over 
 SPLIT_HOLDS = 0.8  # of the container's running text
 _RUNNING_KINDS = frozenset({PARAGRAPH, ITEM, QUOTE, PRE, CELL})
 ARTICLE_CHARS = 500  # an <article> with this much running text is a story of its own
-
-
-_LONG_SPACE = re.compile(r"\s{255,}")
-_TAB_OR_SPACES = re.compile(r"\t|[ \t]{2,}")
-
-
-def readability_clean(text: str) -> str:
-    """readability-lxml's clean(), with the same output: each of its three regex passes is
-    skipped where the text cannot match it, and the line-break one done line by line.
-    readability runs it on the text of nearly every element it weighs; on news pages it was
-    an eighth of our time, and this saves most of it. (tests/test_properties.py holds it to
-    the original.)"""
-    if len(text) >= 255:
-        text = _LONG_SPACE.sub(" " * 255, text)
-    if "\n" in text:
-        # readability's re.sub(r"\s*\n\s*", "\n", text), but for the ends, which the strip()
-        # below removes: the regex is tried at every position of the text, this reads it once
-        text = "\n".join(line for line in (piece.strip() for piece in text.split("\n")) if line)
-    if "\t" in text or "  " in text:
-        text = _TAB_OR_SPACES.sub(" ", text)
-    return text.strip()
-
-
-# readability's functions call it through their module's globals: this is the one place to
-# give it to them. Any other user of readability in the process gets the same answers.
-readability.readability.clean = readability_clean
-# and it formats a description of each of its top candidates for log lines at debug level,
-# whether anything logs them or not
-readability.readability.describe = lambda node, depth=1: ""
-
-
-# readability's patterns for unlikely and negative names, matched on lower-cased names: the
-# case-insensitive form costs Python's regex engine eight times as much
-_READABILITY_DISLIKES = re.compile("|".join(
-    readability.readability.REGEXES[key].pattern.lower() for key in ("unlikelyCandidatesRe", "negativeRe")))
-
-
-def mute_names(el: lxml.html.HtmlElement) -> None:
-    """Take off the class and id words readability would read as boilerplate (pruning calls
-    this for each element it keeps, having read its names with the selector rules, which know
-    what a name means). readability's own patterns are cruder: "header" in a live post's
-    header, "media" in a section about social media, "widget" on a page builder's every
-    wrapper, and they drop story from inside its pick."""
-    names = el.get("class")
-    if names and _READABILITY_DISLIKES.search(names.lower()):
-        el.set("class", " ".join(n for n in names.split() if not _READABILITY_DISLIKES.search(n.lower())))
-    name = el.get("id")
-    if name and _READABILITY_DISLIKES.search(name.lower()):
-        del el.attrib["id"]
 
 
 class Candidate(NamedTuple):
@@ -152,46 +100,6 @@ def headline_article(h1: lxml.html.HtmlElement | None, root: lxml.html.HtmlEleme
     others = (a for a in root.iter("article") if a is not own and measured.running.get(a, 0) >= ARTICLE_CHARS
               and own not in a.iterancestors() and a not in own.iterancestors())
     return own if next(others, None) is not None else None
-
-
-class _Readability(Document):
-    """readability-lxml on a tree that is already parsed and pruned, keeping its pick both
-    before and after its sanitize step.
-
-    readability's own _parse re-parses markup and runs lxml's Cleaner (a deep copy and a
-    walk of the whole tree); ours hands it a copy of the pruned tree, already without
-    scripts, styles, forms and hidden elements. summary() may run twice (a retry with
-    milder rules), and mutates what it works on, hence a fresh copy each time; the last
-    pick is the one it returns.
-    """
-
-    def __init__(self, root: lxml.html.HtmlElement) -> None:
-        super().__init__(root)
-        self.sanitized: lxml.html.HtmlElement | None = None
-        self.unsanitized: lxml.html.HtmlElement | None = None
-
-    def _parse(self, input: Any) -> Any:
-        self.encoding = "utf-8"
-        return copy.deepcopy(input)
-
-    def remove_unlikely_candidates(self) -> None:
-        """Nothing to do: pruning has taken off every name this step would look for (mute_names)."""
-
-    def sanitize(self, node: Any, candidates: Any, keep_all_images: bool = False) -> Any:
-        self.unsanitized = copy.deepcopy(node)
-        markup = super().sanitize(node, candidates, keep_all_images)
-        self.sanitized = node
-        return markup
-
-
-def readability_picks(root: lxml.html.HtmlElement) -> tuple[lxml.html.HtmlElement | None, lxml.html.HtmlElement | None]:
-    """The element readability picks, after its sanitize step and before it."""
-    reader = _Readability(root)
-    try:
-        reader.summary(html_partial=True)
-    except Exception:  # readability raises Unparseable and, on odd trees, plain errors
-        return None, None
-    return reader.sanitized, reader.unsanitized
 
 
 class _Page:

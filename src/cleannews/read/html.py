@@ -33,9 +33,10 @@ from lxml import etree
 
 from ..model import HEADING, PARAGRAPH, Block, Decision
 from ..rules import Rule, RuleSet
-from .extract import PARAGRAPH_CHARS, main_content, mute_names
+from .extract import PARAGRAPH_CHARS, main_content
 from .markup import BLOCK_TAGS, content_blocks, cut_short, fragment, parse
 from .metadata import page_metadata
+from .readable import readability_muted
 from .text import normalize_space, text_blocks
 
 # Never story, whatever their attributes say.
@@ -46,7 +47,7 @@ _TAG = re.compile(r"</?(?:p|br|div|h[1-6]|li|ul|ol|blockquote)\b", re.I)
 # what is never to be shown is display:none.
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_NAME_SEPARATORS = re.compile(r"[-_:./\s]+")
+_NAME_SEPARATORS = "-_:./"  # and white space
 NAME_ATTRIBUTES = ("class", "id", "role", "aria-label", "itemprop")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _SUBHEADINGS = frozenset(_HEADINGS[1:])
@@ -80,19 +81,79 @@ class Page(NamedTuple):
 def element_names(el: lxml.html.HtmlElement) -> str:
     """The words of an element's class, id, role, aria-label, itemprop and data-* names and
     values, lower-cased: what selector rules match ("socialShare__btn" → "social share btn")."""
-    attrib = el.attrib
-    if not attrib:
-        return ""  # most elements of a page: a <p>, an <em>, a bare <div>
-    parts = [attrib.get(a) for a in NAME_ATTRIBUTES]
-    parts += [f"{k[5:]} {v}" for k, v in attrib.items() if k.startswith("data-") and len(v) < 60]
-    text = " ".join(p for p in parts if p)
-    return _name_words(text) if text else ""
+    items = el.items()
+    return read_attributes(items).names if items else ""
+
+
+_NAME_SLOTS = {name: n for n, name in enumerate(NAME_ATTRIBUTES)}
+
+
+class Attributes(NamedTuple):
+    """What pruning reads of an element's attributes."""
+    names: str  # element_names(): what selector rules match
+    hidden: bool  # never shown: hidden, aria-hidden="true", display:none
+    may_be_unnamed: bool  # an id or data-* value that may be a heading's slug, or math markup (unname())
+    muted_class: str | None  # the class without the words readability misreads, when it has some
+    muted_id: bool  # the id is one readability misreads
+
+
+NO_ATTRIBUTES = Attributes("", False, False, None, False)
+_READ = frozenset({*NAME_ATTRIBUTES, "hidden", "aria-hidden", "style"})  # and data-*
+ATTRIBUTES_SEEN = 20_000  # distinct attribute lists remembered (a page repeats a few hundred of them)
+_attributes_seen: dict[tuple[tuple[str, str], ...], Attributes] = {}
+
+
+def read_attributes(items: list[tuple[str, str]]) -> Attributes:
+    """An element's attributes (`el.items()`, one call into lxml) as pruning reads them."""
+    # remembered by the attributes read (links' and pictures' addresses would make most lists new)
+    key = tuple([item for item in items if item[0] in _READ or item[0][:5] == "data-"])
+    if not key:
+        return NO_ATTRIBUTES
+    found = _attributes_seen.get(key)
+    if found is None:
+        if len(_attributes_seen) >= ATTRIBUTES_SEEN:
+            _attributes_seen.clear()
+        found = _attributes_seen[key] = _read_attributes(key)
+    return found
+
+
+def _read_attributes(items: tuple[tuple[str, str], ...]) -> Attributes:
+    named: list[tuple[int, str]] = []
+    data: list[str] = []
+    hidden = unnamed = False
+    class_ = id_ = None
+    for key, value in items:
+        slot = _NAME_SLOTS.get(key)
+        if slot is not None:
+            if value:
+                named.append((slot, value))
+            if slot == 0:
+                class_ = value
+                unnamed = unnamed or "MathJax" in value
+            elif slot == 1:
+                id_ = value
+                unnamed = unnamed or "-" in value
+        elif key.startswith("data-"):
+            unnamed = unnamed or "-" in value
+            if len(value) < 60:
+                data.append(f"{key[5:]} {value}")
+        elif key == "hidden" or (key == "aria-hidden" and value == "true") or (
+                key == "style" and _HIDDEN_STYLE.search(value) is not None):
+            hidden = True
+    text = " ".join([value for _, value in sorted(named)] + data)
+    return Attributes(_name_words(text) if text else "", hidden, unnamed, readability_muted(class_),
+                      readability_muted(id_) is not None)
 
 
 @functools.lru_cache(maxsize=4096)
 def _name_words(text: str) -> str:
     # a page gives hundreds of elements the same few class strings: split each one once
-    return _NAME_SEPARATORS.sub(" ", _CAMEL.sub(" ", text)).lower().strip()
+    if not text.islower():  # the regex looks at every position: only a capital needs it
+        text = _CAMEL.sub(" ", text)
+    for separator in _NAME_SEPARATORS:  # str.replace() five times is thrice as fast as str.translate()
+        if separator in text:
+            text = text.replace(separator, " ")
+    return " ".join(text.lower().split())
 
 
 # Inline elements: inside a sentence, their names say how a link is tracked or styled, never
@@ -101,23 +162,25 @@ INLINE_TAGS = frozenset({"a", "abbr", "b", "cite", "code", "data", "dfn", "em", 
                          "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"})
 
 
-def _in_a_sentence(el: lxml.html.HtmlElement) -> bool:
-    """An inline element with words right before or after it in its block."""
+def _in_a_sentence(el: lxml.html.HtmlElement, dropped: dict[lxml.html.HtmlElement, None]) -> bool:
+    """An inline element with words right before or after it in its block (the text before it
+    as it will be once the elements `dropped` are gone: their tails stay)."""
     if el.tag not in INLINE_TAGS:
         return False
+    if _HAS_WORD.search(el.tail or "") is not None:
+        return True
     before = el.getprevious()
-    text_before = before.tail if before is not None else el.getparent().text if el.getparent() is not None else ""
-    return _HAS_WORD.search(text_before or "") is not None or _HAS_WORD.search(el.tail or "") is not None
+    while before is not None and before in dropped:
+        if _HAS_WORD.search(before.tail or "") is not None:
+            return True
+        before = before.getprevious()
+    parent = el.getparent()
+    text_before = before.tail if before is not None else parent.text if parent is not None else ""
+    return _HAS_WORD.search(text_before or "") is not None
 
 
 def _slug_words(text: str) -> str:
     return " ".join(_WORDS.findall(_CAMEL.sub(" ", text).casefold()))
-
-
-# What unname() looks at, found by libxml2 rather than by a Python loop over every element
-_MAY_BE_UNNAMED = etree.XPath(
-    "descendant-or-self::*[starts-with(local-name(), 'mjx-') or contains(@class, 'MathJax')"
-    " or @*[contains(., '-') and (name() = 'id' or starts-with(name(), 'data-'))]]")
 
 
 def unname(el: lxml.html.HtmlElement) -> None:
@@ -145,13 +208,6 @@ def unname(el: lxml.html.HtmlElement) -> None:
             del attrib[key]
 
 
-def _hidden(el: lxml.html.HtmlElement) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
-    style = el.get("style")
-    return bool(style and _HIDDEN_STYLE.search(style))
-
-
 def _paragraph_text(el: lxml.html.HtmlElement) -> int:
     return sum(len(p.text_content()) for p in el.iter("p"))
 
@@ -159,6 +215,18 @@ def _paragraph_text(el: lxml.html.HtmlElement) -> int:
 class _Totals(NamedTuple):
     text: int
     paragraphs: int
+    holding_headline: set[Any]  # the elements with an <h1> below them
+    holding_story: set[Any]  # ... with an <article> or <main> below them
+
+
+def _ancestors_of(root: lxml.html.HtmlElement, *tags: str) -> set[Any]:
+    held: set[Any] = set()
+    for el in root.iter(*tags):
+        for ancestor in el.iterancestors():
+            if ancestor in held:
+                break
+            held.add(ancestor)
+    return held
 
 
 def _protected(el: lxml.html.HtmlElement, totals: _Totals, *, hidden: bool = False) -> bool:
@@ -168,9 +236,9 @@ def _protected(el: lxml.html.HtmlElement, totals: _Totals, *, hidden: bool = Fal
 
     The headline of a hidden element does not count: pages hide a copy of the article's
     fields for search engines (schema.org microdata), its <h1> and a teaser included."""
-    if el.tag in ("html", "body", "main", "article") or (not hidden and el.find(".//h1") is not None):
+    if el.tag in ("html", "body", "main", "article"):
         return True
-    if el.find(".//article") is not None or el.find(".//main") is not None:
+    if el in totals.holding_story or (not hidden and el in totals.holding_headline):
         return True
     if totals.text and len(el.text_content()) >= PROTECTED_SHARE * totals.text:
         return True
@@ -180,7 +248,7 @@ def _protected(el: lxml.html.HtmlElement, totals: _Totals, *, hidden: bool = Fal
 _WRAPPERS = frozenset({"div", "section", "figure", "span"})
 
 
-def _quotations(root: lxml.html.HtmlElement, rules: RuleSet) -> list[lxml.html.HtmlElement]:
+def _quotations(root: lxml.html.HtmlElement, rules: RuleSet) -> None:
     """The quotations of a page, their class and id taken off and the wrappers that hold
     nothing else dropped (their content kept in place).
 
@@ -191,8 +259,7 @@ def _quotations(root: lxml.html.HtmlElement, rules: RuleSet) -> list[lxml.html.H
     named like "tweet", and weighs a <div> of a few words and two links as link clutter.
     A wrapper named as an appeal (div.newsletter-box > blockquote) is no such widget: it stays.
     """
-    quotes = list(root.iter("blockquote"))
-    for quote in quotes:
+    for quote in list(root.iter("blockquote")):
         quote.attrib.pop("class", None)
         quote.attrib.pop("id", None)
         text = quote.text_content().strip()
@@ -202,17 +269,16 @@ def _quotations(root: lxml.html.HtmlElement, rules: RuleSet) -> list[lxml.html.H
             outer = wrapper.getparent()
             wrapper.drop_tag()
             wrapper = outer
-    return quotes
 
 
 _CAPTION = ("", "caption", "")  # not removed: marked as a caption
 
 
-def _unwanted(el: lxml.html.HtmlElement, hits: tuple[Rule, ...], names: str) -> tuple[str, str, str] | None:
+def _unwanted(tag: str, hidden: bool, hits: tuple[Rule, ...], names: str) -> tuple[str, str, str] | None:
     """Why an element is never story, as (rule id, role, reason); _CAPTION for a caption."""
-    if el.tag in DROP_TAGS:
-        return f"markup.{el.tag}", "chrome", f"a <{el.tag}> element"
-    if _hidden(el):
+    if tag in DROP_TAGS:
+        return f"markup.{tag}", "chrome", f"a <{tag}> element"
+    if hidden:
         return "markup.hidden", "chrome", "hidden on the page"
     if any(r.family == "story" for r in hits):
         return None  # named as the story: what else its names say is not believed; its markup is
@@ -226,45 +292,75 @@ def _unwanted(el: lxml.html.HtmlElement, hits: tuple[Rule, ...], names: str) -> 
 _SILENT_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})  # removed without a report
 
 
+class _Pruner:
+    """One walk over a page in document order, reading each element's attributes once; what is
+    never story is reported and removed when the walk is done (its subtree is not visited)."""
+
+    def __init__(self, rules: RuleSet, total: _Totals) -> None:
+        self.rules = rules
+        self.total = total
+        self.removed: list[Decision] = []
+        self.dropped: dict[lxml.html.HtmlElement, None] = {}  # in document order
+
+    def walk(self, top: lxml.html.HtmlElement, unnaming: bool) -> None:
+        walker = etree.iterwalk(top, events=("start",))
+        for _, el in walker:
+            tag = el.tag
+            if not isinstance(tag, str):
+                continue
+            items = el.items()
+            attributes = read_attributes(items) if items else NO_ATTRIBUTES
+            if unnaming and items and (attributes.may_be_unnamed or tag.startswith("mjx-")):
+                unname(el)
+                attributes = read_attributes(el.items())
+            if attributes.names or attributes.hidden or tag in DROP_TAGS:
+                # a quotation's names (what widget drew it) and those of an inline element inside a
+                # sentence (how a link is tracked) are not read (asked only of names a rule matches)
+                names = "" if tag == "blockquote" else attributes.names
+                hits = self.rules.selector_hits(names) if names else ()
+                if hits and _in_a_sentence(el, self.dropped):
+                    hits = ()
+                why = _unwanted(tag, attributes.hidden, hits, names)
+                # Asked last, and only of an element about to go: it searches the whole subtree.
+                if why is not None and not _protected(el, self.total, hidden=why[0] == "markup.hidden"):
+                    if why is _CAPTION:
+                        el.tag = "figcaption"  # a caption by its names: kept as one, for decide.py to weigh
+                    else:
+                        self.drop(el, *why)
+                    walker.skip_subtree()
+                    continue
+            # what readability would misread goes
+            if attributes.muted_class is not None:
+                el.set("class", attributes.muted_class)
+            if attributes.muted_id:
+                del el.attrib["id"]
+
+    def drop(self, el: lxml.html.HtmlElement, rule: str, role: str, reason: str) -> None:
+        text = normalize_space(el.text_content())
+        if text:
+            self.removed.append(Decision(Block(text), False, role, rule, reason, ""))
+        self.dropped[el] = None
+
+
 def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
     """Remove what is never story, in place; returns a decision for each removed element with text."""
-    removed: list[Decision] = []
-
-    def drop(el: lxml.html.HtmlElement, rule: str, role: str, reason: str) -> None:
-        if el.tag not in _SILENT_TAGS:
-            text = normalize_space(el.text_content())
-            if text:
-                removed.append(Decision(Block(text), False, role, rule, reason, ""))
-        el.drop_tree()
-
-    for el in list(root.iter(*_SILENT_TAGS)):
-        el.drop_tree()
+    etree.strip_elements(root, *_SILENT_TAGS, with_tail=False)  # as drop_tree() each: their tails stay
     body = root.find("body")
     body = body if body is not None else root
-    total = _Totals(len(body.text_content()), _paragraph_text(body))
-    quoting = set(_quotations(body, rules))
-    slugged = set(_MAY_BE_UNNAMED(body))
-    stack = list(reversed(root))
-    while stack:  # document order; the subtree of a removed element is not visited
-        el = stack.pop()
-        if not isinstance(el.tag, str):
-            continue
-        if el in slugged:
-            unname(el)
-        names = element_names(el) if el not in quoting and not _in_a_sentence(el) else ""
-        hits = rules.selector_hits(names) if names else ()
-        why = _unwanted(el, hits, names)
-        # Asked last, and only of an element about to go: it searches the whole subtree.
-        if why is not None and not _protected(el, total, hidden=why[0] == "markup.hidden"):
-            if why is _CAPTION:
-                el.tag = "figcaption"  # a caption by its names: kept as one, for decide.py to weigh
-            else:
-                drop(el, *why)
-            continue
-        if el.attrib:
-            mute_names(el)  # read here once: what readability would misread goes
-        stack.extend(reversed(el))
-    return removed
+    text, paragraphs = len(body.text_content()), _paragraph_text(body)
+    _quotations(body, rules)
+    # which elements hold the headline or a story, once: the walk renames no <article> or
+    # <main>, and an <h1> it renames (a caption) was looked for from its ancestors already
+    holding = _ancestors_of(root, "h1"), _ancestors_of(root, "article", "main")
+    pruner = _Pruner(rules, _Totals(text, paragraphs, *holding))
+    for top in list(root):
+        # names that describe no content are looked for in the page's body
+        pruner.walk(top, unnaming=body is root or top is body)
+    # Removed once the walk is done: an element's subtree is whole when it is weighed, so a
+    # removal changes no later decision but for the text before an inline element (its tail stays).
+    for el in pruner.dropped:
+        el.drop_tree()
+    return pruner.removed
 
 
 def _headline_key(text: str) -> str:

@@ -25,6 +25,8 @@ KIND_OF_TAG = {
     "p": PARAGRAPH, "li": ITEM, "dt": ITEM, "dd": PARAGRAPH, "blockquote": QUOTE, "pre": PRE,
     "figcaption": CAPTION, "caption": CAPTION, "td": CELL, "th": CELL,
 }
+# The tags the walk does more for than read their text: blocks, and what it keeps count of.
+_MARKED = BLOCK_TAGS | KIND_OF_TAG.keys() | {"br", "a"}
 _HAS_WORD = re.compile(r"[^\W_]")
 
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, default_doctype=False)
@@ -84,24 +86,34 @@ class _Walker:
             kind = CAPTION  # readability turns a caption's inner <div>s into paragraphs
         elif CELL in self.kinds and kind != HEADING:
             kind = CELL  # a paragraph in a table cell is table content (rows repeat by nature)
-        raw = "".join(self.parts)
-        # Preformatted text is folded like the rest: its line breaks would not survive being
-        # read again as text, and cleaning the clean text must change nothing.
-        text = normalize_space(raw)
         # the items of one list are one group: rendered on consecutive lines
         group = self.lists[-1] if kind == ITEM and self.lists else self.group
-        if text and not _HAS_WORD.search(text):
-            kind = CONTROL  # "---", "* * *": decoration, not text
-        if text:
-            ordinal = self.markers[-1] if kind == ITEM and self.markers else 0
-            marker = (f"{ordinal}." if ordinal else "•") if kind == ITEM else ""
-            self.blocks.append(Block(text, kind, group, 0, marker, tuple(self.links)))
-        self.parts, self.links = [], []
+        if self.parts:  # most flushes, between nested block elements, have nothing to print
+            # Preformatted text is folded like the rest: its line breaks would not survive being
+            # read again as text, and cleaning the clean text must change nothing.
+            text = normalize_space("".join(self.parts))
+            if text:
+                if not _HAS_WORD.search(text):
+                    kind = CONTROL  # "---", "* * *": decoration, not text
+                ordinal = self.markers[-1] if kind == ITEM and self.markers else 0
+                marker = (f"{ordinal}." if ordinal else "•") if kind == ITEM else ""
+                self.blocks.append(Block(text, kind, group, 0, marker, tuple(self.links)))
+            self.parts = []
+        if self.links:
+            self.links = []
         if new_group and group == self.group:
             self.group += 1
 
     def walk(self, el: lxml.html.HtmlElement, ordinal: int = 0) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = el.tag
+        if tag not in _MARKED:  # an inline element: its words join the block being read
+            if el.text:
+                self.parts.append(el.text)
+            for child in el:
+                self.walk(child)
+                if child.tail:
+                    self.parts.append(child.tail)
+            return
         block = tag in BLOCK_TAGS
         if block:
             self.flush()
@@ -120,9 +132,9 @@ class _Walker:
             self.group += 1
         count = 0
         for child in el:
-            if isinstance(child.tag, str) and child.tag == "li":
+            if numbered and child.tag == "li":
                 count += 1
-            self.walk(child, count if numbered else 0)
+            self.walk(child, count)
             if child.tail:
                 self.parts.append(child.tail)
         if tag == "a" and el.get("href"):

@@ -44,6 +44,10 @@ _CONTROL_CHARS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]"
 # What an XML tree cannot hold (lxml refuses to set such text, so one stray control byte in a
 # page would fail the whole page): dropped, as browsers ignore them. Form feed is HTML white space.
 _NOT_XML = r"[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]"
+# The same characters in UTF-8: the controls are single bytes that are part of no other
+# character, U+FFFE and U+FFFF are EF BF BE and EF BF BF. Bytes without them settle that the
+# text has none, and the regex need not read the whole page.
+_NOT_XML_CONTROL_BYTES = bytes(range(0x09)) + b"\x0b" + bytes(range(0x0e, 0x20))
 # Lone surrogates: a str can hold them, UTF-8 cannot (RE2 and every output encode to UTF-8).
 _SURROGATES = r"[\ud800-\udfff]"
 # What browsers decode a label as (WHATWG Encoding): a legacy label means its Windows superset,
@@ -69,7 +73,7 @@ _HTML_TAG = re.compile(r"<(?:p|div|span|a|br|li|h[1-6]|article|section|table|img
 # A fragment (`<p>…</p><p>…</p>`, as a CMS or an API gives a story) has too few tags for the
 # test above: one that opens with such an element and closes one is markup too.
 _END_TAG = r"</(?:p|div|span|a|li|h[1-6]|article|section|table)\s*>"
-_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_CONTROL_BYTES = bytes(range(0x09)) + bytes(range(0x0e, 0x1b)) + bytes(range(0x1c, 0x20))
 _START_TAG = r"<[A-Za-z]"
 SNIFF = 65536
 
@@ -150,7 +154,8 @@ def _reads_cleanly(data: bytes, name: str) -> str | None:
 
 
 def _looks_binary(head: bytes) -> bool:
-    return head.count(0) > 0 or len(_CONTROL_BYTES.findall(head)) > max(8, len(head) // 100)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))  # counted in one pass over the bytes
+    return head.count(0) > 0 or controls > max(8, len(head) // 100)
 
 
 def _detect(data: bytes) -> str:
@@ -262,12 +267,14 @@ def read_document(data: str | bytes, input_format: InputFormat = "auto") -> Docu
     if len(data) > MAX_INPUT:
         raise InputError(f"{size(len(data))} of input, more than the {size(MAX_INPUT)} limit; refusing it")
     container = mime = charset = None
+    utf8: bytes | bytearray | None = None  # the bytes of a text decoded from UTF-8
     if isinstance(data, (bytes, bytearray)):
         if _is_container(data):
             from .containers import unwrap
 
             data, charset, mime, container = unwrap(bytes(data))
         text, encoding = decode(data, charset)
+        utf8 = data if encoding == "utf-8" else None
     else:
         text, encoding = data, None
         if not text.isascii():
@@ -284,9 +291,16 @@ def read_document(data: str | bytes, input_format: InputFormat = "auto") -> Docu
         text = re.sub(_XML_DECLARATION, "", text, count=1)
         if "[" in text[:SNIFF]:
             text = _without_doctype_subset(text)
-        text = re.sub(_NOT_XML, "", text).replace("\x0c", " ")
+        if utf8 is None or _may_hold_not_xml(utf8):
+            text = re.sub(_NOT_XML, "", text)
+        text = text.replace("\x0c", " ")
     check_limits(kind, text)
     return Document(kind, text, encoding, container)
+
+
+def _may_hold_not_xml(utf8: bytes | bytearray) -> bool:
+    return (len(utf8.translate(None, _NOT_XML_CONTROL_BYTES)) != len(utf8)
+            or (b"\xef\xbf" in utf8 and (b"\xef\xbf\xbe" in utf8 or b"\xef\xbf\xbf" in utf8)))
 
 
 def check_limits(kind: str, text: str) -> None:
