@@ -8,14 +8,20 @@ in each, so the learning pass has something to learn):
   (b) memory: the peak of the whole process tree (parent and workers, RSS sampled every
       20 ms from /proc) and of its largest process (ru_maxrss), with 10,000 files against
       1,000 files;
+  (c) learning's cost: CPU seconds per file (user + system of the run and its workers) of
+      `cleannews IN -o OUT --jobs 1` (learning, the default) against `--no-learn`, the two
+      alternating, --runs pairs; the ratio of each pair and their median;
 
 then checks the targets:
 
   files/s with --jobs 2 / files/s with --jobs 1   >= 1.7   (on 2 cores)
   peak memory, 10,000 files / 1,000 files        <= 1.10
+  CPU per file, learning / --no-learn            <= 1.15   (issue 13)
 
 Usage:
-    .venv/bin/python bench/bench_batch.py [--runs 3] [--files 2000] [--json results.json] [--check]
+    .venv/bin/python bench/bench_batch.py [--runs 3] [--files 2000] [--parts abc] [--json results.json] [--check]
+    taskset -c 1 .venv/bin/python bench/bench_batch.py --parts c --runs 5   # learning's cost, on one core
+    taskset -c 1 .venv/bin/python bench/bench_batch.py --parts c --tree /path/to/saved/pages
 
 See bench/README.md.
 """
@@ -39,6 +45,7 @@ from typing import Any
 
 SPEEDUP_TARGET = 1.7
 MEMORY_TARGET = 1.10
+LEARNING_TARGET = 1.15
 SMALL, LARGE = 1_000, 10_000
 PLACES = ["Aberdeen", "Bruges", "Cádiz", "Dresden", "Esbjerg", "Faro", "Galway", "Haarlem", "Innsbruck", "Lyon"]
 NOUNS = ["council", "harbour authority", "school board", "rail operator", "museum", "hospital trust", "university"]
@@ -66,11 +73,17 @@ def article(n: int) -> tuple[str, list[str]]:
 
 
 def page(n: int) -> tuple[str, bytes]:
-    """Every third article is a saved web page (about 8 KB: a menu, a sidebar, a script, a
-    footer around the story, as real pages have), the others plain text (1-3 KB)."""
-    title, paragraphs = article(n)
+    """Every third article is a saved web page (html_page), the others plain text (1-3 KB)."""
     if n % 3:
+        title, paragraphs = article(n)
         return ".txt", (title + "\n\n" + "\n\n".join(paragraphs) + "\n").encode("utf-8")
+    return ".html", html_page(n)
+
+
+def html_page(n: int) -> bytes:
+    """Article n as a web page of about 8 KB: a menu, a sidebar, a script, a footer around the
+    story, as real pages have (bench_crawl.py archives these)."""
+    title, paragraphs = article(n)
     rng = random.Random(-n)
     menu = "".join(f"<li><a href='/section/{i}'>{rng.choice(NOUNS).title()} {i}</a></li>" for i in range(60))
     side = "".join(f"<li><a href='/story/{rng.randint(1, 99999)}'>{' '.join(rng.sample(THINGS, 2))}</a></li>"
@@ -83,7 +96,7 @@ def page(n: int) -> tuple[str, bytes]:
             f"<main><article><h1>{title}</h1><p class='byline'>By Staff Reporter</p>{body}</article>"
             f"<aside class='most-read'><h2>Most read</h2><ul>{side}</ul></aside></main>"
             f"<footer><p>© Harbour Gazette. All rights reserved.</p></footer></body></html>")
-    return ".html", html.encode("utf-8")
+    return html.encode("utf-8")
 
 
 def make_tree(root: Path, count: int) -> int:
@@ -130,8 +143,9 @@ _WRAPPER = (
     "import json, resource, subprocess, sys, time\n"
     "t = time.perf_counter(); code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL,"
     " stderr=subprocess.PIPE).returncode\n"
-    "print(json.dumps({'seconds': time.perf_counter() - t, 'code': code,"
-    " 'maxrss': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024}))\n"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(json.dumps({'seconds': time.perf_counter() - t, 'code': code, 'maxrss': u.ru_maxrss * 1024,"
+    " 'cpu': u.ru_utime + u.ru_stime}))\n"
 )
 
 
@@ -216,6 +230,26 @@ def memory(work: Path) -> dict[str, Any]:
     return out
 
 
+def learning_cost(work: Path, files: int, runs: int, tree: Path | None = None) -> dict[str, Any]:
+    """CPU seconds per file with learning and with --no-learn, --jobs 1, in alternating pairs,
+    on `tree` (else a generated tree of `files` files)."""
+    if tree is None:
+        tree = work / "learning"
+        make_tree(tree, files)
+    else:
+        files = sum(1 for p in tree.rglob("*") if p.is_file())
+    run([str(tree), "-o", str(work / "warm-learning"), "--jobs", "1"])  # disk cache and .pyc files
+    cpu: dict[str, list[float]] = {"learning": [], "no-learn": []}
+    for i in range(runs):
+        for mode in ("learning", "no-learn") if i % 2 == 0 else ("no-learn", "learning"):
+            out = work / f"learning-out-{mode}-{i}"
+            cpu[mode].append(run([str(tree), "-o", str(out), "--jobs", "1",
+                                  *(["--no-learn"] if mode == "no-learn" else [])])["cpu"] / files)
+            shutil.rmtree(out)
+    ratios = [a / b for a, b in zip(cpu["learning"], cpu["no-learn"], strict=True)]
+    return {"files": files, "cpu_per_file": cpu, "ratios": ratios, "ratio": statistics.median(ratios)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="runs per --jobs value; the median is used")
@@ -224,6 +258,9 @@ def main() -> int:
                         help="where to make the trees (default: /dev/shm, a RAM disk, where there is one)")
     parser.add_argument("--json", type=Path, help="also save every number as JSON")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is not met")
+    parser.add_argument("--parts", default="abc", help="which measurements: a, b, c or any of them (default abc)")
+    parser.add_argument("--tree", type=Path, help="(c) on this folder of pages instead of a generated tree "
+                        "(e.g. real saved pages)")
     args = parser.parse_args()
     if not sys.platform.startswith("linux"):
         raise SystemExit("bench: the memory measurement reads /proc: Linux only")
@@ -231,37 +268,49 @@ def main() -> int:
     say = print
     say(f"Python {platform.python_version()} · {platform.system()} {platform.machine()} · "
         f"{len(os.sched_getaffinity(0))} CPUs usable")
+    found: dict[str, Any] = {}
+    checks: list[tuple[str, float, str, bool]] = []
     with tempfile.TemporaryDirectory(prefix="bench-batch-", dir=args.dir) as tmp:
         work = Path(tmp)
-        say(f"\n(a) throughput: {args.files:,} files, --jobs 1 and --jobs 2, {args.runs} runs each ...")
-        tp = throughput(work, args.files, args.runs)
-        say(f"    --jobs 1: {tp['files_per_second']['1']:,.0f} files/s   --jobs 2: "
-            f"{tp['files_per_second']['2']:,.0f} files/s   ({tp['bytes'] / args.files / 1000:.1f} KB a file, "
-            f"learning pass included; trees in {work})")
-        say("    speed-up of each pair of runs: " + ", ".join(f"{x:.2f}" for x in tp["speedups"]))
-        say("    the machine's ceiling (two clean() loops at once vs one), at each pair: "
-            + ", ".join(f"{x:.2f}" for x in tp["ceilings"]))
-        say(f"\n(b) memory: {SMALL:,} and {LARGE:,} files, --jobs 2 ...")
-        mem = memory(work)
-        for count in (SMALL, LARGE):
-            m = mem[str(count)]
-            say(f"    {count:>6,} files: whole tree peak {m['tree_peak'] / 2**20:6.1f} MiB, largest process "
-                f"{m['largest_process'] / 2**20:6.1f} MiB, {m['seconds']:.1f} s")
-    checks = [
-        ("files/s --jobs 2 / --jobs 1", tp["speedup"], f">= {SPEEDUP_TARGET}", tp["speedup"] >= SPEEDUP_TARGET),
-        ("  the same, two plain processes (ceiling)", tp["ceiling"], "", True),
-        ("  speed-up / ceiling", tp["share_of_ceiling"], "", True),
-        ("peak memory of the tree, 10k / 1k files", mem["tree_peak_ratio"], f"<= {MEMORY_TARGET}",
-         mem["tree_peak_ratio"] <= MEMORY_TARGET),
-        ("largest process, 10k / 1k files", mem["largest_process_ratio"], f"<= {MEMORY_TARGET}",
-         mem["largest_process_ratio"] <= MEMORY_TARGET),
-    ]
+        if "a" in args.parts:
+            say(f"\n(a) throughput: {args.files:,} files, --jobs 1 and --jobs 2, {args.runs} runs each ...")
+            tp = found["throughput"] = throughput(work, args.files, args.runs)
+            say(f"    --jobs 1: {tp['files_per_second']['1']:,.0f} files/s   --jobs 2: "
+                f"{tp['files_per_second']['2']:,.0f} files/s   ({tp['bytes'] / args.files / 1000:.1f} KB a file, "
+                f"learning pass included; trees in {work})")
+            say("    speed-up of each pair of runs: " + ", ".join(f"{x:.2f}" for x in tp["speedups"]))
+            say("    the machine's ceiling (two clean() loops at once vs one), at each pair: "
+                + ", ".join(f"{x:.2f}" for x in tp["ceilings"]))
+            checks += [("files/s --jobs 2 / --jobs 1", tp["speedup"], f">= {SPEEDUP_TARGET}",
+                        tp["speedup"] >= SPEEDUP_TARGET),
+                       ("  the same, two plain processes (ceiling)", tp["ceiling"], "", True),
+                       ("  speed-up / ceiling", tp["share_of_ceiling"], "", True)]
+        if "b" in args.parts:
+            say(f"\n(b) memory: {SMALL:,} and {LARGE:,} files, --jobs 2 ...")
+            mem = found["memory"] = memory(work)
+            for count in (SMALL, LARGE):
+                m = mem[str(count)]
+                say(f"    {count:>6,} files: whole tree peak {m['tree_peak'] / 2**20:6.1f} MiB, largest process "
+                    f"{m['largest_process'] / 2**20:6.1f} MiB, {m['seconds']:.1f} s")
+            checks += [("peak memory of the tree, 10k / 1k files", mem["tree_peak_ratio"], f"<= {MEMORY_TARGET}",
+                        mem["tree_peak_ratio"] <= MEMORY_TARGET),
+                       ("largest process, 10k / 1k files", mem["largest_process_ratio"], f"<= {MEMORY_TARGET}",
+                        mem["largest_process_ratio"] <= MEMORY_TARGET)]
+        if "c" in args.parts:
+            say(f"\n(c) learning's cost: {args.tree or f'{args.files:,} files'}, --jobs 1, with learning and "
+                f"--no-learn, {args.runs} pairs ...")
+            lc = found["learning"] = learning_cost(work, args.files, args.runs, args.tree)
+            for mode, cpu in lc["cpu_per_file"].items():
+                say(f"    {mode:<9} CPU per file: " + ", ".join(f"{1000 * x:.1f} ms" for x in cpu))
+            say("    learning / --no-learn, each pair: " + ", ".join(f"{x:.3f}" for x in lc["ratios"]))
+            checks.append(("CPU per file, learning / --no-learn", lc["ratio"], f"<= {LEARNING_TARGET}",
+                           lc["ratio"] <= LEARNING_TARGET))
     say("\ntargets")
     for name, value, target, ok in checks:
         say(f"    {name:<42} {value:6.2f}   {target:<8} {('met' if ok else 'NOT MET') if target else ''}")
     if args.json:
-        args.json.write_text(json.dumps({"throughput": tp, "memory": mem, "cpus": len(os.sched_getaffinity(0)),
-                                         "python": platform.python_version()}, indent=2) + "\n", encoding="utf-8")
+        found |= {"cpus": len(os.sched_getaffinity(0)), "python": platform.python_version()}
+        args.json.write_text(json.dumps(found, indent=2) + "\n", encoding="utf-8")
         say(f"\nsaved {args.json}")
     return 1 if args.check and not all(ok for *_, ok in checks) else 0
 

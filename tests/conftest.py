@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import pty
 import select
+import shutil
 import subprocess
+import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -56,3 +61,40 @@ def run_on_terminal(args: list[str], env: dict[str, str], stream: str = "stdout"
         os.close(master)
     out, err = proc.communicate(timeout=TERMINAL_TIMEOUT)
     return proc.returncode, got, (err if stream == "stdout" else out) or b""
+
+
+# Set by .ci/run: there, a test that would skip for want of an engine (datatrove, Spark, Java)
+# fails instead, so that CI runs them all for real.
+IN_CI = bool(os.environ.get("CLEANNEWS_CI"))
+
+
+def require(module: str, why: str) -> Any:
+    """Import `module`, or skip the test (the module's tests, at its top) saying `why`; in CI, fail."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        if IN_CI:
+            pytest.fail(f"{why} (CI runs these tests: .ci/run installs it)", pytrace=False)
+        pytest.skip(why, allow_module_level=True)
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    """One Spark session (local[2]) for every test that needs one: starting Spark costs seconds."""
+    require("pyspark", "pyspark is not installed: pip install -e '.[test]'")
+    if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
+        why = "no Java runtime, which Spark needs: apt-get install default-jre-headless"
+        if IN_CI:
+            pytest.fail(why, pytrace=False)
+        pytest.skip(why)
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    from pyspark.sql import SparkSession
+
+    session = (SparkSession.builder.master("local[2]").appName("cleannews-tests")
+               .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
+               # a JVM that starts fast rather than one that runs long: the tests' jobs are small
+               .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto")
+               .getOrCreate())
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()

@@ -19,6 +19,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -654,7 +655,8 @@ def test_progress_bar_only_on_a_terminal_and_colour_only_without_no_color(
 # Run as `python -c FULL_DISK ROOT CAPACITY args...`: cleannews on a disk of CAPACITY bytes at
 # ROOT. Every write to a file under ROOT goes through os.write (outputs, the report, a stream),
 # and is refused with ENOSPC, as the kernel refuses it, once the files there hold CAPACITY
-# bytes: the last write that fits is cut short, the next one fails.
+# bytes: the last write that fits is cut short, the next one fails. The disk's free space is
+# what is left of CAPACITY (what learning's spool measures to take at most half of).
 FULL_DISK = """
 import errno, os, sys
 root, capacity = os.path.realpath(sys.argv[1]), int(sys.argv[2])
@@ -682,7 +684,16 @@ def write(fd, data):
         data = memoryview(data)[:room]
     return real_write(fd, data)
 
+real_statvfs = os.statvfs
+
+def statvfs(path):
+    if not os.path.realpath(path).startswith(root + os.sep):
+        return real_statvfs(path)
+    free = max(capacity - used(), 0)
+    return os.statvfs_result((1, 1, capacity, free, free, 1000, 1000, 1000, 0, 255))
+
 os.write = write
+os.statvfs = statvfs
 from cleannews.cli import main
 main()
 """
@@ -858,7 +869,7 @@ def test_what_a_run_learned_is_kept_for_the_next(tmp_path: Path, monkeypatch: py
     stories = site(tmp_path / "site", range(12))
     learned: list[int] = []
     real = batch._Run.learn
-    monkeypatch.setattr(batch._Run, "learn", lambda self, pool: learned.append(1) or real(self, pool))
+    monkeypatch.setattr(batch._Run, "learn", lambda self, pool, key: learned.append(1) or real(self, pool, key))
     args = ["site", "-o", "out", "--jobs", "1"]
     assert _run_in_process(monkeypatch, args) == 0
     assert learned == [1] and (tmp_path / "out" / STATE / "learned").is_file()
@@ -993,3 +1004,61 @@ def test_learners_merge_by_adding_their_counts() -> None:
     first.merge(second)
     assert first.counts() == whole.counts() and first.boilerplate() == whole.boilerplate()
     assert list(first.boilerplate().counts.values()) == [10]
+
+
+def _counting_cleans(monkeypatch: pytest.MonkeyPatch, tally: Path) -> None:
+    """Every page the workers clean (forked: they inherit the patch) adds a line to `tally`."""
+    from cleannews import crawl
+    from cleannews.folder import batch
+
+    def counted(real: Any) -> Any:
+        def clean(*args: Any) -> Any:
+            fd = os.open(tally, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+            os.write(fd, b".\n")
+            os.close(fd)
+            return real(*args)
+        return clean
+
+    monkeypatch.setattr(batch, "clean_page", counted(crawl.clean_page))
+    monkeypatch.setattr(batch, "clean_record", counted(crawl.clean_record))
+
+
+@pytest.mark.parametrize("budget", [1 << 30, 40_000], ids=["every-page", "a-few-pages"])
+def test_learning_cleans_each_page_once_and_writes_what_cleaning_twice_wrote(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, budget: int) -> None:
+    """Issue 13: the learning pass keeps each cleaned page on disk (within a budget), so the
+    cleaning pass only drops what was learned and renders. Its outputs, stream and report are
+    byte for byte those of cleaning every page twice (a budget of 0: the spool keeps nothing)."""
+    from cleannews.folder import batch
+
+    from .archives import article_page, site_archives
+
+    site(tmp_path / "in" / "notes", range(9))
+    (tmp_path / "in" / "pages").mkdir()
+    for n in range(7):
+        (tmp_path / "in" / "pages" / f"page-{n}.html").write_bytes(article_page(n, n != 3))
+    site_archives(tmp_path / "in", [[11, 12, 13, 14], [15, 16, 17]], boxed={11, 12, 14, 15, 16, 17})
+    pages = 9 + 7 + 7
+
+    def outputs(spool_budget: int, name: str) -> tuple[dict[str, bytes], bytes, list[dict[str, object]], int]:
+        monkeypatch.setattr(batch, "SPOOL_BUDGET", spool_budget)
+        tally = tmp_path / f"{name}.cleans"
+        tally.touch()
+        _counting_cleans(monkeypatch, tally)
+        assert _run_in_process(monkeypatch, ["in", "-o", name, "--report", f"{name}.jsonl", "--jobs", "2"]) == 0
+        assert _run_in_process(monkeypatch, ["in", "--format", "jsonl", "-o", f"{name}-all.jsonl"]) == 0
+        tree = files_under(tmp_path / name)  # the staging folder and the spool in it included
+        report = [{k: str(v).replace(name, "OUT") if k == "output" else v for k, v in line.items() if k != "time"}
+                  for line in report_lines(tmp_path / f"{name}.jsonl")]
+        return tree, (tmp_path / f"{name}-all.jsonl").read_bytes(), report, len(tally.read_bytes().splitlines())
+
+    twice = outputs(0, "twice")
+    once = outputs(budget, "once")
+    assert once[:3] == twice[:3]
+    stories = [text.decode() for name, text in twice[0].items() if name.endswith(".txt")]
+    stories += [json.loads(line)["text"] for name, text in twice[0].items() if name.endswith(".jsonl")
+                for line in text.splitlines()]
+    assert len(stories) == pages and not any(LAMP_BOX in story for story in stories)  # the box was learned
+    assert sum(RULE in line["rules"] for line in twice[2]) == 9 + 6 + 6
+    assert twice[3] == 2 * 2 * pages  # two runs, each page cleaned in each pass
+    assert (once[3] == 2 * pages) if budget == 1 << 30 else (2 * pages < once[3] < 4 * pages)

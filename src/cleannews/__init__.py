@@ -9,7 +9,7 @@ share widgets and read-more tails that sites wrap around it.
     ...     print(removed.rule, removed.reason, removed.text)
 
 clean(data, options) -> Result. Options: input_format, keep_captions, rule_files, languages,
-links, url (help(cleannews.Options)). Result: text, title, body, metadata, decisions,
+links, url, charset (help(cleannews.Options)). Result: text, title, body, metadata, decisions,
 warnings, links (help(cleannews.Result)). cleannews.render.render(result, "markdown") gives
 markdown, JSON or CSV. Errors: InputError (not an article at all), RuleError (a rule file
 that cannot be used). The command line is `cleannews --help`.
@@ -96,7 +96,7 @@ def clean(data: Source, options: Options = _DEFAULT) -> Result:
     be read and TypeError for anything else. An article with nothing left after cleaning is
     not an error here: its Result has empty text.
     """
-    doc = read_document(_content(data), options.input_format)
+    doc = read_document(_content(data), options.input_format, options.charset)
     metadata: Metadata = {}
     title_hint: str | None = None
     pruned: list[Decision] = []

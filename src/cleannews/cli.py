@@ -94,17 +94,30 @@ def _url(ctx: click.Context, param: click.Parameter, value: str | None) -> str |
     return value
 
 
-def _mode(names: list[str], output: str | None, fmt: str) -> str:
+def _mode(names: list[str], output: str | None, fmt: str, many: bool) -> str:
     """How to run: "folder" (a tree mirrored into -o DIR), "stream" (files cleaned in folder
     mode into one JSON Lines or CSV stream: standard output, or the file -o names) or
-    "single" (each input in turn)."""
-    folders = any(n != "-" and os.path.isdir(n) for n in names)
+    "single" (each input in turn). `many`: an input holds many pages (an archive, a dump),
+    which like a folder's are cleaned in folder mode."""
+    folders = many or any(n != "-" and os.path.isdir(n) for n in names)
     streams = fmt in STREAMS
     if output is not None:
         if os.path.isdir(output) or output.endswith(("/", os.sep)):
             return "folder"
         return ("stream" if streams else "folder") if folders else "single"
     return "stream" if streams and "-" not in names else "single"
+
+
+def _many(names: list[str], dumps: bool) -> str | None:
+    """How to name the inputs that hold many pages (web archives; with --input-format jsonl,
+    every input), if any."""
+    if dumps:
+        if "-" in names:
+            usage_error("-: a JSON Lines dump is read from a file, not from standard input")
+        return "--input-format jsonl"
+    from .read.archives import is_archive  # looks only at files named .warc, .arc or .gz
+
+    return next((display(n) for n in names if n != "-" and is_archive(n)), None)
 
 
 def _given(ctx: click.Context, names: tuple[str, ...]) -> list[str]:
@@ -134,8 +147,14 @@ def _given(ctx: click.Context, names: tuple[str, ...]) -> list[str]:
 @click.option("--color", "color", type=click.Choice(COLOURS), default="auto", show_default=True,
               help="Colour --explain and the progress bar: auto is on a terminal, unless NO_COLOR "
                    "is set or TERM=dumb; always is for `less -R`.")
-@click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto",
-              show_default=True, help="What the input is; auto looks at the content.")
+@click.option("--input-format", type=click.Choice(["auto", "text", "html", "jsonl"]), default="auto",
+              show_default=True,
+              help="What the input is; auto looks at the content (a web archive, .warc or .arc, plain "
+                   "or gzip, is known by it). jsonl: each input is a JSON Lines dump, a page in each "
+                   "line's --field.")
+@click.option("--field", default="html", show_default=True, metavar="NAME",
+              help="With --input-format jsonl: the field that holds each line's page (html, text, ...); "
+                   "the line's other fields are carried into its output object, its url is the page's.")
 @click.option("--keep-captions", is_flag=True, help="Keep photo captions and credits.")
 @click.option("--links", is_flag=True,
               help="Keep the story's links: in text as `anchor [n]` with the numbered addresses at "
@@ -174,9 +193,10 @@ def _given(ctx: click.Context, names: tuple[str, ...]) -> list[str]:
               help="Folder mode: worker processes  [default: one per CPU]")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT,
               show_default=True, metavar="SECONDS",
-              help="Folder mode: time limit per file; a file over it fails and its worker is replaced.")
+              help="Folder mode: time limit per file (per page of an archive or a dump); a file over it fails "
+                   "and its worker is replaced.")
 @click.option("--max-size", default=DEFAULT_MAX_SIZE, show_default=True, metavar="SIZE", callback=_size,
-              help="Folder mode: skip files larger than SIZE (500K, 20M, 1G).")
+              help="Folder mode: skip files (pages of an archive or a dump) larger than SIZE (500K, 20M, 1G).")
 @click.option("--force", is_flag=True,
               help="Folder mode: clean every file again, even those whose output is newer than they are.")
 @click.option("--report", type=click.Path(dir_okay=False), metavar="FILE",
@@ -190,7 +210,7 @@ def _given(ctx: click.Context, names: tuple[str, ...]) -> list[str]:
                                 "boilerplate, dropped as rule repeated-across-batch.")
 @click.version_option(__version__, "-V", "--version", prog_name="cleannews")
 def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool, color: str, input_format: str,
-            keep_captions: bool, links: bool, url: str | None, no_title: bool, metadata: bool,
+            field: str, keep_captions: bool, links: bool, url: str | None, no_title: bool, metadata: bool,
             rule_files: tuple[str, ...], no_config: bool, list_rules: bool, verbose: bool, files_from: str | None,
             null: bool, include: tuple[str, ...], exclude: tuple[str, ...], jobs: int | None, timeout: float,
             max_size: int, force: bool, report: str | None, no_learn: bool, learn_min: int) -> None:
@@ -228,8 +248,11 @@ def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
     standard output left (`| head`), as for any filter.
     """
     ctx = click.get_current_context()
+    dumps = input_format == "jsonl"
+    if not dumps and _given(ctx, ("field",)):
+        usage_error("--field: only with --input-format jsonl")
     options = Options(
-        input_format=input_format,  # type: ignore[arg-type]
+        input_format="auto" if dumps else input_format,  # type: ignore[arg-type]
         keep_captions=keep_captions,
         rule_files=rule_paths(rule_files, not no_config),
         links=links,
@@ -256,7 +279,11 @@ def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
         if files_from == "-" and "-" in inputs:
             usage_error("-: standard input is the list of files (--files-from -); it cannot be an input too")
         names = [*inputs, *_listed(files_from, null)]
-    mode = _mode(names, output, fmt)
+    many = _many(names, dumps)
+    mode = _mode(names, output, fmt, bool(many))
+    if many and mode == "single":
+        usage_error(f"{many}: holds many pages; clean them with --format jsonl (or csv), or into a folder "
+                     "with -o DIR/")
     if mode != "single":
         from .folder import batch  # workers and multiprocessing load only for folder mode
 
@@ -265,7 +292,8 @@ def command(inputs: tuple[str, ...], output: str | None, fmt: str, explain: bool
         settings = batch.Settings(timeout=timeout, max_size=max_size, learn_min=learn_min, fmt=fmt,
                                   explain=explain, title=not no_title, metadata=metadata, jobs=jobs, force=force,
                                   learn=not no_learn, include=include, exclude=exclude, report=report, color=color,
-                                  stream_to=output if mode == "stream" else None)
+                                  stream_to=output if mode == "stream" else None,
+                                  dump_field=field if dumps else None)
         try:
             sys.exit(batch.run(names, output if mode == "folder" else None, options, settings))
         except batch.Refused as exc:

@@ -18,6 +18,7 @@ from typing import NamedTuple, NoReturn
 from . import Options, clean
 from .errors import InputError, RuleError
 from .limits import MAX_INPUT, size
+from .options import ARCHIVE_NAMES
 from .render import failure_json, render, render_csv, render_explain
 from .report import EXIT_FAILED, EXIT_USAGE, FAILED, Report, display, exit_for_signal, unreadable
 from .rules import check_user_files
@@ -51,9 +52,12 @@ def main() -> None:
 
 
 def _only_inputs(args: list[str]) -> bool:
-    """A command line of file names (or `-`) and nothing else. Not on Windows, where click
-    expands the wildcards a shell there leaves alone."""
-    return sys.platform != "win32" and all(arg == "-" or not arg.startswith("-") for arg in args)
+    """A command line of file names (or `-`) and nothing else, none of them named as a web
+    archive may be (the click command looks inside and says how to clean one). Not on Windows,
+    where click expands the wildcards a shell there leaves alone."""
+    if sys.platform == "win32":
+        return False
+    return all(arg == "-" or not (arg.startswith("-") or arg.lower().endswith(ARCHIVE_NAMES)) for arg in args)
 
 
 def run_inputs(names: list[str]) -> int:

@@ -8,6 +8,9 @@ from typing import Any, Literal, NamedTuple
 
 InputFormat = Literal["auto", "text", "html"]
 INPUT_FORMATS = ("auto", "text", "html")
+# The files that may be web archives (their first bytes tell, read/archives.py): an input of many
+# pages, for folder mode, never one page.
+ARCHIVE_NAMES = (".warc", ".arc", ".gz")
 
 
 class _Fields(NamedTuple):
@@ -17,6 +20,7 @@ class _Fields(NamedTuple):
     languages: tuple[str, ...]
     links: bool
     url: str | None
+    charset: str | None
 
 
 class Options(_Fields):
@@ -35,6 +39,9 @@ class Options(_Fields):
     url: the address the page came from (absolute). Relative links resolve against it (after
         the page's own <base>), and a page that names no canonical URL gets it as its
         metadata `url`, which is also how learning tells its site.
+    charset: the encoding the page's transport names (an HTTP Content-Type header's charset),
+        for bytes: tried before the page's own declaration, as browsers do, and believed when
+        it decodes the bytes cleanly.
 
     A field of the wrong type or value raises TypeError or ValueError here, not some stage
     later; `options._replace(links=True)` is checked the same way.
@@ -44,7 +51,7 @@ class Options(_Fields):
 
     def __new__(cls, input_format: InputFormat = "auto", keep_captions: bool = False,
                 rule_files: Sequence[str | os.PathLike[str]] = (), languages: Sequence[str] = (),
-                links: bool = False, url: str | None = None) -> Options:
+                links: bool = False, url: str | None = None, charset: str | None = None) -> Options:
         if input_format not in INPUT_FORMATS:
             raise ValueError(f"input_format must be one of {', '.join(map(repr, INPUT_FORMATS))}, "
                              f"not {input_format!r}")
@@ -53,9 +60,11 @@ class Options(_Fields):
                 raise TypeError(f"{name} must be True or False, not {value!r}")
         files = tuple(os.fspath(p) for p in _sequence("rule_files", rule_files, (str, os.PathLike)))
         codes = _sequence("languages", languages, (str,))
-        if url is not None and not _absolute_url(url):
+        if url is not None and not absolute_url(url):
             raise ValueError(f"url must be an absolute URL such as https://example.com/story, not {url!r}")
-        return super().__new__(cls, input_format, keep_captions, files, codes, links, url)
+        if charset is not None and not isinstance(charset, str):
+            raise TypeError(f"charset must be an encoding's name (str), not {charset!r}")
+        return super().__new__(cls, input_format, keep_captions, files, codes, links, url, charset)
 
     def _replace(self, **changes: Any) -> Options:
         return Options(**{**self._asdict(), **changes})
@@ -72,7 +81,8 @@ def _sequence(name: str, value: object, types: tuple[type, ...]) -> tuple[Any, .
     return tuple(value)
 
 
-def _absolute_url(url: object) -> bool:
+def absolute_url(url: object) -> bool:
+    """Whether `url` is an absolute URL (a scheme and a host): what Options.url takes."""
     if not isinstance(url, str):
         return False
     from urllib.parse import urlsplit  # only a caller who gives a URL pays for the import

@@ -97,10 +97,12 @@ class Report:
         say(f"cleannews: {display(name)}: warning: {message}")
 
     def record(self, path: str, status: str, reason: str = "", rules: Sequence[str] = (),
-               seconds: float = 0.0, output: str | None = None) -> None:
+               seconds: float = 0.0, output: str | None = None, record: str | None = None) -> None:
         """One input of a folder run: counted, named on stderr if it failed, and a line of the
         --report file (JSON Lines: path, status, reason, rules, time, output). A cleaned input
-        has a reason only when it was not read whole; that is a warning on stderr.
+        has a reason only when it was not read whole; that is a warning on stderr. A record of
+        an archive or a dump is an input of its own: `record` names it (a WARC-Record-ID, "line
+        12"), in the line's `record` and on stderr.
 
         The --report line is written first, whole or not at all: when it cannot be (a full
         disk), the OSError is raised and the input is not counted, so the file and the
@@ -108,9 +110,11 @@ class Report:
         if self._log is not None:
             from .render import json_line  # keeps a file name that is not UTF-8 recoverable
 
-            line = {"path": path, "status": status, "reason": reason, "rules": list(rules),
-                    "time": round(seconds, 4), "output": output}
+            line = {"path": path, **({"record": record} if record is not None else {}), "status": status,
+                    "reason": reason, "rules": list(rules), "time": round(seconds, 4), "output": output}
             self._log.write(json_line(line).encode("utf-8"))  # a line per input as it happens: it can be watched
+        if record is not None:
+            path = f"{path}: {record}"
         if status == FAILED:
             self.fail(path, reason)
         elif status == CLEANED:

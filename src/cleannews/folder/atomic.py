@@ -93,6 +93,36 @@ class WholeLines:
             self._end += len(data)
 
 
+class AtomicLines(WholeLines):
+    """Lines written to a temporary file (in `temp_dir`, on the same file system as `path`, or
+    beside it) that becomes `path` only when it is whole: close(keep=True) renames it into
+    place, close(keep=False) removes it. A reader of `path` sees the old file or the new one."""
+
+    def __init__(self, path: str, temp_dir: str | None = None) -> None:
+        fd, self.tmp = tempfile.mkstemp(prefix=".cleannews-", suffix=".tmp",
+                                        dir=temp_dir or os.path.dirname(os.path.abspath(path)))
+        try:
+            os.fchmod(fd, 0o666 & ~_umask())
+        except OSError:
+            os.close(fd)
+            os.unlink(self.tmp)
+            raise
+        super().__init__(fd)
+        self.path = path
+        self._open = True
+
+    def close(self, keep: bool) -> None:
+        if not self._open:
+            return
+        self._open = False
+        os.close(self.fd)
+        if keep:
+            os.replace(self.tmp, self.path)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
+
+
 class Staging:
     """A hidden folder at the top of an output tree where files are written before they are
     renamed into place, so that the tree itself only ever holds whole files.

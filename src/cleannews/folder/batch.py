@@ -6,12 +6,14 @@ The run, in order:
 1. Check the command: the output folder apart from the input folders, standard input not part
    of it, one run at a time per output folder (atomic.Staging).
 2. Learn (unless --no-learn): every page is cleaned by the workers, which send back the
-   fingerprints of its kept blocks; blocks that recur in enough articles of a site become
-   the batch's boilerplate (learn.py), handed to every worker. What was learned is kept in
-   the output folder's state folder, keyed to the inputs (names, sizes, times) and the
-   options: a run over the same inputs takes it from there instead of learning again, and a
-   run with nothing left to clean learns nothing.
-3. Clean: every page again, now dropping the learned boilerplate; each output written to a
+   fingerprints of its kept blocks and keep its cleaned result on disk (the spool, bounded by
+   SPOOL_BUDGET); blocks that recur in enough articles of a site become the batch's
+   boilerplate (learn.py), handed to every worker. What was learned is kept in the output
+   folder's state folder, keyed to the inputs (names, sizes, times) and the options: a run over
+   the same inputs takes it from there instead of learning again, and a run with nothing left
+   to clean learns nothing.
+3. Clean: every page's spooled result, now without the learned boilerplate, is rendered (a page
+   past the spool's budget is cleaned again: the same result); each output written to a
    temporary file and renamed into place by the worker. Pages whose output is newer than they
    are were done by an earlier run and are left alone (unless --force).
 
@@ -27,22 +29,26 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import hashlib
 import os
+import pickle
+import shutil
 import signal
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
-from .. import Options, __version__, clean
-from ..errors import InputError, NotTextError, RuleError
+from .. import Options, __version__
+from ..crawl import Cleaned, clean_page, clean_record, record_failure_json, record_json, without_boilerplate
+from ..read.archives import Record, records
 from ..render import CSV_HEADER, failure_json, render, render_csv, render_explain, use_colour
 from ..report import (
     CLEANED,
     EMPTY,
     EXIT_FAILED,
     FAILED,
-    LEARNED_EMPTY,
     SKIPPED,
     UP_TO_DATE,
     Report,
@@ -50,8 +56,8 @@ from ..report import (
     exit_for_signal,
     say,
 )
-from .atomic import Busy, Staging, WholeLines, no_space, write_atomically
-from .learn import Boilerplate, Learner, article_key, fingerprints, site_of
+from .atomic import AtomicLines, Busy, Staging, WholeLines, no_space, write_atomically
+from .learn import Boilerplate, Learner, counted, site_of
 from .pool import Failure, Pool
 from .progress import Progress, wanted
 from .walk import Entry, Walk, megabytes
@@ -62,6 +68,12 @@ WINDOW_PER_JOB = 8  # results held back behind one slow file, per worker
 STATE = ".cleannews-state"  # in the output folder: what a run keeps for the next one
 LEARNED = "learned"  # in STATE: the key of the inputs and options, then the learned counts
 NO_SPACE = "no space"  # a worker's outcome when the disk is full: the run stops; not a report status
+# What the learning pass keeps on disk of the pages it cleaned, so that the cleaning pass only
+# drops the learned blocks and renders (about the size of each page's text). Past it, or past
+# half the disk's free space (the rest is the outputs'), pages are cleaned a second time, as
+# without a spool.
+SPOOL_BUDGET = 1 << 30
+SPOOL_PREFIX = "spool-"
 
 
 class Refused(Exception):
@@ -86,6 +98,7 @@ class Settings(NamedTuple):
     report: str | None = None
     color: str = "auto"  # --color: auto, always, never
     stream_to: str | None = None  # the one file a JSON Lines or CSV stream goes to (None: standard output)
+    dump_field: str | None = None  # every input is a JSON Lines dump, its pages in this field
 
 
 class _Setup(NamedTuple):
@@ -102,8 +115,8 @@ class _Setup(NamedTuple):
 
 
 class Outcome(NamedTuple):
-    """What a worker did with one file. `data`: (article key, fingerprints) when learning; the
-    rendered document when streaming."""
+    """What a worker did with one file. `data`: (article key, fingerprints, bytes spooled) when
+    learning; the rendered document when streaming."""
 
     status: str
     reason: str = ""
@@ -127,7 +140,11 @@ def _read(path: str, limit: int) -> bytes:
     return data
 
 
-def _render(setup: _Setup, result: Any, shown: str, streamed: bool) -> str:
+def _render(setup: _Setup, result: Any, shown: str, streamed: bool, record: Record | None) -> str:
+    if record is not None:  # a page of an archive or a dump: a line of its input's output
+        if setup.fmt == "csv" and not setup.explain:
+            return render_csv(result, shown, header=False)
+        return record_json(result, shown, record)
     if setup.explain:
         text = render_explain(result, setup.colour)
         return f"==> {display(shown)} <==\n{text}\n" if streamed else text
@@ -137,32 +154,79 @@ def _render(setup: _Setup, result: Any, shown: str, streamed: bool) -> str:
                   source=shown if setup.fmt == "jsonl" else None)
 
 
-def _work(setup: _Setup, boilerplate: Boilerplate | None, task: tuple[str, str, str, str, str | None]) -> Outcome:
-    """Clean one file: learn from it, or write its output (or return it, for a stream)."""
-    phase, source, shown, folder, output = task
-    started = time.perf_counter()
+def _cleaned(setup: _Setup, source: str | Record) -> Cleaned:
+    """A file read and cleaned, or a record's page cleaned (within --max-size)."""
+    if isinstance(source, Record):
+        if isinstance(source.page, (bytes, str)) and len(source.page) > setup.max_size:
+            return Cleaned(SKIPPED, f"{megabytes(len(source.page))}, over the size limit of "
+                                    f"{megabytes(setup.max_size)} (--max-size)")
+        return clean_record(source, setup.options)
     try:
-        result = clean(_read(source, setup.max_size), setup.options)
-    except (NotTextError, _TooBig) as exc:
-        return Outcome(SKIPPED, f"not text or HTML: {exc}" if isinstance(exc, NotTextError) else str(exc))
+        data = _read(source, setup.max_size)
+    except _TooBig as exc:
+        return Cleaned(SKIPPED, str(exc))
     except OSError as exc:
-        return Outcome(FAILED, exc.strerror or str(exc))
-    except (InputError, RuleError) as exc:
-        return Outcome(FAILED, str(exc))
-    except Exception as exc:  # a bug on one page must not cost the others; it is reported, not hidden
-        return Outcome(FAILED, f"internal error: {type(exc).__name__}: {exc}")
-    site = site_of(result, folder)
+        return Cleaned(FAILED, exc.strerror or str(exc))
+    return clean_page(data, setup.options)
+
+
+class _Spooled(NamedTuple):
+    """A page as the learning pass cleaned it, kept for the cleaning pass."""
+
+    done: Cleaned
+    prints: tuple[int, ...]  # the fingerprints of its kept blocks (learn.fingerprints)
+    seconds: float  # what cleaning it took
+
+
+def _spool(path: str, page: _Spooled) -> int:
+    """Keep a cleaned page for the cleaning pass; the bytes written (0 when the disk will not
+    take them: the page is then cleaned again)."""
+    data = pickle.dumps(tuple(page), protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        with open(path, "wb") as f:
+            f.write(data)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        return 0
+    return len(data)
+
+
+def _unspool(path: str) -> _Spooled | None:
+    """The page the learning pass kept at `path`, removed from the spool; None when there is
+    none."""
+    try:
+        with open(path, "rb") as f:
+            page = _Spooled(*pickle.load(f))
+        os.unlink(path)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+        return None
+    return page
+
+
+# A worker's task: (phase "learn" or "clean", the file to read or the record, its name as shown,
+# its folder (its site when the page names none), the output file to write or None to return it,
+# the spool file where the learning pass keeps the cleaned page or None).
+Task = tuple[str, str | Record, str, str, str | None, str | None]
+
+
+def _work(setup: _Setup, boilerplate: Boilerplate | None, task: Task) -> Outcome:
+    """Clean one file or record: learn from it, or write its output (or return it, for a stream)."""
+    phase, source, shown, folder, output, spool = task
+    started = time.perf_counter()
+    kept = _unspool(spool) if spool and phase == "clean" else None
+    done = kept.done if kept else _cleaned(setup, source)
+    if done.result is None:
+        return Outcome(done.status, done.reason)
+    site = site_of(done.result, folder)
     if phase == "learn":
-        prints = fingerprints(result, site)
-        return Outcome(CLEANED, data=(article_key(result, site, prints), prints))
-    status, reason = ((CLEANED, "; ".join(result.warnings)) if result.text.strip()
-                      else (EMPTY, "nothing left after cleaning"))
-    if boilerplate is not None:
-        had_story = bool(result.body.strip())
-        result = boilerplate.drop(result, site)
-        if had_story and not result.body.strip():
-            status, reason = EMPTY, LEARNED_EMPTY
-    text = _render(setup, result, shown, output is None)
+        article, prints = counted(done.result, site)
+        spooled = _spool(spool, _Spooled(done, prints, time.perf_counter() - started)) if spool else 0
+        return Outcome(CLEANED, data=(article, prints, spooled))
+    status, reason, result = without_boilerplate(done, boilerplate, site, kept.prints if kept else None)
+    assert result is not None
+    text = _render(setup, result, shown, output is None, source if isinstance(source, Record) else None)
+    started -= kept.seconds if kept else 0.0  # the page's time is its cleaning's, in whichever pass
     seconds = time.perf_counter() - started
     rules = tuple(result.rules_fired)
     if output is None:
@@ -267,6 +331,27 @@ def _stamp(path: str) -> str:
     return f"{path}:{st.st_size}:{st.st_mtime_ns}"
 
 
+class _Unit(NamedTuple):
+    """What one task of the pool is about: a file, or a record of an input of many (an archive,
+    a dump); `known`, its outcome when no worker is needed; `last`, the end of an input of many
+    records (its output is whole: put it in place)."""
+
+    entry: Entry
+    record: Record | None = None
+    known: Outcome | None = None
+    last: bool = False
+    spool: str | None = None  # where the learning pass keeps its page
+
+
+class _Records(NamedTuple):
+    """The output of an input of many records, written by the parent as the records' outcomes
+    come back in order: into a temporary file renamed into place when the last record is in
+    (folder mode), or, in a stream (lines None), into the stream itself."""
+
+    entry: Entry
+    lines: AtomicLines | None
+
+
 class _Run:
     """One batch, from the first file to the summary line."""
 
@@ -276,13 +361,21 @@ class _Run:
         self.options = options
         self.settings = settings
         ext = EXPLAIN_EXTENSION if settings.explain else EXTENSIONS[settings.fmt]
-        self.walk = Walk(ext, settings.include, settings.exclude, settings.max_size)
+        self.csv = settings.fmt == "csv" and not settings.explain
+        self.walk = Walk(ext, settings.include, settings.exclude, settings.max_size,
+                         records_ext=".csv" if self.csv else ".jsonl", dumps=settings.dump_field is not None)
         self.signals = _Signals()
-        self.crashed: dict[str, str] = {}  # files whose worker died or hung while learning: not tried again
+        self.crashed: dict[tuple[str, str], str] = {}  # (file, record) whose worker died or hung while learning
+        self.staging: str | None = None
+        self.open_records: _Records | None = None
         self.progress_to = sys.stderr if wanted(sys.stderr) else None
         self.window = WINDOW_PER_JOB * (settings.jobs or _cpus())
         self.full: _Full | None = None
         self.reported = 0
+        self.spool: str | None = None  # the folder of the spool, while learning has kept pages there
+        self.spooled = 0  # bytes kept there
+        self.budget = 0  # bytes it may keep
+        self._own_spool = False  # a folder of its own (a stream's run has no staging folder)
 
     def entries(self) -> Iterator[Entry]:
         return self.walk.entries(self.inputs)
@@ -298,13 +391,23 @@ class _Run:
     def _state(self) -> str | None:
         return os.path.join(self.out_dir, STATE, LEARNED) if self.out_dir is not None else None
 
-    def _key(self) -> tuple[str, bool, int]:
-        """(what the learned counts depend on, as a hash; whether any file is left to clean;
-        how many files there are to learn from). The counts depend on the files of the batch
-        (names, sizes, times), the options that change what is kept, and the rules (the
-        shipped packs, the user's files)."""
-        import hashlib
+    def _worth_learning(self) -> bool:
+        """Whether a file is left to clean and the batch has at least as many pages as a block
+        must be in to be boilerplate; the walk goes only as far as it takes to tell."""
+        pending, pages = False, 0
+        for entry in self.entries():
+            pending = pending or not (entry.status or self._up_to_date(entry))
+            # an archive or a dump may hold any number of pages: never too few to learn from
+            pages += self.settings.learn_min if entry.records else not entry.status
+            if pending and pages >= self.settings.learn_min:
+                return True
+        return False
 
+    def _digest(self) -> Any:
+        """The start of the key the learned counts are kept under (a blake2b to feed each
+        entry with _stamp_entry): the counts depend on the files of the batch (names, sizes,
+        times), the options that change what is kept, and the rules (the shipped packs, the
+        user's files)."""
         from ..rules import PACKS
 
         digest = hashlib.blake2b(digest_size=16)
@@ -313,17 +416,11 @@ class _Run:
         parts = [__version__, o.input_format, str(o.keep_captions), *o.languages,
                  *map(_stamp, o.rule_files), *map(_stamp, packs)]
         digest.update("\0".join(parts).encode("utf-8", "surrogateescape"))
-        pending = False
-        pages = 0
-        for entry in self.entries():
-            digest.update(f"\0{entry.path}\0{entry.source}\0{entry.size}\0{entry.mtime_ns}\0{entry.status}".encode(
-                "utf-8", "surrogateescape"))
-            pending = pending or self._task(entry)[1] is not None
-            pages += not entry.status
-        return digest.hexdigest(), pending, pages
+        return digest
 
-    def _load(self, key: str) -> dict[int, int] | None:
-        """What an earlier run over the same inputs learned, if it kept it."""
+    def _load(self) -> dict[int, int] | None:
+        """What an earlier run over the same inputs learned, if it kept it (the inputs are
+        walked to tell only when there is a state to compare them with)."""
         state = self._state()
         if state is None:
             return None
@@ -334,7 +431,10 @@ class _Run:
                 stored_key, counts = marshal.load(f)
         except (OSError, EOFError, ValueError, TypeError):  # none yet, or not ours: learn again
             return None
-        return counts if stored_key == key and isinstance(counts, dict) else None
+        digest = self._digest()
+        for entry in self.entries():
+            _stamp_entry(digest, entry)
+        return counts if stored_key == digest.hexdigest() and isinstance(counts, dict) else None
 
     def _save(self, key: str, counts: dict[int, int]) -> None:
         """Keep what was learned for the next run. Only a cache: when it cannot be written
@@ -352,58 +452,130 @@ class _Run:
         """What the batch teaches: from an earlier run over the same inputs with the same
         options, else learned now; nothing when no file is left to clean, or when there are
         fewer pages than a block must be in to be boilerplate."""
-        key, pending, pages = self._key()
-        if not pending or pages < self.settings.learn_min:
+        if not self._worth_learning():
             return None
-        counts = self._load(key)
+        counts = self._load()
         if counts is None:
-            learner = self.learn(pool)
+            key = self._digest()
+            learner = self.learn(pool, key)
             if self.signals.stopped():
                 return None
             counts = learner.counts()
-            self._save(key, counts)
+            self._save(key.hexdigest(), counts)
         return Boilerplate.from_counts(counts, self.settings.learn_min)
 
-    def learn(self, pool: Pool) -> Learner:
+    def learn(self, pool: Pool, key: Any = None) -> Learner:
+        """Count the blocks of every page (and spool the pages for the cleaning pass); `key`,
+        a _digest(), is fed every entry on the way."""
         learner = Learner(self.settings.learn_min)
+        self._own_spool = self.staging is None
+        self.spool = self.staging or tempfile.mkdtemp(prefix="cleannews-spool-")
+        try:
+            self.budget = min(SPOOL_BUDGET, shutil.disk_usage(self.spool).free // 2)
+        except OSError:
+            self.budget = 0
         progress = self._progress("learning")
         if progress and self.out_dir is None and self.settings.stream_to is None:
             progress.say("cleannews: learning the batch's boilerplate first: nothing is printed until it is done "
                          "(--no-learn starts at once)")
-        tasks = ((e, None if e.status else ("learn", e.source, e.path, e.folder, None)) for e in self.entries())
-        for n, (entry, outcome) in enumerate(self._map(pool, tasks, progress), 1):
+        done = 0
+        for unit, outcome in self._map(pool, self._tasks("learn", key), progress):
             if isinstance(outcome, Failure):
                 if outcome.stopped:  # the worker was told to stop: so is the run
                     self.signals.note(signal.SIGTERM)
                     break
-                self.crashed[entry.path] = outcome.reason
+                self.crashed[_key_of(unit)] = outcome.reason
             elif outcome is not None and outcome.status == CLEANED:
-                learner.add_fingerprints(*outcome.data)
+                article, prints, spooled = outcome.data
+                learner.add_fingerprints(article, prints)
+                self._budget(unit, spooled)
+            done += _ends_input(unit)
             if progress:
-                progress.update(n)
+                progress.update(done)
         if progress:
             progress.clear()
         return learner
+
+    def _spool_of(self, entry: Entry, nth: int = 0) -> str | None:
+        """Where the learning pass keeps a page (the `nth` record of an archive or a dump) for
+        the cleaning pass: a name of the file as it is now, so that a file changed in between
+        is cleaned again."""
+        if self.spool is None:
+            return None
+        name = f"{entry.path}\0{entry.size}\0{entry.mtime_ns}\0{nth}"
+        digest = hashlib.blake2b(name.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+        return os.path.join(self.spool, SPOOL_PREFIX + digest)
+
+    def _budget(self, unit: _Unit, spooled: int) -> None:
+        """Count a page kept in the spool; past its budget, let it go (it is cleaned again)."""
+        self.spooled += spooled
+        if spooled and self.spooled > self.budget and unit.spool is not None:
+            self.spooled -= spooled
+            with contextlib.suppress(OSError):
+                os.unlink(unit.spool)
+
+    def remove_spool(self) -> None:
+        """Remove the spool's own folder (call once no worker can write there). One in the
+        staging folder goes with it."""
+        if self.spool is not None and self._own_spool:
+            shutil.rmtree(self.spool, ignore_errors=True)
+        self.spool = None
 
     def _map(self, pool: Pool, tasks: Any, progress: Progress | None) -> Iterator[tuple[Any, Any]]:
         return pool.map(tasks, self.window, self.signals.stopped, progress.tick if progress else lambda: None)
 
     # --- cleaning ---
 
-    def _task(self, entry: Entry) -> tuple[tuple[Entry, Outcome | None], Any]:
-        """(entry, an outcome known without a worker), or (entry, None) and the worker's task."""
-        if entry.status:
-            return (entry, Outcome(entry.status, entry.reason)), None
-        if entry.path in self.crashed:
-            return (entry, Outcome(FAILED, self.crashed[entry.path])), None
-        output = os.path.join(self.out_dir, entry.output) if self.out_dir is not None else None
-        if output is not None and not self.settings.force:
-            try:
-                if os.stat(output).st_mtime_ns >= entry.mtime_ns:
-                    return (entry, Outcome(UP_TO_DATE, "its output is newer than it (--force redoes it)")), None
-            except OSError:
-                pass  # no output yet
-        return (entry, None), ("clean", entry.source, entry.path, entry.folder, output)
+    def _output(self, entry: Entry) -> str | None:
+        return os.path.join(self.out_dir, entry.output) if self.out_dir is not None and entry.output else None
+
+    def _up_to_date(self, entry: Entry) -> bool:
+        """Its output is newer than it: done by an earlier run (unless --force)."""
+        output = self._output(entry)
+        if output is None or self.settings.force:
+            return False
+        try:
+            return os.stat(output).st_mtime_ns >= entry.mtime_ns
+        except OSError:
+            return False  # no output yet
+
+    def _tasks(self, phase: str, key: Any = None) -> Iterator[tuple[_Unit, Any]]:
+        """(unit, the worker's task or None) for every file and every record of the batch, in
+        order; in the clean phase, files and archives done by an earlier run are up to date.
+        `key`, a _digest(), is fed each entry."""
+        for entry in self.entries():
+            if key is not None:
+                _stamp_entry(key, entry)
+            if entry.status:
+                yield _Unit(entry, known=Outcome(entry.status, entry.reason), last=True), None
+            elif phase == "clean" and self._up_to_date(entry):
+                yield _Unit(entry, known=Outcome(UP_TO_DATE, "its output is newer than it (--force redoes it)"),
+                            last=True), None
+            elif entry.records:
+                yield from self._record_tasks(entry, phase)
+            elif (entry.path, "") in self.crashed:
+                yield _Unit(entry, known=Outcome(FAILED, self.crashed[entry.path, ""])), None
+            else:
+                output = self._output(entry) if phase == "clean" else None
+                spool = self._spool_of(entry) if phase == "clean" or not self._up_to_date(entry) else None
+                yield _Unit(entry, spool=spool), (phase, entry.source, entry.path, entry.folder, output, spool)
+
+    def _record_tasks(self, entry: Entry, phase: str) -> Iterator[tuple[_Unit, Any]]:
+        """A unit for each record of an archive or a dump (read here, one at a time, and sent to
+        the workers), then its last unit."""
+        spooled = phase == "clean" or not self._up_to_date(entry)
+        try:
+            for nth, record in enumerate(records(entry.source, self.settings.dump_field), 1):
+                crashed = self.crashed.get((entry.path, record.where))
+                if record.status or crashed:
+                    yield _Unit(entry, record, Outcome(record.status or FAILED, record.reason or crashed or "")), None
+                else:
+                    spool = self._spool_of(entry, nth) if spooled else None
+                    yield _Unit(entry, record, spool=spool), (phase, record, entry.path, entry.folder, None, spool)
+        except OSError as exc:
+            yield _Unit(entry, known=Outcome(FAILED, exc.strerror or str(exc)), last=True), None
+            return
+        yield _Unit(entry, last=True), None
 
     def _write(self, stream: WholeLines, data: bytes) -> bool:
         """Write to the stream; False when its reader has gone. Raises _Full on a full disk."""
@@ -428,40 +600,116 @@ class _Run:
 
     def clean(self, pool: Pool, report: Report, stream: WholeLines | None) -> None:
         progress = self._progress("cleaning")
-        tasks = (self._task(e) for e in self.entries())
-        header = stream is not None and self.settings.fmt == "csv" and not self.settings.explain
+        header = stream is not None and self.csv
         if header and stream is not None and not self._write(stream, CSV_HEADER.encode("utf-8")):
             return
-        for n, ((entry, known), outcome) in enumerate(self._map(pool, tasks, progress), 1):
-            outcome = known or outcome
-            if isinstance(outcome, Failure):
-                if outcome.stopped:  # the worker was told to stop, not broken by the file
-                    self.signals.note(signal.SIGTERM)
+        try:
+            for unit, outcome in self._map(pool, self._tasks("clean"), progress):
+                outcome = unit.known or outcome
+                if isinstance(outcome, Failure):
+                    if outcome.stopped:  # the worker was told to stop, not broken by the file
+                        self.signals.note(signal.SIGTERM)
+                        break
+                    outcome = Outcome(FAILED, outcome.reason)
+                if outcome is None:  # the end of an archive or a dump: its output is whole
+                    self._records_of(unit.entry)  # (an empty one too: it is done)
+                    self._finish_records(keep=True)
+                elif not self._done(unit, outcome, report, stream):
                     break
-                outcome = Outcome(FAILED, outcome.reason)
-            if outcome.status == NO_SPACE:
-                raise _Full(self.out_dir or "", outcome.reason)
-            if stream is not None and not self._streamed(stream, entry, outcome):
-                break
-            output = os.path.join(self.out_dir, entry.output) if self.out_dir and entry.output else None
-            if progress and outcome.status == FAILED:
-                progress.clear()  # the failure's line, then the bar again below it
+                if _ends_input(unit):
+                    self.reported += 1
+                    if progress:
+                        progress.update(self.reported)
+        finally:
+            self._finish_records(keep=False)
+            if progress:
+                progress.clear()
+
+    def _done(self, unit: _Unit, outcome: Outcome, report: Report, stream: WholeLines | None) -> bool:
+        """Write and report one outcome; False when the stream's reader has gone."""
+        entry = unit.entry
+        if outcome.status == NO_SPACE:
+            raise _Full(self.out_dir or "", outcome.reason)
+        if unit.record is not None:
+            if not self._record_line(unit, outcome, stream):
+                return False
+        elif stream is not None and not self._streamed(stream, entry, outcome):
+            return False
+        output = self._output(entry)
+        try:
+            report.record(entry.path, outcome.status, outcome.reason, outcome.rules, outcome.seconds,
+                          output if output and outcome.status in (CLEANED, EMPTY, UP_TO_DATE) else None,
+                          record=unit.record.where if unit.record is not None else None)
+        except OSError as exc:
+            if not no_space(exc):
+                raise
+            raise _Full(self.settings.report or "", exc.strerror or str(exc)) from None
+        return True
+
+    def _record_line(self, unit: _Unit, outcome: Outcome, stream: WholeLines | None) -> bool:
+        """A record's line in its input's output: its story, or for a failed page its status
+        and error (JSON Lines); a record that is no page (skipped) has none."""
+        assert unit.record is not None
+        data = outcome.data
+        if data is None and outcome.status == FAILED and not self.csv:
+            data = record_failure_json(unit.entry.path, unit.record, FAILED, outcome.reason).encode("utf-8")
+        if data is None:
+            return True
+        if stream is not None:
+            return self._write(stream, data)
+        lines = self._records_of(unit.entry).lines
+        try:
+            if lines is not None:
+                lines.write(data)
+        except OSError as exc:
+            if not no_space(exc):
+                raise
+            raise _Full(self.out_dir or "", exc.strerror or str(exc)) from None
+        return True
+
+    def _records_of(self, entry: Entry) -> _Records:
+        """The output being written for `entry`, an archive or a dump (opened at its first line)."""
+        if self.open_records is None or self.open_records.entry != entry:
+            self._finish_records(keep=True)
+            output = self._output(entry)
             try:
-                report.record(entry.path, outcome.status, outcome.reason, outcome.rules, outcome.seconds,
-                              output if output and outcome.status in (CLEANED, EMPTY, UP_TO_DATE) else None)
+                lines = AtomicLines(output, self.staging) if output is not None else None
+                if lines is not None and self.csv:
+                    lines.write(CSV_HEADER.encode("utf-8"))
+                self.open_records = _Records(entry, lines)
             except OSError as exc:
                 if not no_space(exc):
                     raise
-                raise _Full(self.settings.report or "", exc.strerror or str(exc)) from None
-            self.reported += 1
-            if progress:
-                progress.update(n)
-        if progress:
-            progress.clear()
+                raise _Full(self.out_dir or "", exc.strerror or str(exc)) from None
+        return self.open_records
+
+    def _finish_records(self, keep: bool) -> None:
+        """Put the output of the archive or dump being written in place (or remove it)."""
+        if self.open_records is not None and self.open_records.lines is not None:
+            lines = self.open_records.lines
+            if keep:
+                os.makedirs(os.path.dirname(lines.path) or ".", exist_ok=True)
+            lines.close(keep)
+        self.open_records = None
 
     def left(self) -> int:
         """Files not yet reported: what a run stopped early leaves to do."""
         return sum(1 for _ in self.entries()) - self.reported
+
+
+def _stamp_entry(digest: Any, entry: Entry) -> None:
+    """Add a file of the batch, as it is now, to the key of what was learned from it."""
+    digest.update(f"\0{entry.path}\0{entry.source}\0{entry.size}\0{entry.mtime_ns}\0{entry.status}".encode(
+        "utf-8", "surrogateescape"))
+
+
+def _key_of(unit: _Unit) -> tuple[str, str]:
+    return unit.entry.path, unit.record.where if unit.record is not None else ""
+
+
+def _ends_input(unit: _Unit) -> bool:
+    """The unit is a file's, or the last of an archive's or a dump's."""
+    return not unit.entry.records or unit.last
 
 
 class _Files:
@@ -470,46 +718,32 @@ class _Files:
     is never half written). Raises Refused, naming the file, when one cannot be opened."""
 
     def __init__(self, settings: Settings, streaming: bool) -> None:
-        self._fds: list[int] = []
+        self._log_fd: int | None = None
         self.log: WholeLines | None = None
         self.stream: WholeLines | None = None
-        self.tmp: str | None = None
-        self._target = settings.stream_to
         name = settings.report
         try:
             if settings.report:
                 flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
-                self.log = WholeLines(self._open(os.open(settings.report, flags, 0o666)))
+                self._log_fd = os.open(settings.report, flags, 0o666)
+                self.log = WholeLines(self._log_fd)
             if streaming and settings.stream_to is None:
                 sys.stdout.flush()
                 self.stream = WholeLines(sys.stdout.fileno())
             elif streaming:
-                import tempfile
-
                 name = settings.stream_to
-                fd, self.tmp = tempfile.mkstemp(prefix=".cleannews-", suffix=".tmp",
-                                                dir=os.path.dirname(os.path.abspath(settings.stream_to or "")))
-                self.stream = WholeLines(self._open(fd))
+                self.stream = AtomicLines(settings.stream_to or "")
         except OSError as exc:
             self.close(keep=False)
             raise Refused(f"{display(name or '')}: cannot write: {exc.strerror or exc}") from None
 
-    def _open(self, fd: int) -> int:
-        self._fds.append(fd)
-        return fd
-
     def close(self, keep: bool) -> None:
         """Close them; the stream's file is put in place if `keep`, else removed."""
-        for fd in self._fds:
-            os.close(fd)
-        self._fds = []
-        if self.tmp is not None:
-            if keep:
-                os.replace(self.tmp, self._target or "")
-            else:
-                with contextlib.suppress(OSError):
-                    os.unlink(self.tmp)
-            self.tmp = None
+        if self._log_fd is not None:
+            os.close(self._log_fd)
+            self._log_fd = None
+        if isinstance(self.stream, AtomicLines):
+            self.stream.close(keep)
 
 
 def _full_message(full: _Full, job: _Run, out_dir: str | None) -> str:
@@ -547,6 +781,7 @@ def run(inputs: Sequence[str], out_dir: str | None, options: Options, settings: 
                    settings.metadata, staging.path if staging else None, settings.max_size)
     pool = Pool(settings.jobs or _cpus(), settings.timeout, _work, setup)
     job = _Run(list(inputs), out_dir, options, settings)
+    job.staging = staging.path if staging else None
     finished = False
     try:
         if settings.learn:
@@ -558,6 +793,7 @@ def run(inputs: Sequence[str], out_dir: str | None, options: Options, settings: 
         job.full = full
     finally:
         pool.close(interrupt=not finished)
+        job.remove_spool()
         if staging is not None:
             staging.close()  # after the workers: nothing can be writing into it now
         files.close(keep=finished)

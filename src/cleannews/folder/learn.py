@@ -22,14 +22,20 @@ paragraph of running text (a list, a gallery) has no story to protect: learning 
 of it.
 
 The counts add: learners that counted parts of a batch (tasks, partitions) are combined with
-merge(), and counts() / Boilerplate.from_counts() carry what was learned between runs.
+merge(), and counts() / Boilerplate.from_counts() carry what was learned between runs. A Learner
+keeps the blocks it saw once in a Bloom filter, which cannot be listed: a block each part saw
+once is lost in a merge. Across the tasks of a crawl (an engine's: datatrove, Spark), where one
+site's articles are spread over every task, a Tally counts instead: every block, exactly, so
+that the tallies of the tasks add up to the counts of the whole crawl.
 """
 
 from __future__ import annotations
 
 import hashlib
+import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
 from ..decide.evidence import PROSE_MIN_WORDS, word_count
@@ -89,6 +95,13 @@ def article_key(result: Result, site: str, prints: tuple[int, ...] | None = None
     return _hash("article", site, normalise(result.title or ""), *(f"{p:x}" for p in blocks))
 
 
+def counted(result: Result, site: str) -> tuple[int, tuple[int, ...]]:
+    """What a document adds to the counts: (its article key, its block fingerprints), the
+    arguments of Learner.add_fingerprints() and Tally.add()."""
+    prints = fingerprints(result, site)
+    return article_key(result, site, prints), prints
+
+
 def _lede(decisions: list[Decision], story: list[int]) -> int | None:
     """The story's first paragraph of running text (its index), if it has one."""
     return next((i for i in story if decisions[i].block.kind == PARAGRAPH
@@ -105,16 +118,19 @@ class Boilerplate(NamedTuple):
         """The boilerplate of Learner.counts(): the blocks in at least min_articles articles."""
         return cls({f: n for f, n in counts.items() if n >= min_articles})
 
-    def drop(self, result: Result, site: str | None = None) -> Result:
+    def drop(self, result: Result, site: str | None = None, prints: tuple[int, ...] | None = None) -> Result:
         """The result with the kept blocks that are learned boilerplate turned into drops:
         the most repeated first, never the lede, and never below STORY_FLOOR of the story's
-        words (a page without a lede has no story to keep)."""
+        words (a page without a lede has no story to keep). `prints`: its fingerprints(), if
+        they were computed already (with the same site)."""
         if not self.counts:
             return result
         site = site_of(result) if site is None else site
         decisions = list(result.decisions)
         story = [i for i, d in enumerate(decisions) if d.keep and d.role != "title" and d.text.strip()]
-        learned = [(seen, i) for i in story if (seen := self.counts.get(_hash(site, normalise(decisions[i].text))))]
+        if prints is None:
+            prints = tuple(_hash(site, normalise(decisions[i].text)) for i in story)
+        learned = [(seen, i) for i, p in zip(story, prints, strict=True) if (seen := self.counts.get(p))]
         if not learned:
             return result
         lede = _lede(decisions, story)
@@ -178,9 +194,7 @@ class Learner:
 
     def add(self, result: Result, site: str | None = None) -> None:
         """Count one cleaned document (site: see site_of; give the folder for text files)."""
-        site = site_of(result) if site is None else site
-        prints = fingerprints(result, site)
-        self.add_fingerprints(article_key(result, site, prints), prints)
+        self.add_fingerprints(*counted(result, site_of(result) if site is None else site))
 
     def add_fingerprints(self, article: int, prints: Iterable[int]) -> None:
         """Count one document given as its article key and block fingerprints (computed where
@@ -213,3 +227,45 @@ class Learner:
 
     def boilerplate(self) -> Boilerplate:
         return Boilerplate.from_counts(self._repeated, self.min_articles)
+
+
+class Tally:
+    """The exact counts of one part of a crawl (a task, a partition): for every block, the number
+    of the part's distinct articles it is in, a block seen once included. Tallies add: merge()
+    them (or sum their counts), and Boilerplate.from_counts() tells what the whole crawl
+    teaches, as one Learner over all of it would. Memory grows with the distinct blocks of the
+    part (a task's archives), not the crawl's. An article two parts both hold counts in each:
+    crawls hold a page once, and revisits are not pages."""
+
+    def __init__(self) -> None:
+        self.counts: dict[int, int] = {}
+        self._articles: set[int] = set()
+
+    def add(self, article: int, prints: Iterable[int]) -> None:
+        """Count one document, as its article key and block fingerprints (see Learner)."""
+        if article in self._articles:
+            return
+        self._articles.add(article)
+        for fingerprint in set(prints):
+            self.counts[fingerprint] = self.counts.get(fingerprint, 0) + 1
+
+    def merge(self, counts: Mapping[int, int]) -> None:
+        """Add another part's counts (its Tally's `counts`)."""
+        for fingerprint, n in counts.items():
+            self.counts[fingerprint] = self.counts.get(fingerprint, 0) + n
+
+    def to_bytes(self) -> bytes:
+        """The counts as little-endian 64-bit (fingerprint, count) pairs: a file any task can read."""
+        pairs = array("Q", (value for item in self.counts.items() for value in item))
+        if sys.byteorder == "big":
+            pairs.byteswap()
+        return pairs.tobytes()
+
+    @staticmethod
+    def counts_of(data: bytes) -> dict[int, int]:
+        """The counts to_bytes() wrote."""
+        pairs = array("Q")
+        pairs.frombytes(data)
+        if sys.byteorder == "big":
+            pairs.byteswap()
+        return dict(zip(pairs[0::2], pairs[1::2], strict=True))

@@ -4,6 +4,10 @@ Folders are walked lazily (one directory listing in memory at a time), sorted, s
 run over the same tree sees the same files in the same order. A symbolic link is followed only
 to a file inside the folder being walked; files that cannot be pages, files over the size
 limit and anything that is not a regular file are yielded as skipped, with the reason.
+
+A web archive (a file named .warc, .arc or .gz whose first bytes open a WARC or an ARC) and,
+with --input-format jsonl, every file is an input of many records: its entry says so, its
+output is one JSON Lines (or CSV) file, and the size limit is each record's, not the file's.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ NOT_PAGES = {
     "a program": "exe dll so dylib bin o a class jar pyc whl deb rpm apk dmg iso msi",
 }
 _WHAT = {f".{ext}": what for what, exts in NOT_PAGES.items() for ext in exts.split()}
+ARCHIVE = "archive"  # Entry.records: a WARC or ARC file
+DUMP = "dump"  # Entry.records: a JSON Lines dump (--input-format jsonl)
 
 
 class Entry(NamedTuple):
@@ -36,7 +42,8 @@ class Entry(NamedTuple):
     source: what to open (a link inside the folder is opened at its target);
     output: the output path relative to the output folder;
     folder: the folder it is in, as given (the site of a page that names none);
-    status, reason: "skipped" or "failed" and why, when it is not to be cleaned ("" otherwise).
+    status, reason: "skipped" or "failed" and why, when it is not to be cleaned ("" otherwise);
+    records: ARCHIVE or DUMP for an input of many records, "" for a page.
     """
 
     path: str
@@ -47,6 +54,7 @@ class Entry(NamedTuple):
     mtime_ns: int = 0
     status: str = ""
     reason: str = ""
+    records: str = ""
 
 
 def output_name(name: str, ext: str) -> str:
@@ -79,11 +87,21 @@ class Walk:
     """Which files of the inputs are the batch, and where each one's output goes."""
 
     def __init__(self, ext: str, include: Sequence[str] = (), exclude: Sequence[str] = (),
-                 max_size: int | None = None) -> None:
+                 max_size: int | None = None, records_ext: str = ".jsonl", dumps: bool = False) -> None:
         self.ext = ext
         self.include = include
         self.exclude = exclude
         self.max_size = max_size
+        self.records_ext = records_ext  # the output of an input of many records
+        self.dumps = dumps  # every file is a JSON Lines dump
+
+    def _records(self, path: str) -> str:
+        """ARCHIVE, DUMP or "" (a page): what the file at `path` holds."""
+        if self.dumps:
+            return DUMP
+        from ..read.archives import is_archive
+
+        return ARCHIVE if is_archive(path) else ""
 
     def entries(self, inputs: Sequence[str]) -> Iterator[Entry]:
         """Every file of `inputs` (files and folders), in order."""
@@ -96,10 +114,12 @@ class Walk:
 
     def _named(self, given: str, prefix: str, taken: set[str]) -> Entry:
         folder, name = os.path.split(prefix)
-        output = os.path.join(folder, output_name(name, self.ext))
+        records = self._records(given)
+        ext = self.records_ext if records else self.ext
+        output = os.path.join(folder, output_name(name, ext))
         if output in taken:
-            output = os.path.join(folder, name + self.ext)
-        entry = Entry(given, given, output, os.path.dirname(given) or ".")
+            output = os.path.join(folder, name + ext)
+        entry = Entry(given, given, output, os.path.dirname(given) or ".", records=records)
         if output in taken:
             return entry._replace(status="failed", reason="another input has the same output file")
         taken.add(output)
@@ -112,6 +132,10 @@ class Walk:
     def _judged(self, entry: Entry, name: str, st: os.stat_result) -> Entry:
         entry = entry._replace(size=st.st_size, mtime_ns=st.st_mtime_ns)
         skip = not_a_page(name)
+        if entry.records:  # many records in one file: the size limit is each one's
+            if entry.records == DUMP and skip and not name.lower().endswith(".json"):  # an image is no dump
+                return entry._replace(status="skipped", reason=skip.replace("a page", "a JSON Lines dump"))
+            return entry
         if skip is None and self.max_size is not None and st.st_size > self.max_size:
             skip = f"{megabytes(st.st_size)}, over the size limit of {megabytes(self.max_size)} (--max-size)"
         return entry._replace(status="skipped", reason=skip) if skip else entry
@@ -134,27 +158,30 @@ class Walk:
                 folders.add(e.name)
             elif not self.include or _matches(self.include, sub, e.name):
                 files.append((e, sub))
-        outputs = self._outputs([e.name for e, _ in files], folders)
+        kinds = {e.name: self._records(e.path) if _regular_inside(e, root) else "" for e, _ in files}
+        outputs = self._outputs(kinds, folders)
         for e in listing:  # files and folders interleaved, in name order
             if e.name in folders:
                 yield from self._folder(e.path, root, os.path.join(shown, e.name), prefix,
                                         f"{rel}/{e.name}" if rel else e.name)
             elif e.name in outputs:
                 yield self._file(e, root, os.path.join(shown, e.name), shown,
-                                 os.path.join(prefix, rel, outputs[e.name]))
+                                 os.path.join(prefix, rel, outputs[e.name]), kinds[e.name])
 
-    def _outputs(self, names: list[str], folders: set[str]) -> dict[str, str]:
-        """Output names for the files of one folder: page.html → page.txt, unless two files (or a
-        file and a folder) would get the same name; then page.html → page.html.txt."""
-        wanted = {n: output_name(n, self.ext) for n in names}
+    def _outputs(self, kinds: dict[str, str], folders: set[str]) -> dict[str, str]:
+        """Output names for the files of one folder (name → what it holds): page.html →
+        page.txt, crawl.warc.gz → crawl.jsonl, unless two files (or a file and a folder) would
+        get the same name; then page.html → page.html.txt."""
+        exts = {n: self.records_ext if kind else self.ext for n, kind in kinds.items()}
+        wanted = {n: output_name(n, exts[n]) for n in kinds}
         counts: dict[str, int] = {}
         for n, out in wanted.items():
-            if not not_a_page(n):  # an image has no output to clash with
+            if kinds[n] or not not_a_page(n):  # an image has no output to clash with
                 counts[out] = counts.get(out, 0) + 1
-        return {n: (n + self.ext if counts.get(out, 0) > 1 or out in folders else out) for n, out in wanted.items()}
+        return {n: (n + exts[n] if counts.get(out, 0) > 1 or out in folders else out) for n, out in wanted.items()}
 
-    def _file(self, e: os.DirEntry[str], root: str, shown: str, folder: str, output: str) -> Entry:
-        entry = Entry(shown, e.path, output, folder)
+    def _file(self, e: os.DirEntry[str], root: str, shown: str, folder: str, output: str, records: str) -> Entry:
+        entry = Entry(shown, e.path, output, folder, records=records)
         try:
             if not e.is_symlink():
                 st = e.stat(follow_symlinks=False)
@@ -174,6 +201,18 @@ class Walk:
         if not os.path.isfile(target):
             return entry._replace(status="skipped", reason="not a regular file")
         return self._judged(entry._replace(source=target), e.name, st)
+
+
+def _regular_inside(e: os.DirEntry[str], root: str) -> bool:
+    """A regular file, or a link to one inside the folder: safe to open and look at (a FIFO
+    would block the walk, and a link out of the folder is not followed)."""
+    try:
+        if not e.is_symlink():
+            return e.is_file(follow_symlinks=False)
+        target = os.path.realpath(e.path)
+        return os.path.commonpath([root, target]) == root and os.path.isfile(target)
+    except (OSError, ValueError):
+        return False
 
 
 def prefixes(inputs: Sequence[str]) -> list[str]:

@@ -258,21 +258,23 @@ def _is_container(data: bytes) -> bool:
     return is_mhtml(data)
 
 
-def read_document(data: str | bytes, input_format: InputFormat = "auto") -> Document:
+def read_document(data: str | bytes, input_format: InputFormat = "auto", charset: str | None = None) -> Document:
     """Turn what the caller has into a decoded document of a known kind.
 
     Bytes may be a saved-page container (gzip, MHTML, Safari webarchive), recognised by its
-    content whatever the file was called; the page inside is what gets decoded.
+    content whatever the file was called; the page inside is what gets decoded. `charset` is
+    what the transport says the bytes are in (an HTTP header), for a container that says none.
     """
     if len(data) > MAX_INPUT:
         raise InputError(f"{size(len(data))} of input, more than the {size(MAX_INPUT)} limit; refusing it")
-    container = mime = charset = None
+    container = mime = None
     utf8: bytes | bytearray | None = None  # the bytes of a text decoded from UTF-8
     if isinstance(data, (bytes, bytearray)):
         if _is_container(data):
             from .containers import unwrap
 
-            data, charset, mime, container = unwrap(bytes(data))
+            data, inner, mime, container = unwrap(bytes(data))
+            charset = inner or charset
         text, encoding = decode(data, charset)
         utf8 = data if encoding == "utf-8" else None
     else:

@@ -1,0 +1,282 @@
+"""Web archives (WARC, ARC) and JSON Lines dumps → their pages, one record at a time.
+
+An archive holds many pages and much that is no page: requests, metadata, revisits (a page
+stored elsewhere), redirects and errors, images and scripts, records cut short by the crawler.
+`records()` reads one record at a time (never the archive whole) and yields a Record for each:
+the page's bytes with its HTTP transfer and content encodings undone (chunked; gzip, deflate,
+br) and the charset its HTTP header names, or why it is skipped (not a page) or failed (a
+broken record). Every record is accounted for, and a broken one does not stop the reading: only
+an archive broken past the point where the next record can be found ends there, with a failed
+record saying so.
+
+A record is a page when it is an HTTP response with status 200 whose Content-Type is HTML (or,
+when it names none or a generic one, whose bytes look like HTML), or a resource record of an
+HTML type (a page archived without HTTP, as warcit and some browsers' archivers store them).
+
+The archive is read by warcio (WARC 1.0 and 1.1, and the ARC files of older crawls, plain or
+gzip): bench/bench_archives.py measures it against FastWARC, and bench/README.md says why it
+was kept. Transfer and content encodings are undone here rather than by warcio, so that a
+broken body is a failed record with its reason (warcio writes to stderr and passes on what it
+got) and a body that unpacks past the limits is refused.
+"""
+
+from __future__ import annotations
+
+import os
+import zlib
+from collections.abc import Iterator
+from typing import IO, Any, NamedTuple
+
+from ..errors import InputError
+from ..limits import MAX_INPUT, MAX_UNPACKED, size
+from ..options import ARCHIVE_NAMES
+from ..report import FAILED, SKIPPED
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Content types that say nothing of what the bytes are: the bytes are looked at instead.
+GENERIC_TYPES = ("", "application/octet-stream", "unknown/unknown", "application/x-unknown", "text/plain")
+WARC_MAGIC = b"WARC/"
+ARC_MAGIC = b"filedesc://"
+_GZIP_MAGIC = b"\x1f\x8b"
+_PEEK = 512  # bytes of an archive (unpacked) enough to tell what it is
+_SNIFF = 4096  # bytes of a body looked at to tell HTML from other things
+
+
+class Record(NamedTuple):
+    """One record of an archive, or one line of a dump.
+
+    where: how a report names it: its WARC-Record-ID, or "line 12" of a dump.
+    page: the page (bytes as served, encodings undone; a dump's str); None when it is none.
+    url: the address it was fetched from (WARC-Target-URI, a dump's `url`).
+    charset: the charset its HTTP Content-Type header names.
+    fields: what the output object carries beside cleannews' own fields: `url`, `warc_date`,
+        `warc_record_id` for an archive; the other fields of a dump's line.
+    status, reason: "" for a page; "skipped" (not a page) or "failed" (broken), and why.
+    """
+
+    where: str
+    page: bytes | str | None = None
+    url: str | None = None
+    charset: str | None = None
+    fields: dict[str, Any] | None = None
+    status: str = ""
+    reason: str = ""
+
+
+def archive_format(head: bytes) -> str | None:
+    """"warc" or "arc" when these first bytes (of the file, gzip or not) open a web archive."""
+    if head.startswith(_GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, _PEEK)
+        except zlib.error:
+            return None
+    head = head.lstrip(b"\r\n")
+    if head.startswith(WARC_MAGIC):
+        return "warc"
+    if head.startswith(ARC_MAGIC):
+        return "arc"
+    return None
+
+
+def is_archive(path: str) -> bool:
+    """Whether the file at `path` is a web archive: named as one may be (.warc, .arc, .gz; only
+    those are opened to look) and its first bytes say so."""
+    if not path.lower().endswith(ARCHIVE_NAMES) or not os.path.isfile(path):  # a FIFO would block
+        return False
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_PEEK)
+    except OSError:
+        return False
+    return archive_format(head) is not None
+
+
+def records(path: str, dump_field: str | None = None) -> Iterator[Record]:
+    """The records of the archive at `path`, or with `dump_field` of the JSON Lines dump there
+    (the field that holds each line's page). Raises OSError when the file cannot be opened."""
+    with open(path, "rb") as f:
+        if dump_field is not None:
+            from .jsonlines import dump_records
+
+            yield from dump_records(f, dump_field)
+        else:
+            yield from archive_records(f)
+
+
+def archive_records(stream: IO[bytes]) -> Iterator[Record]:
+    """Every record of a WARC or ARC stream (gzip or not), in order."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    iterator = iter(ArchiveIterator(stream, arc2warc=True))
+    n = 0
+    while True:
+        n += 1
+        try:
+            record = next(iterator)
+        except StopIteration:
+            return
+        except Exception as exc:  # warcio's ArchiveLoadFailed, zlib and EOF errors on a broken file
+            yield Record(f"record {n}", status=FAILED,
+                         reason=f"the archive is broken here, the rest of it cannot be read: {_why(exc)}")
+            return
+        try:
+            yield _record(record, n)
+        except Exception as exc:  # a record whose headers or body warcio cannot read: it alone fails
+            yield Record(f"record {n}", status=FAILED, reason=f"broken record: {_why(exc)}")
+
+
+def _why(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
+def _header(headers: Any, name: str) -> str:
+    return (headers.get_header(name) or "").strip() if headers is not None else ""
+
+
+def _record(record: Any, n: int) -> Record:
+    warc = record.rec_headers
+    where = _header(warc, "WARC-Record-ID") or f"record {n}"
+    url = _header(warc, "WARC-Target-URI").strip("<>") or None  # WARC 1.0's grammar had <...>
+    fields = {"url": url, "warc_date": _header(warc, "WARC-Date") or None,
+              "warc_record_id": _header(warc, "WARC-Record-ID") or None}
+    found = Record(where, url=url, fields=fields)
+    if record.length is None:  # every WARC record has one: here the archive ends inside its header
+        return found._replace(status=FAILED, reason="cut short: the archive ends in the middle of this record")
+    kind = record.rec_type
+    http = record.http_headers if kind == "response" else None
+    if kind == "response":
+        if http is None:
+            return found._replace(status=SKIPPED, reason=f"a response record that is not HTTP ({url or 'no URL'})")
+        code = http.get_statuscode()
+        if code != "200":
+            return found._replace(status=SKIPPED, reason=f"HTTP status {code or 'missing'}")
+        content_type = _header(http, "Content-Type")
+    elif kind == "resource":
+        content_type = _header(warc, "Content-Type")
+    else:
+        return found._replace(status=SKIPPED, reason=f"a {kind} record, not a page")
+    truncated = _header(warc, "WARC-Truncated")
+    if truncated:
+        return found._replace(status=SKIPPED, reason=f"truncated by the crawler (WARC-Truncated: {truncated})")
+    mime, charset = _media_type(content_type)
+    if mime not in HTML_TYPES and mime not in GENERIC_TYPES:
+        return found._replace(status=SKIPPED, reason=f"not HTML: {mime}")
+    body = record.raw_stream.read(MAX_INPUT + 1)
+    if len(body) > MAX_INPUT:
+        return found._replace(status=FAILED, reason=f"more than {size(MAX_INPUT)} of body, the limit; refusing it")
+    if getattr(record.raw_stream, "limit", 0) > 0:  # what its header says is left, and the file has no more
+        return found._replace(status=FAILED, reason="cut short: the archive ends in the middle of this record")
+    try:
+        body = undo_encodings(body, _header(http, "Transfer-Encoding"), _header(http, "Content-Encoding"))
+    except InputError as exc:
+        return found._replace(status=FAILED, reason=str(exc))
+    if mime not in HTML_TYPES and not looks_like_html(body):
+        return found._replace(status=SKIPPED, reason=f"not HTML: {mime or 'no content type'}, and not markup")
+    return found._replace(page=body, charset=charset)
+
+
+def _media_type(content_type: str) -> tuple[str, str | None]:
+    """("text/html", "windows-1251") of "text/html; charset=windows-1251"."""
+    mime, _, params = content_type.partition(";")
+    charset = None
+    for param in params.split(";"):
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip(" \"'"):
+            charset = value.strip(" \"'")
+    return mime.strip().lower(), charset
+
+
+def looks_like_html(body: bytes) -> bool:
+    """Markup, by its first bytes: what a body of no (or a generic) content type must be to be a page."""
+    from .sources import sniff_kind
+
+    return sniff_kind(body[:_SNIFF].decode("latin-1")) == "html"
+
+
+def undo_encodings(body: bytes, transfer: str, content: str) -> bytes:
+    """The body as the page was before the server encoded it for the wire: de-chunked, then
+    each content coding undone, last applied first. A body whose start is not what its header
+    claims was stored already decoded (several crawlers do so and keep the header): it is
+    taken as it is. Raises InputError for a body broken part way, or one past the limits."""
+    if "chunked" in transfer.lower():
+        body = _dechunk(body)
+    for coding in reversed([c.strip().lower() for c in content.split(",") if c.strip()]):
+        body = _decode(body, coding)
+    return body
+
+
+def _dechunk(body: bytes) -> bytes:
+    """HTTP/1.1 chunked transfer coding undone. A body cut off before its last chunk keeps what
+    it has (a browser shows as much)."""
+    out: list[bytes] = []
+    at = 0
+    while at < len(body):
+        end = body.find(b"\n", at)
+        line = body[at:end if end >= 0 else len(body)].split(b";")[0].strip()
+        try:
+            length = int(line, 16)
+        except ValueError:
+            if at == 0:
+                return body  # not chunked at all: stored de-chunked
+            raise InputError("broken chunked body: a chunk size that is not a number") from None
+        if length == 0 or end < 0:
+            break
+        out.append(body[end + 1:end + 1 + length])
+        at = end + 1 + length
+        at += 2 if body.startswith(b"\r\n", at) else 1 if body.startswith(b"\n", at) else 0
+    return b"".join(out)
+
+
+def _decode(body: bytes, coding: str) -> bytes:
+    if coding in ("identity", "none", "utf-8", "utf8"):  # the last two: a charset mistaken for a coding
+        return body
+    if coding in ("gzip", "x-gzip"):
+        if not body.startswith(_GZIP_MAGIC):
+            return body
+        from .containers import gunzip
+
+        try:
+            return gunzip(body)
+        except InputError as exc:
+            raise InputError(f"broken gzip body: {exc}") from None
+    if coding == "deflate":
+        # RFC 9110's deflate is zlib-wrapped; many servers send it raw
+        return _inflate(body, zlib.MAX_WBITS if body[:1] == b"\x78" else -zlib.MAX_WBITS, coding)
+    if coding == "br":
+        return _unbrotli(body)
+    raise InputError(f"content coding {coding!r} is not one cleannews can undo (gzip, deflate, br)")
+
+
+def _stored_decoded(body: bytes) -> bool:
+    """A body that failed to unpack and is markup (or starts with a BOM) was stored decoded."""
+    return body.lstrip()[:1] == b"<" or body.startswith(b"\xef\xbb\xbf")
+
+
+def _inflate(body: bytes, wbits: int, coding: str) -> bytes:
+    try:
+        out = zlib.decompressobj(wbits).decompress(body, MAX_UNPACKED + 1)
+    except zlib.error as exc:
+        if _stored_decoded(body):
+            return body
+        raise InputError(f"broken {coding} body ({exc})") from None
+    if len(out) > MAX_UNPACKED:
+        raise InputError(f"a {coding} body that unpacks to more than {size(MAX_UNPACKED)}; refusing it")
+    return out
+
+
+def _unbrotli(body: bytes) -> bytes:
+    try:
+        import brotli
+    except ImportError:
+        raise InputError("a br (brotli) body, and the brotli module is not installed: pip install brotli") from None
+    inflater = brotli.Decompressor()
+    try:
+        out = inflater.process(body, output_buffer_limit=MAX_UNPACKED + 1)
+    except brotli.error as exc:
+        if _stored_decoded(body):
+            return body
+        raise InputError(f"broken br body ({exc})") from None
+    if len(out) > MAX_UNPACKED:
+        raise InputError(f"a br body that unpacks to more than {size(MAX_UNPACKED)}; refusing it")
+    return out
