@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleannews.model import CONTROL, HEADING, ITEM, PARAGRAPH
-from cleannews.read.text import text_blocks
+from cleannews.read.text import _single_spaced, _visible, text_blocks
 
 
 @pytest.mark.parametrize(("line", "kind", "text"), [
@@ -452,3 +452,21 @@ def test_paragraphs_wrapped_at_any_width_read_back(paragraphs: list[str], width:
     breaks words at their hyphens too), reads back as the same paragraphs."""
     wrapped = "\n\n".join(textwrap.fill(p, width) for p in paragraphs)
     assert [b.text for b in text_blocks(wrapped)] == paragraphs
+
+
+# every kind of space str.split() knows, invisible characters, and letters around them
+_SPACED_CHARS = " \t\u00a0\u2002\u2009\u3000\u2028\x1c\x85\u200b\u00adab’"
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet=_SPACED_CHARS, max_size=20))
+def test_single_spaced_is_splitting_and_joining(line: str) -> None:
+    """The shortcut for lines whose only spaces are single ASCII ones folds every line as
+    splitting it into words and joining them again does."""
+    assert _single_spaced(line) == " ".join(line.split())
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet=_SPACED_CHARS, max_size=20))
+def test_visible_drops_exactly_the_invisible_characters(text: str) -> None:
+    assert _visible(text) == "".join(c for c in text if c not in "\u200b\u200c\u200d\u2060\ufeff\u00ad")

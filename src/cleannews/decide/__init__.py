@@ -176,10 +176,9 @@ def _why(rule: Rule) -> str:
 def _outside(u: Unit, before: bool) -> Decision:
     """A block outside the story; named after the rule it matches when there is one."""
     where = "above the story" if before else "below the story"
-    ask = strongest(u.ask_rules(), "ask")
     if u.forced in BOX_REASONS:
         return _drop(u, "appeal", u.forced, f"{BOX_REASONS[u.forced]} ({where})")
-    if ask is not None:
+    if (ask := strongest(u.ask_rules(), "ask")) is not None:
         return _drop(u, "appeal", ask.id, f"{_why(ask)} ({where})")
     for rule in (u.chrome, u.caption):
         if rule is not None:

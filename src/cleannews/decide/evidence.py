@@ -97,6 +97,7 @@ _HEAD = frozenset({"block", "sentence", "edge", "head"})  # what counts above th
 _TAIL = frozenset({"block", "sentence", "edge", "tail"})  # what counts below it
 ALL = _HEAD | _TAIL
 _QUOTE_CHARS = frozenset('"“”«»„‹›')
+_QUOTE_MARK = Lazy('["“”«»„‹›]')  # one of _QUOTE_CHARS
 _QUOTED_SPAN = Lazy(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|‹[^›]*›')
 _SINGLE_QUOTED = Lazy(r"(?<!\w)‘(\S(?:.*?\S)?)’(?!\w)", re.S)
 
@@ -116,13 +117,11 @@ def _quoted(parts: list[str]) -> list[bool]:
     out: list[bool] = []
     inside, opener = False, ""
     for part in parts:
-        opening = _QUOTED_SPAN.match(part)
         # «Медиазона» пишет…, „Tagesschau“ meldet…: a quoted name opening a sentence is not speech
-        starts_speech = part[:1] in _QUOTE_CHARS and (opening is None or _is_speech(opening.group()))
+        starts_speech = part[:1] in _QUOTE_CHARS and (
+            (opening := _QUOTED_SPAN.match(part)) is None or _is_speech(opening.group()))
         out.append(inside or starts_speech)
-        for c in part:
-            if c not in _QUOTE_CHARS:
-                continue
+        for c in _QUOTE_MARK.findall(part):  # a loop over every character cost more than the rest
             if c == '"':
                 inside = not inside
             elif c in "«„‹":
@@ -312,6 +311,8 @@ class Unit:
     def ask_rules(self) -> tuple[Rule, ...]:
         """Every ask rule that speaks of it: matched by the block, by one of its sentences, or
         made of parts in a sentence."""
+        if not self.sentence_asks:  # most blocks (a rule set's ids are unique: no copies to drop)
+            return tuple([r for r in self.hits if r.family == "ask"])
         found = {r.id: r for r in self.hits if r.family == "ask"}
         found.update((r.id, r) for _, asks in self.sentence_asks for r in asks)
         return tuple(found.values())
@@ -405,8 +406,9 @@ def as_form(block: Block) -> Block:
     "[          ] Subscribe" as w3m and lynx print forms) is form debris, like a line of
     placeholders only (read/text.py): never a headline, never story."""
     text = block.text
-    if (block.kind == PARAGRAPH and ("_" in text or "(" in text or "[" in text) and _FORM_FIELD.search(text)
-            and word_count(text) <= FORM_MAX_WORDS):
+    # the word count before the regex: a paragraph of running text is too long for a form line
+    if (block.kind == PARAGRAPH and ("_" in text or "(" in text or "[" in text)
+            and word_count(text) <= FORM_MAX_WORDS and _FORM_FIELD.search(text)):
         return block._replace(kind=CONTROL)
     return block
 
@@ -416,7 +418,7 @@ def mark_outlet(units: list[Unit]) -> None:
     Observer is a nonprofit newsroom …", the outlet speaking of itself. Its name is what the
     page's copyright line gives after the © (and a year), or the masthead (a short first line
     no rule names)."""
-    names = {name for u in units if "©" in u.block.text or "(c)" in u.block.text.casefold()
+    names = {name for u in units if _copyright_sign(u.block.text)
              for name in [_copyright_holder(u.block.text)] if name}
     first = next((u for u in units if u.block.kind != CONTROL), None)
     if first is not None and not first.hits and first.words <= MASTHEAD_MAX_WORDS:
@@ -429,6 +431,10 @@ def mark_outlet(units: list[Unit]) -> None:
             text = norm(u.block.text)
             article, _, rest = text.partition(" ")
             u.outlet = any(text.startswith(n) or (len(article) <= 3 and rest.startswith(n)) for n in names)
+
+
+def _copyright_sign(text: str) -> bool:
+    return "©" in text or "(c)" in text or "(C)" in text  # not casefold(): it copies every block
 
 
 def _copyright_holder(text: str) -> str:

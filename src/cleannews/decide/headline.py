@@ -108,7 +108,7 @@ def find_hint(units: list[Unit], anchor: int, hint: str) -> int | None:
 
 def _heads_a_box(units: list[Unit], i: int) -> bool:
     """The next block (form debris aside) is an appeal: this line is its box's header."""
-    below = next((v for v in units[i + 1 :] if v.block.kind != CONTROL), None)
+    below = next((units[j] for j in range(i + 1, len(units)) if units[j].block.kind != CONTROL), None)
     return below is not None and is_ask(below)
 
 

@@ -67,11 +67,12 @@ def mark_repeats(units: list[Unit], whole: bool, headline: str | None) -> bool:
         seen.add(u.block.text)
     # what each block heads: the next one printed wherever it stands (not chrome, an ask or a
     # caption, which go in the clean text too and so cannot decide what it reads as)
-    printed = [u for u in units if u.block.kind != CONTROL and not _goes_anywhere(u)]
-    for u, after in pairwise(printed):
-        if u.repeated and _heads_something_else(u, after):
-            u.repeated = False  # a question or a label the article's form repeats, not a copy
-            u.recurring = True
+    if len(seen) < len(counted):  # a text came twice (most texts print nothing twice)
+        printed = [u for u in units if u.block.kind != CONTROL and not _goes_anywhere(u)]
+        for u, after in pairwise(printed):
+            if u.repeated and _heads_something_else(u, after):
+                u.repeated = False  # a question or a label the article's form repeats, not a copy
+                u.recurring = True
     if not whole:
         return True  # a page dump prints its menus twice: its repeats are copies
     # Told from what is printed, as the clean text read again tells it: the headline once

@@ -93,7 +93,7 @@ def _template_line(u: Unit) -> bool:
     """A line that may be a template's label: short, and nothing a rule names but a date or a
     byline (a card's or a comment's own labels)."""
     return (u.words <= TEMPLATE_LINE_WORDS and u.block.kind != CONTROL
-            and all(r.kind == "byline" for r in u.hits))
+            and (not u.hits or all(r.kind == "byline" for r in u.hits)))  # most lines match no rule
 
 
 def _dated(text: str) -> bool:

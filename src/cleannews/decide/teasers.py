@@ -85,5 +85,5 @@ def mark_teasers(units: list[Unit]) -> None:
         elif _titled(u) and _all_link(u) and 0 < n < len(solid) - 1 and solid[n - 1].prose and solid[n + 1].prose:
             u.teaser = TEASER_LINKED
     for n, u in enumerate(units[:-1]):
-        if _titled(u) and units[n + 1].block.kind == CONTROL and units[n + 1].block.text.startswith(_EMBED):
+        if units[n + 1].block.kind == CONTROL and units[n + 1].block.text.startswith(_EMBED) and _titled(u):
             u.teaser = TEASER_EMBED

@@ -57,7 +57,8 @@ _ANY_FIRST_LINK = Lazy(r"^[ \t]*1\.[ \t]+[A-Za-z][\w+.-]*:\S", re.MULTILINE)
 _ONLY_MARKS = Lazy(r"[\W_]*")
 _MAY_PLACEHOLD = Lazy(r"[\[_(#:]")
 _HAS_WORD = Lazy(r"[^\W_]")
-_INVISIBLE = Lazy("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width characters and the soft hyphen
+_INVISIBLE = Lazy(f"[{_INVISIBLE_CHARS}]")
 HEADING_MAX_CHARS = 200
 _SENTENCE_ENDS = frozenset(".!?:;…\"'»”’)]")
 _PUNCTUATION = ".,;:!?\"'()[]«»“”‘’…—–-"
@@ -115,9 +116,28 @@ FILL_SHARE = 0.5
 
 def normalize_space(text: str) -> str:
     """Fold every run of whitespace (NBSP and the typographic spaces too) into one space."""
-    if _INVISIBLE.search(text):
+    if _INVISIBLE.search(text):  # on an element's few words, quicker than _visible's scans
         text = _INVISIBLE.sub("", text)
     return " ".join(text.split())  # str.split() knows every Unicode space
+
+
+def _visible(text: str) -> str:
+    """A whole text without its invisible characters."""
+    # On a page of text, a search for each character (a scan in C) is many times quicker than
+    # the regex's search; on a line of a few words, slower.
+    if any(c in text for c in _INVISIBLE_CHARS):
+        return _INVISIBLE.sub("", text)
+    return text
+
+
+def _single_spaced(line: str) -> str:
+    """The line less its indentation, every run of whitespace in it one space. Most lines have
+    only single ASCII spaces (str.isprintable() is false for every other space): they are
+    returned as they are, without splitting them into words and joining them again."""
+    text = line.lstrip(" ")
+    if text.isprintable() and "  " not in text and not text.endswith(" "):
+        return text
+    return " ".join(line.split())  # str.split() knows every Unicode space
 
 
 def _indent(line: str) -> int:
@@ -516,8 +536,8 @@ def _only_placeholders(text: str) -> bool:
 
 def _block(line: str, group: int, body_indent: int, links: Lazy) -> Block:
     indent = _indent(line)
-    stripped = " ".join(line.split())  # invisible characters went with the whole text
-    shown = " ".join(links.sub("", stripped).split()) if "[" in stripped else stripped
+    stripped = _single_spaced(line)  # invisible characters went with the whole text
+    shown = _single_spaced(links.sub("", stripped)) if "[" in stripped else stripped
     lead = _LEADING_PLACEHOLDERS.match(shown) if shown[:1] in "[(" else None
     rest = shown[lead.end():] if lead else shown
     if not rest or _only_placeholders(rest):
@@ -533,7 +553,7 @@ def _block(line: str, group: int, body_indent: int, links: Lazy) -> Block:
     kind = HEADING if heading else PARAGRAPH
     # a line that is one link's text (lynx's "[10]Another story"): the link is kept, as HTML
     # keeps its links, so that decide can tell a linked headline from a sub-heading
-    number = links.match(stripped)
+    number = links.match(stripped) if stripped.startswith("[") else None  # a link number opens with one
     linked = ((rest, number.group()),) if number and stripped.count("[") == 1 else ()
     return Block(rest, kind, group, indent, links=linked)
 
@@ -542,7 +562,8 @@ def _link_list(text: str, paragraphs: list[list[str]]) -> int:
     """Where lynx's numbered list of the page's links begins (its heading, "References" in
     English), or len(paragraphs): a line on its own, then "1. <url>" (after a label such as
     "Visible links:"), and links for most of the lines to the end."""
-    if not _ANY_FIRST_LINK.search(text):
+    # the literal "1." is found far quicker than the pattern tries each line start for it
+    if "1." not in text or not _ANY_FIRST_LINK.search(text):
         return len(paragraphs)  # most texts
     lines = links = 0  # from the end back to paragraph i
     start = len(paragraphs)
@@ -559,8 +580,7 @@ def _link_list(text: str, paragraphs: list[list[str]]) -> int:
 def text_blocks(text: str) -> list[Block]:
     """Split decoded text into blocks, in reading order."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _INVISIBLE.search(text):
-        text = _INVISIBLE.sub("", text)
+    text = _visible(text)
     paragraphs = _paragraphs(text)
     end = _link_list(text, paragraphs)
     body = _unwrap(paragraphs[:end], _wrap(paragraphs[:end], text))
@@ -569,6 +589,6 @@ def text_blocks(text: str) -> list[Block]:
     # without it, such a number is one only when glued to the text ("[12]Home"), not a note's.
     links = _LINK_NUMBER if end < len(paragraphs) else _GLUED_LINK_NUMBER
     blocks = [_block(line, group, body_indent, links) for group, para in enumerate(body) for line in para]
-    blocks += [Block(" ".join(line.split()), CONTROL, group, _indent(line))
+    blocks += [Block(_single_spaced(line), CONTROL, group, _indent(line))
                for group, para in enumerate(paragraphs[end:], len(body)) for line in para]
     return blocks
