@@ -271,6 +271,17 @@ class Release(NamedTuple):
     src: Path
 
 
+def releases_to_compare(previous: str, folder: Path) -> list[Release]:
+    """This checkout, after the previous release (`git archive` of it into `folder`) unless
+    `previous` is "none"; each named on stderr."""
+    found = [Release("now", "this checkout", ROOT / "src")]
+    if previous != "none":
+        found.insert(0, Release("previous", describe(previous), previous_src(previous, folder)))
+    for r in found:
+        say(f"{r.label}: {r.name} ({r.src})")
+    return found
+
+
 def run_release(release: Release, args: list[str], out: Path) -> dict[str, Any]:
     """This script as a worker, in a fresh process whose cleannews is the release's src."""
     env = {**os.environ, "PYTHONPATH": str(release.src)}
@@ -456,11 +467,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="bench-dumps-") as tmp_name:
         tmp = Path(tmp_name)
-        releases = [Release("now", "this checkout", ROOT / "src")]
-        if args.previous != "none":
-            releases.insert(0, Release("previous", describe(args.previous), previous_src(args.previous, tmp / "prev")))
-        for r in releases:
-            say(f"{r.label}: {r.name} ({r.src})")
+        releases = releases_to_compare(args.previous, tmp / "prev")
 
         pages, golds = scrapinghub_pages(args.corpus, tmp / "sh" / "html", args.limit)
         say(f"\ndumping {len(pages)} ScrapingHub pages four ways (LC_ALL=C.UTF-8, in the pages' folder) ...")

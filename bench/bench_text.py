@@ -349,7 +349,7 @@ def sizes_table(megabytes: list[float]) -> list[dict[str, Any]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from bench_dumps import PREVIOUS, Release, describe, previous_src
+    from bench_dumps import PREVIOUS, releases_to_compare
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("--previous", default=PREVIOUS, metavar="REV",
@@ -382,11 +382,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{platform.system()} {platform.machine()} · {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory(prefix="bench-text-") as tmp_name:
         tmp = Path(tmp_name)
-        releases = [Release("now", "this checkout", ROOT / "src")]
-        if args.previous != "none":
-            releases.insert(0, Release("previous", describe(args.previous), previous_src(args.previous, tmp / "prev")))
-        for r in releases:
-            say(f"{r.label}: {r.name} ({r.src})")
+        releases = releases_to_compare(args.previous, tmp / "prev")
 
         speeds: dict[str, list[float]] = {}
         cold: dict[str, dict[str, Any]] = {}
