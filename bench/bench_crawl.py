@@ -2,9 +2,10 @@
 runners lie). Issue 12's acceptance, on generated web archives (bench_batch.py's 8 KB news pages,
 each an HTTP response beside its request record, gzip per record, split over --archives files):
 
-  (a) reading: FastWARC against warcio (the library cleannews keeps) on the same archives,
-      records per second, each record's headers parsed and every response's body read; and
-      cleannews' own reader (warcio, with the selection of pages and their codings undone);
+  (a) reading: FastWARC (the library cleannews reads WARC with) against warcio on the same
+      archives, records per second, each record's headers parsed and every response's body
+      read; and cleannews' own reader (FastWARC, with the selection of pages and their codings
+      undone);
   (b) the reading's share of the time per page: cleannews' reader against clean() of what it
       read, in one process on one core;
   (c) pages per second with 1 and 2 workers: the command line (`cleannews DIR --format jsonl
@@ -18,7 +19,7 @@ Targets (issue 12): 2 workers >= 1.7 x 1 worker; memory flat (5,000 / 1,000 <= 1
 <= 10% of the time per page.
 
 Usage:
-    .venv/bin/pip install -e '.[bench]'     # fastwarc, datatrove, pyspark, trafilatura
+    .venv/bin/pip install -e '.[bench]'     # datatrove, pyspark, trafilatura
     .venv/bin/python bench/bench_crawl.py [--pages 5000] [--archives 4] [--json crawl.json] [--check]
 
 See bench/README.md.
@@ -114,12 +115,8 @@ def read_cleannews(paths: list[Path]) -> int:
 
 
 def reading(paths: list[Path]) -> dict[str, Any]:
-    readers: dict[str, Callable[[list[Path]], int]] = {"warcio": read_warcio, "cleannews (warcio)": read_cleannews}
-    try:
-        import fastwarc  # noqa: F401
-        readers["fastwarc"] = read_fastwarc
-    except ImportError:
-        pass
+    readers: dict[str, Callable[[list[Path]], int]] = {"warcio": read_warcio, "fastwarc": read_fastwarc,
+                                                       "cleannews (fastwarc)": read_cleannews}
     times: dict[str, list[float]] = {name: [] for name in readers}
     counts: dict[str, int] = {}
     for _ in range(ROUNDS):  # interleaved, so that a busy moment costs each alike

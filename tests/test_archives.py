@@ -222,6 +222,38 @@ def test_an_archive_cut_anywhere_never_gives_a_page_cut_short(compress: bool, tm
         assert len({r.where for r in got if r.page}) < len(pages)
 
 
+def _member_starts(data: bytes) -> list[int]:
+    """Where each gzip member of a gzip-per-record archive starts."""
+    starts, at = [], 0
+    while at < len(data):
+        starts.append(at)
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        inflater.decompress(data[at:])
+        at = len(data) - len(inflater.unused_data)
+    return starts
+
+
+def test_an_archive_cut_between_records_or_ending_in_junk_says_so(tmp_path: Path) -> None:
+    """A download that stopped in the first bytes of a record's gzip member, where no record
+    header can be read yet, or an archive with bytes after its last record: the reading ends
+    in a failed record, never quietly. Cut exactly between two records, it is whole."""
+    whole = tmp_path / "whole.warc.gz"
+    crawl(whole)
+    data = whole.read_bytes()
+    starts = _member_starts(data)
+    everything = list(records(str(whole)))
+    assert len(starts) == len(everything)
+    cut = tmp_path / "cut.warc.gz"
+    for start in starts[3:6]:
+        for end, failed in ((start, False), (start + 1, True), (start + 9, True)):
+            cut.write_bytes(data[:end])
+            got = list(records(str(cut)))
+            assert [r.where for r in got[:-1]] == [r.where for r in everything[:len(got) - 1]]
+            assert (got[-1].status == "failed") is failed, (start, end - start)
+    cut.write_bytes(data + b"\n\nnot a record\n")
+    assert list(records(str(cut)))[-1].status == "failed"
+
+
 def test_a_folder_of_dumps_skips_what_is_no_dump(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     line = {"url": "https://city.example/a", "text": "Bridge reopens\n\nThe old bridge reopened to traffic on "

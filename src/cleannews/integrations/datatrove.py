@@ -192,7 +192,7 @@ class WarcReader(BaseDiskReader):
     are BaseDiskReader's (data_folder, paths_file, limit, glob_pattern, ...)."""
 
     name = "🕷 Warc (cleannews)"
-    _requires_dependencies: ClassVar[list[str]] = ["warcio"]
+    _requires_dependencies: ClassVar[list[str]] = ["fastwarc", "warcio"]
 
     def __init__(self, data_folder: DataFolderLike, **kwargs: Any) -> None:
         super().__init__(data_folder, **kwargs)
@@ -200,7 +200,7 @@ class WarcReader(BaseDiskReader):
     def read_file(self, filepath: str) -> DocumentsPipeline:
         from ..read.sources import decode
 
-        with self.data_folder.open(filepath, "rb") as f:  # warcio unpacks gzip itself, member by member
+        with self.data_folder.open(filepath, "rb") as f:  # the reader unpacks gzip itself, member by member
             for n, record in enumerate(archive_records(f)):
                 with self.track_time():
                     if record.status or not isinstance(record.page, bytes):

@@ -13,11 +13,13 @@ A record is a page when it is an HTTP response with status 200 whose Content-Typ
 when it names none or a generic one, whose bytes look like HTML), or a resource record of an
 HTML type (a page archived without HTTP, as warcit and some browsers' archivers store them).
 
-The archive is read by warcio (WARC 1.0 and 1.1, and the ARC files of older crawls, plain or
-gzip): bench/bench_archives.py measures it against FastWARC, and bench/README.md says why it
-was kept. Transfer and content encodings are undone here rather than by warcio, so that a
-broken body is a failed record with its reason (warcio writes to stderr and passes on what it
-got) and a body that unpacks past the limits is refused.
+WARC is read by FastWARC, about five times faster than warcio (bench/bench_crawl.py measures
+both): in folder mode one process reads the records for every worker, so its reading bounds how
+far more workers scale. The ARC files of older crawls, which FastWARC does not read, go through
+warcio. Transfer and content encodings are undone here rather than by either library, so that a
+broken body is a failed record with its reason and a body that unpacks past the limits is
+refused; and a gzip archive that ends inside a record's first bytes (where FastWARC stops
+quietly) ends in a failed record.
 """
 
 from __future__ import annotations
@@ -104,7 +106,38 @@ def records(path: str, dump_field: str | None = None) -> Iterator[Record]:
 
 
 def archive_records(stream: IO[bytes]) -> Iterator[Record]:
-    """Every record of a WARC or ARC stream (gzip or not), in order."""
+    """Every record of a WARC or ARC stream (gzip or not), in order: WARC read by FastWARC,
+    ARC (which FastWARC does not read) by warcio."""
+    head = _peek(stream)
+    if archive_format(head) == "warc":
+        yield from _fastwarc_records(stream, head.startswith(_GZIP_MAGIC))
+    else:
+        yield from _warcio_records(stream)
+
+
+def _peek(stream: IO[bytes]) -> bytes:
+    """The first bytes of the stream, which is left where it was (at its start)."""
+    peek = getattr(stream, "peek", None)
+    if peek is not None:
+        return bytes(peek(_PEEK)[:_PEEK])
+    head = stream.read(_PEEK)
+    stream.seek(0)
+    return head
+
+
+class _Seen(NamedTuple):
+    """What decides whether a record is a page, read from either library's record."""
+
+    n: int  # the record's place in the archive, from 1
+    kind: str  # its WARC-Type
+    warc: Any  # its WARC header: .get(name) -> str | None
+    http: Any  # its HTTP header (.get(name) -> str | None), None when it is no HTTP message
+    status: str  # the HTTP status code, "" when none
+    read: Any  # read(limit) -> (up to limit bytes of the payload, whether the archive ends inside it)
+    whole_header: bool  # False when the archive ends inside the record's WARC header
+
+
+def _warcio_records(stream: IO[bytes]) -> Iterator[Record]:
     from warcio.archiveiterator import ArchiveIterator
 
     iterator = iter(ArchiveIterator(stream, arc2warc=True))
@@ -116,13 +149,97 @@ def archive_records(stream: IO[bytes]) -> Iterator[Record]:
         except StopIteration:
             return
         except Exception as exc:  # warcio's ArchiveLoadFailed, zlib and EOF errors on a broken file
-            yield Record(f"record {n}", status=FAILED,
-                         reason=f"the archive is broken here, the rest of it cannot be read: {_why(exc)}")
+            yield _broken_from(n, exc)
             return
         try:
-            yield _record(record, n)
+            yield _record(_warcio_seen(record, n))
         except Exception as exc:  # a record whose headers or body warcio cannot read: it alone fails
             yield Record(f"record {n}", status=FAILED, reason=f"broken record: {_why(exc)}")
+
+
+class _WarcioHeaders:
+    """warcio's StatusAndHeaders as a mapping of header names to values."""
+
+    def __init__(self, headers: Any) -> None:
+        self.get = headers.get_header
+
+
+def _warcio_seen(record: Any, n: int) -> _Seen:
+    http = record.http_headers if record.rec_type == "response" else None
+
+    def read(limit: int) -> tuple[bytes, bool]:
+        body = record.raw_stream.read(limit)
+        return body, getattr(record.raw_stream, "limit", 0) > 0  # its header says more is left; the file has no more
+
+    return _Seen(n, record.rec_type, _WarcioHeaders(record.rec_headers),
+                 _WarcioHeaders(http) if http is not None else None,
+                 (http.get_statuscode() or "") if http is not None else "", read, record.length is not None)
+
+
+def _fastwarc_records(stream: IO[bytes], gzipped: bool) -> Iterator[Record]:
+    from fastwarc.warc import ArchiveIterator
+
+    iterator = iter(ArchiveIterator(stream, parse_http=True, fsspec_args=False))
+    n, last = 0, 0
+    while True:
+        n += 1
+        try:
+            record = next(iterator)
+        except StopIteration:
+            break
+        except Exception as exc:  # FastWARC's OSError on a header it cannot parse
+            yield _broken_from(n, exc)
+            return
+        last = record.stream_pos
+        try:
+            yield _record(_fastwarc_seen(record, n))
+        except Exception as exc:  # a record whose headers or body cannot be read: it alone fails
+            yield Record(f"record {n}", status=FAILED, reason=f"broken record: {_why(exc)}")
+    if gzipped and not _whole_members_from(stream, last):
+        yield Record(f"record {n}", status=FAILED, reason="cut short: the archive ends in the middle of this record")
+
+
+def _fastwarc_seen(record: Any, n: int) -> _Seen:
+    http = record.http_headers if record.is_http and str(record.record_type) == "response" else None
+    # Every WARC header has a Content-Length: a record with none is one the archive ends inside
+    whole = record.content_length > 0 or record.headers.get("Content-Length") is not None
+
+    def read(limit: int) -> tuple[bytes, bool]:
+        body = record.reader.read(limit)
+        return body, len(body) < min(limit, record.content_length)
+
+    return _Seen(n, str(record.record_type), record.headers, http,
+                 str(http.status_code or "") if http is not None else "", read, whole)
+
+
+def _whole_members_from(stream: IO[bytes], at: int) -> bool:
+    """Whether the gzip stream holds whole members from `at` (where its last record starts) to
+    its end: FastWARC ends quietly at a member cut before its first record header."""
+    try:
+        stream.seek(at)
+    except (OSError, ValueError):
+        return True  # a stream that cannot go back: what FastWARC read is all that is known
+    while True:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        while not inflater.eof:
+            chunk = stream.read(1 << 16)
+            if not chunk:
+                return False
+            try:
+                inflater.decompress(chunk, 1 << 20)
+                while inflater.unconsumed_tail:
+                    inflater.decompress(inflater.unconsumed_tail, 1 << 20)
+            except zlib.error:
+                return False
+        rest = inflater.unused_data + stream.read(1)
+        if not rest:
+            return True
+        stream.seek(-len(rest), os.SEEK_CUR)
+
+
+def _broken_from(n: int, exc: BaseException) -> Record:
+    return Record(f"record {n}", status=FAILED,
+                  reason=f"the archive is broken here, the rest of it cannot be read: {_why(exc)}")
 
 
 def _why(exc: BaseException) -> str:
@@ -131,26 +248,23 @@ def _why(exc: BaseException) -> str:
 
 
 def _header(headers: Any, name: str) -> str:
-    return (headers.get_header(name) or "").strip() if headers is not None else ""
+    return (headers.get(name) or "").strip() if headers is not None else ""
 
 
-def _record(record: Any, n: int) -> Record:
-    warc = record.rec_headers
-    where = _header(warc, "WARC-Record-ID") or f"record {n}"
+def _record(seen: _Seen) -> Record:
+    warc = seen.warc
+    record_id = _header(warc, "WARC-Record-ID") or None
     url = _header(warc, "WARC-Target-URI").strip("<>") or None  # WARC 1.0's grammar had <...>
-    fields = {"url": url, "warc_date": _header(warc, "WARC-Date") or None,
-              "warc_record_id": _header(warc, "WARC-Record-ID") or None}
-    found = Record(where, url=url, fields=fields)
-    if record.length is None:  # every WARC record has one: here the archive ends inside its header
+    fields = {"url": url, "warc_date": _header(warc, "WARC-Date") or None, "warc_record_id": record_id}
+    found = Record(record_id or f"record {seen.n}", url=url, fields=fields)
+    if not seen.whole_header:
         return found._replace(status=FAILED, reason="cut short: the archive ends in the middle of this record")
-    kind = record.rec_type
-    http = record.http_headers if kind == "response" else None
+    kind, http = seen.kind, seen.http
     if kind == "response":
         if http is None:
             return found._replace(status=SKIPPED, reason=f"a response record that is not HTTP ({url or 'no URL'})")
-        code = http.get_statuscode()
-        if code != "200":
-            return found._replace(status=SKIPPED, reason=f"HTTP status {code or 'missing'}")
+        if seen.status != "200":
+            return found._replace(status=SKIPPED, reason=f"HTTP status {seen.status or 'missing'}")
         content_type = _header(http, "Content-Type")
     elif kind == "resource":
         content_type = _header(warc, "Content-Type")
@@ -162,10 +276,10 @@ def _record(record: Any, n: int) -> Record:
     mime, charset = _media_type(content_type)
     if mime not in HTML_TYPES and mime not in GENERIC_TYPES:
         return found._replace(status=SKIPPED, reason=f"not HTML: {mime}")
-    body = record.raw_stream.read(MAX_INPUT + 1)
+    body, cut = seen.read(MAX_INPUT + 1)
     if len(body) > MAX_INPUT:
         return found._replace(status=FAILED, reason=f"more than {size(MAX_INPUT)} of body, the limit; refusing it")
-    if getattr(record.raw_stream, "limit", 0) > 0:  # what its header says is left, and the file has no more
+    if cut:
         return found._replace(status=FAILED, reason="cut short: the archive ends in the middle of this record")
     try:
         body = undo_encodings(body, _header(http, "Transfer-Encoding"), _header(http, "Content-Encoding"))
