@@ -11,7 +11,8 @@ each an HTTP response beside its request record, gzip per record, split over --a
   (c) pages per second with 1 and 2 workers: the command line (`cleannews DIR --format jsonl
       --jobs N`), a datatrove pipeline (WarcReader → CleanNews → JsonlWriter, local executor,
       N workers), the same pipeline with datatrove's Trafilatura step instead, and the Spark job
-      on local[N] (timed once its session is up); next to the machine's ceiling (two plain
+      on local[N] (timed once its session is up and a warm-up run of the job on 200 pages is
+      done); each the fastest of 3 interleaved runs; next to the machine's ceiling (two plain
       clean() loops at once against one);
   (d) memory of the command line's whole process tree, 1,000 pages against 5,000.
 
@@ -46,6 +47,7 @@ from typing import Any
 from bench_batch import _tree_rss, html_page
 
 SPEEDUP_TARGET = 1.7
+WARM_UP_PAGES = 200  # the Spark job's warm-up run, in two archives (a task for each of 2 workers)
 MEMORY_TARGET = 1.10
 READING_TARGET = 0.10
 SMALL = 1_000
@@ -170,11 +172,15 @@ import os, sys, time
 os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 from pyspark.sql import SparkSession
 from cleannews.spark import archive_stories
-workers, out, paths = sys.argv[1], sys.argv[2], sys.argv[3:]
+workers, out, warm, paths = sys.argv[1], sys.argv[2], sys.argv[3].split(","), sys.argv[4:]
 spark = (SparkSession.builder.master(f"local[{workers}]").config("spark.ui.enabled", "false")
          .config("spark.ui.showConsoleProgress", "false").getOrCreate())
 spark.sparkContext.setLogLevel("ERROR")
-spark.sparkContext.parallelize(range(4), int(workers)).map(lambda x: x).collect()  # the Python workers started
+# The same job on small archives first: the Python workers started, cleannews imported in them,
+# and the JVM's code for this job compiled (the JIT took 7 s of CPU beside the job's first run
+# of 5,000 pages, 2-3 s once warm), as on a crawl of hours it is from the first minutes on.
+warmed, _ = archive_stories(spark, warm, learn_min=None)
+warmed.write.json(out + "-warm-up")
 started = time.perf_counter()
 stories, _ = archive_stories(spark, paths, learn_min=None)
 stories.write.json(out)
@@ -210,6 +216,7 @@ def _seconds(args: list[str]) -> float:
 
 
 def throughput(folder: Path, paths: list[Path], work: Path, pages: int, engines: bool, runs: int) -> dict[str, Any]:
+    warm = make_archives(work / "warm-up", WARM_UP_PAGES, 2)
     cleannews = [sys.executable, "-m", "cleannews"]
     pipelines: dict[str, Callable[[int, Path], list[str]]] = {
         "command line": lambda n, out: [*cleannews, str(folder), "--format", "jsonl", "--no-learn", "--jobs", str(n),
@@ -218,7 +225,8 @@ def throughput(folder: Path, paths: list[Path], work: Path, pages: int, engines:
                                                  str(len(paths)), "cleannews"],
         "datatrove + trafilatura": lambda n, out: [sys.executable, "-c", _DATATROVE, str(folder), str(out), str(n),
                                                    str(len(paths)), "trafilatura"],
-        "spark (job only)": lambda n, out: [sys.executable, "-c", _SPARK, str(n), str(out), *map(str, paths)],
+        "spark (job only)": lambda n, out: [sys.executable, "-c", _SPARK, str(n), str(out), ",".join(map(str, warm)),
+                                            *map(str, paths)],
     }
     results: dict[str, Any] = {}
     for name, command in pipelines.items():
