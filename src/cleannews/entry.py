@@ -13,15 +13,19 @@ import contextlib
 import os
 import signal
 import sys
-from typing import NamedTuple, NoReturn
 
 from . import Options, clean
 from .errors import InputError, RuleError
 from .limits import MAX_INPUT, size
 from .options import ARCHIVE_NAMES
+from .records import NamedTuple
 from .render import failure_json, render, render_csv, render_explain
 from .report import EXIT_FAILED, EXIT_USAGE, FAILED, Report, display, exit_for_signal, unreadable
 from .rules import check_user_files
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 CONFIG_ENV = "CLEANNEWS_CONFIG_DIR"
 USER_RULES = "rules.toml"
