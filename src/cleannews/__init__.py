@@ -18,7 +18,6 @@ that cannot be used). The command line is `cleannews --help`.
 from __future__ import annotations
 
 import os
-from typing import IO, Union
 
 from .decide import decide
 from .errors import InputError, RuleError
@@ -28,6 +27,13 @@ from .options import Options
 from .read.sources import read_document
 from .render import rendered
 from .rules import Counted, always_languages, detect_languages, language_sample, load_rules, told
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import IO
+
+    # What clean() takes: the article itself (bytes or str), a path to it, or an open file.
+    Source = bytes | bytearray | str | os.PathLike[str] | IO[bytes] | IO[str]
 
 __all__ = [
     "Block",
@@ -44,9 +50,6 @@ __version__ = "0.1.0"
 
 _DEFAULT = Options()
 DETECT_MIN_SPACES = 7  # blocks of eight words or more
-
-# What clean() takes: the article itself (bytes or str), a path to it, or an open file.
-Source = Union[bytes, bytearray, str, "os.PathLike[str]", IO[bytes], IO[str]]
 
 
 def _running_text(texts: list[tuple[str, str]]) -> list[str]:

@@ -9,19 +9,22 @@ into one file) serves both.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import sys
-from typing import NamedTuple, NoReturn
 
 from . import Options, clean
 from .errors import InputError, RuleError
 from .limits import MAX_INPUT, size
 from .options import ARCHIVE_NAMES
+from .records import NamedTuple
 from .render import failure_json, render, render_csv, render_explain
 from .report import EXIT_FAILED, EXIT_USAGE, FAILED, Report, display, exit_for_signal, unreadable
 from .rules import check_user_files
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 CONFIG_ENV = "CLEANNEWS_CONFIG_DIR"
 USER_RULES = "rules.toml"
@@ -95,9 +98,11 @@ def rule_paths(extra: tuple[str, ...], use_config: bool) -> tuple[str, ...]:
 def say(message: str) -> None:
     """One line on standard error, when there is one."""
     if sys.stderr is not None:
-        with contextlib.suppress(OSError):
+        try:  # not contextlib.suppress: its import is a hundredth of a cold start
             sys.stderr.write(f"cleannews: {message}\n")
             sys.stderr.flush()
+        except OSError:
+            pass
 
 
 def usage_error(message: str) -> NoReturn:
@@ -212,6 +217,8 @@ def _leave(code: int) -> NoReturn:
     matters is written and flushed by now (outputs are renamed into place before this)."""
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:
-            with contextlib.suppress(OSError, ValueError):
+            try:  # noqa: SIM105 (contextlib.suppress: its import, see say())
                 stream.flush()
+            except (OSError, ValueError):
+                pass
     os._exit(code)

@@ -6,7 +6,7 @@ start-up time to define, which a command-line tool run once per file pays every 
 
 from __future__ import annotations
 
-from typing import NamedTuple, TypedDict
+from .records import NamedTuple, TypedDict
 
 # Block kinds. Readers (text.py, html.py) say what a block *is*; decide.py says what to do with it.
 HEADING = "heading"  # a heading: <h1>-<h6>, or a line a text dump sets apart as one

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import Any, Literal, NamedTuple
 
-InputFormat = Literal["auto", "text", "html"]
+from .records import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Literal
+
+    InputFormat = Literal["auto", "text", "html"]
 INPUT_FORMATS = ("auto", "text", "html")
 # The files that may be web archives (their first bytes tell, read/archives.py): an input of many
 # pages, for folder mode, never one page.

@@ -8,9 +8,12 @@ it prints what was kept.
 from __future__ import annotations
 
 import os
-from typing import IO, Any
 
 from .model import HEADING, ITEM, QUOTE, Block, Decision, Link, Result
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import IO, Any
 
 FORMATS = ("text", "markdown", "json", "jsonl", "csv")
 CSV_FIELDS = ("source", "title", "url", "date", "text")

@@ -5,9 +5,15 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Sequence
-from typing import Protocol
 
 from .model import NO_PACK
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class Lines(Protocol):
+        def write(self, data: bytes) -> None: ...
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -24,10 +30,6 @@ FAILED = "failed"
 SKIPPED = "skipped"  # not a page, too big, a link out of the folder: not attempted, by design
 UP_TO_DATE = "up-to-date"  # its output is newer than it: done by an earlier run
 URL_SCHEME = r"[A-Za-z][A-Za-z0-9+.-]*://"  # what a file name that is really a URL starts with
-
-
-class Lines(Protocol):
-    def write(self, data: bytes) -> None: ...
 
 
 def display(name: str) -> str:

@@ -11,10 +11,10 @@ block between two, belong to the appeal.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from ..lazy import Lazy
 from ..model import CAPTION, CONTROL, HEADING, PARAGRAPH, Block
+from ..records import NamedTuple
 from ..rules import Rule, RuleSet
 
 # A full stop, closing marks, a space, then (tested in sentences(): a class of capitals costs

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import NamedTuple
 
 from ..errors import InputError, NotTextError
 from ..limits import MAX_ELEMENTS, MAX_HTML, MAX_INPUT, MAX_LINES, MAX_TEXT, size
-from ..options import InputFormat
+from ..records import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..options import InputFormat
 
 
 class Document(NamedTuple):

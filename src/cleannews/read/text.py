@@ -25,12 +25,16 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from itertools import accumulate, pairwise
-from typing import Any, NamedTuple
 
 import re2
 
 from ..lazy import Lazy
 from ..model import CONTROL, HEADING, ITEM, PARAGRAPH, Block
+from ..records import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 _BULLET_FIRST = "•*+·▪◦□☆○●■►▸‣⁃◆◇-"
 _BULLET = Lazy(r"(?P<marker>[•*+·▪◦□☆○●■►▸‣⁃◆◇-]|\d{1,3}[.)])(?:\s+|$)(?P<rest>.*)")

@@ -14,13 +14,17 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
 
 from ..errors import RuleError
 from ..lazy import Lazy
+from ..records import NamedTuple
 from . import frozen
 from .engine import RuleSet, compiled_patterns, pattern_problem, remember
 from .schema import FAMILIES, Pack, Rule, build_pack, fail, parse_pack
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "FAMILIES",

@@ -22,8 +22,11 @@ import binascii
 import functools
 import marshal
 import os
-from collections.abc import Callable
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 PACKS = os.path.join(os.path.dirname(__file__), "packs")  # os.path, not pathlib: start-up time
 NAME = "frozen.marshal"  # beside the packs it was made of

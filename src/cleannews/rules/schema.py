@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
-
 from ..errors import RuleError
+from ..records import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # What a rule can target, grouped into the families the decisions work with.
 FAMILIES: dict[str, str] = {
