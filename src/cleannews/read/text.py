@@ -207,10 +207,10 @@ def _column(ends: list[int], longer: list[int]) -> int:
     return best
 
 
-def _full(pairs: list[tuple[int, str, str]], column: int, size: Callable[[str], int]) -> int:
+def _full(pairs: list[tuple[int, str, str, bool]], column: int, size: Callable[[str], int]) -> int:
     """How many of these lines end near the column where the next word would not have fitted."""
     floor = column - max(MIN_BAND, column // 4)
-    return sum(1 for width, _, following in pairs
+    return sum(1 for width, _, following, _ in pairs
                if floor < width <= column and not _fits(width, following, column, size))
 
 
@@ -218,7 +218,9 @@ class _Lines(NamedTuple):
     """The lines that tell how a text was wrapped, whatever it was measured in; each marked
     when it has no space (a text browser may have broken it, fmt and fold -s could not)."""
 
-    pairs: list[tuple[int, str, str, bool]]  # indentation, a line, the next line of its paragraph
+    # indentation, a line, the next line of its paragraph, whether the line has no space, and
+    # whether it goes on from a line above (it is not its paragraph's first)
+    pairs: list[tuple[int, str, str, bool, bool]]
     long: list[tuple[int, str, bool]]  # indentation and line, of every line a wrapper could break
     lasts: list[str]  # the last line of each paragraph of several
 
@@ -234,12 +236,12 @@ def _lines(paragraphs: list[list[str]]) -> _Lines | None:
     for para in paragraphs:
         if len(para) > 1:
             lasts.append(para[-1])
-            for line, following in pairwise(para):
+            for i, (line, following) in enumerate(pairwise(para)):
                 if _bullet(following.lstrip()):
                     continue  # the next line is an item of its own
                 spaceless = _spaceless(line)
                 if not spaceless or _has(line, _UNSPACED_CLASS):  # a wrapper could have broken it
-                    pairs.append((_indent(line), line, following, spaceless))
+                    pairs.append((_indent(line), line, following, spaceless, i > 0))
     if len(pairs) < MIN_WRAPPED_LINES:
         return None
     long = []
@@ -264,10 +266,10 @@ def _wrap_in(lines: _Lines, size: Callable[[str], int]) -> tuple[_Wrap | None, i
     browser's copy).
     """
     by_columns = size is _columns
-    pairs: dict[int, list[tuple[int, str, str]]] = {}
-    for indent, line, following, spaceless in lines.pairs:
+    pairs: dict[int, list[tuple[int, str, str, bool]]] = {}
+    for indent, line, following, spaceless, goes_on in lines.pairs:
         if (width := size(line)) >= MIN_WRAP and (by_columns or not spaceless):
-            pairs.setdefault(indent, []).append((width, line, following))
+            pairs.setdefault(indent, []).append((width, line, following, goes_on))
     longer: dict[int, list[int]] = {}
     for indent, line, spaceless in lines.long:
         if (width := size(line)) >= MIN_WRAP and (by_columns or not spaceless):
@@ -275,7 +277,7 @@ def _wrap_in(lines: _Lines, size: Callable[[str], int]) -> tuple[_Wrap | None, i
     widths = sorted(width for some in longer.values() for width in some)
     up_to = list(accumulate(widths, initial=0))  # up_to[i]: the text in the i shortest lines
     found = {indent: column for indent, some in pairs.items() if len(some) >= MIN_WRAPPED_LINES
-             and (column := _column(sorted(width for width, _, _ in some), sorted(longer.get(indent, []))))}
+             and (column := _column(sorted(width for width, *_ in some), sorted(longer.get(indent, []))))}
     candidates = [(_full(pairs[indent], column, size) * column, column, indent) for indent, column in found.items()
                   if up_to[-1] - up_to[bisect_right(widths, column + column // 8)] <= BEYOND_SHARE * up_to[-1]]
     explained, width, body = max(candidates, default=(0, 0, 0))
@@ -328,7 +330,7 @@ def _bare(word: str) -> str:
     return word.strip(_PUNCTUATION).casefold()
 
 
-def _mode(wrap: _Wrap, pairs: list[tuple[int, str, str]], lasts: list[str],
+def _mode(wrap: _Wrap, pairs: list[tuple[int, str, str, bool]], lasts: list[str],
           words: Callable[[], Counter[str]]) -> tuple[_Wrap | None, int]:
     """How the lines near the column were broken, and how many of them that explains; None
     when too few are explained for a wrap (a list of lines much alike, a table's rows).
@@ -338,21 +340,22 @@ def _mode(wrap: _Wrap, pairs: list[tuple[int, str, str]], lasts: list[str],
     most lines that stop where the next word would have fitted break in mid-sentence.
     """
     near = at_column = on_column = full = short_mid_sentence = 0
-    for width, line, following in pairs:
+    for width, line, following, goes_on in pairs:
         column = wrap.column(_indent(line))
         if not column - wrap.band(column) < width <= column:
             continue
         near += 1
         at_column += width >= column - 1  # or a space at the column, gone with the line's end
         on_column += width == column and not following[:1].isspace()
-        head = _next_word(following)
         if not _fits(width, following, column, wrap.size):
             full += 1
-        elif _breaks_sentence(line, head):
+        # a paragraph runs on when the line goes on from one above or the next is as full: of
+        # the many lines that tell a fill, one headline over a long dated byline is one
+        elif _breaks_sentence(line, following, goes_on or wrap.size(following) > column - wrap.band(column)):
             short_mid_sentence += 1
     ending_short = sum(1 for line in lasts if wrap.size(line) < wrap.column(_indent(line)) - 1)
     if at_column >= max(MIN_CUT_LINES, CUT_SHARE * near) and ending_short * 3 >= len(lasts):
-        on = [(line, following) for width, line, following in pairs if width == wrap.column(_indent(line))]
+        on = [(line, following) for width, line, following, _ in pairs if width == wrap.column(_indent(line))]
         if _cut_inside_words(on, words):
             return wrap._replace(cut=True), on_column
     fill = short_mid_sentence >= MIN_WRAPPED_LINES and short_mid_sentence > FILL_SHARE * (near - full)
@@ -392,27 +395,29 @@ def _bullet(text: str) -> re.Match[str] | None:
     return _BULLET.match(text) if head in _BULLET_FIRST or head.isdigit() else None
 
 
-def _glue(line: str, following: str, wrap: _Wrap | None, hang: int | None, length: int) -> str | None:
+def _glue(line: str, following: str, wrap: _Wrap | None, hang: int | None, length: int, goes_on: bool) -> str | None:
     """What joins `following` to `line` when it continues it, before the text was wrapped (a
     space; nothing after a word broken at its hyphen, or cut inside), else None. `hang` is the
     column a list item's wrapped lines are indented to; `length` that of all that `line` is
     joined to already (a paragraph of many wrapped lines is joined once, not re-read at every
-    join)."""
+    join), and `goes_on` whether it was joined to a line above."""
     head = following.lstrip()
     if not head or _bullet(head):
         return None
     if hang is not None and _indent(following) == hang:
         return " "
-    glue = _wrapped_glue(line, following, wrap) if wrap is not None else None
+    glue = _wrapped_glue(line, following, wrap, goes_on) if wrap is not None else None
     if glue is None and length >= 300 and line[-1:] not in _SENTENCE_ENDS and head[:1].islower():
         return " "  # a long line broken mid-sentence (lynx breaks lines near 1,000 columns, and more)
     return glue
 
 
-def _wrapped_glue(line: str, following: str, wrap: _Wrap) -> str | None:
+def _wrapped_glue(line: str, following: str, wrap: _Wrap, goes_on: bool) -> str | None:
     """The glue of a wrapped line, or None. Wrapped: the next line is not set in or out, and
     the next word would not have fitted on this one; or this one ends near the column, and
-    breaks a sentence there, or the text was filled (fmt)."""
+    breaks a sentence there, or the text was filled (fmt). `goes_on`: this line was joined to
+    one above (a figure after a paragraph's first line may be a date or a count under a
+    headline)."""
     width = wrap.size(line)
     indent = _indent(line)
     column = wrap.column(indent)
@@ -428,7 +433,7 @@ def _wrapped_glue(line: str, following: str, wrap: _Wrap) -> str | None:
         return None
     head = _next_word(following)
     if _fits(width, following, column, wrap.size) and not (
-        width > column - wrap.band(column) and (wrap.fill or _breaks_sentence(line, head))
+        width > column - wrap.band(column) and (wrap.fill or _breaks_sentence(line, following, goes_on))
     ):
         return None
     if _HYPHEN_BREAK.search(line) and head[:1].isalpha():
@@ -444,17 +449,19 @@ def _rule(line: str, indent: int) -> bool:
     return len(line) - indent >= MIN_BAND and not _HAS_WORD.search(line, indent)
 
 
-def _breaks_sentence(line: str, head: str) -> bool:
+def _breaks_sentence(line: str, following: str, running: bool) -> bool:
     """Does a line stop inside a sentence that the next line goes on with: one not ended,
     before a word that is not capitalised (lower case, any word of a script without capitals),
-    or after a comma before a figure ("1 goal," / "1 assist")? A figure after anything else
-    may open a line of its own (a date, "1 / 13" under a headline). (Not when both start with
-    one letter: lynx's "o" bullets.)"""
+    or before a figure after a comma ("1 goal," / "1 assist") or inside a paragraph that runs
+    on (`running`, "a fee of" / "12 euros and")? A figure may open a line of its own under a
+    headline or a label (a date, "1 / 13", a count), and a figure alone is a count (of shares,
+    of comments). (Not when both start with one letter: lynx's "o" bullets.)"""
+    head = _next_word(following)
     first = head[:1]
     if not first.isalnum() or first.isupper() or line.rstrip(_CLOSERS)[-1:] in _CLAUSE_STOPS:
         return False
     if first.isdigit():
-        return line.endswith(",")
+        return line.endswith(",") or (running and head != following.strip())
     return len(head) > 1 or _next_word(line) != head
 
 
@@ -490,7 +497,7 @@ def _unwrap(paragraphs: list[list[str]], wrap: _Wrap | None) -> list[list[str]]:
         length = len(para[0])
         hang = _hanging_indent(para[0])
         for line, following in pairwise(para):
-            glue = _glue(line, following, wrap, hang, length)
+            glue = _glue(line, following, wrap, hang, length, len(pieces) > 1)
             if glue is not None:
                 piece = following.strip()
                 pieces += (glue, piece)
