@@ -360,7 +360,7 @@ def test_filled_without_capitals() -> None:
 
 def test_wide_characters() -> None:
     """w3m gives Chinese and Japanese characters two columns, and breaks their lines between
-    any two: joined back without a space."""
+    any two: joined back without a space, a list item's hanging line too."""
     assert blocks([
         "  • ホーム",
         "",
@@ -370,12 +370,18 @@ def test_wide_characters() -> None:
         "",
         "修理費は二百三十万ユーロで、議会が用意した額より三割多かった。潜水士が桟橋の下",
         "の鋼管杭二本に亀裂を見つけ、補修ではなく交換が必要になったという。",
+        "",
+        "  • 港町の市立図書館が開館五十周年、記念の展示会を市民ホールで来月まで開催中",
+        "  • 島へのフェリー、嵐で流された桟橋の修理が終わり金曜日から三か月ぶりに運航を",
+        "    再開",
     ]) == [
         (ITEM, "ホーム"),
         (PARAGRAPH, "島へのフェリーは金曜日から運航を再開すると港湾局長が火曜日に発表した。一月の嵐で流された"
                     "桟橋の修理がようやく終わったためで、住民は三か月ぶりに船で本土へ渡れるようになる。"),
         (PARAGRAPH, "修理費は二百三十万ユーロで、議会が用意した額より三割多かった。潜水士が桟橋の下の鋼管杭二本に"
                     "亀裂を見つけ、補修ではなく交換が必要になったという。"),
+        (ITEM, "港町の市立図書館が開館五十周年、記念の展示会を市民ホールで来月まで開催中"),
+        (ITEM, "島へのフェリー、嵐で流された桟橋の修理が終わり金曜日から三か月ぶりに運航を再開"),
     ]
 
 

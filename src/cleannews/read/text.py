@@ -12,8 +12,11 @@ Hard wraps are told by the text's own measure, whatever wrapped it (w3m and lynx
 columns, fmt, fold, a mail client) and whatever surrounds the story: the column that the
 lines followed by another line of their paragraph stop near, and that the text does not run
 past; a line is joined to the next when the next word would not have fitted on it (or, near
-the column, when it breaks a sentence there: fmt evens lines out). A menu's or a list's short
-lines are left alone, wherever they stand. lynx's list of links at the end is form debris,
+the column, when it breaks a sentence there: fmt evens lines out). A run the wrapper could not
+break (a long address; to fmt, a whole run of Chinese or Japanese) stands past the column on a
+line of its own and is joined all the same; Chinese or Japanese re-wrapped by fmt, whose lines
+break only at the spaces beside words of other scripts, is told by where its breaks stand. A
+menu's or a list's short lines are left alone, wherever they stand. lynx's list of links at the end is form debris,
 and its "[12]" numbers go.
 """
 
@@ -188,6 +191,13 @@ def _unbreakable(line: str) -> bool:
     return _spaceless(line) and not _has(line, _UNSPACED_CLASS)
 
 
+def _run_past_column(line: str, size: Callable[[str], int]) -> bool:
+    """Is a line longer than the column one run that this wrapper could not break, left on a
+    line of its own? A text browser (lines measured in columns) breaks Chinese and Japanese
+    anywhere; fmt, fold -s and mail clients break only at spaces."""
+    return _unbreakable(line) if size is _columns else _spaceless(line)
+
+
 def _column(ends: list[int], longer: list[int]) -> int:
     """The column that most of these line ends stop near with few lines past it; 0 when none
     is clear.
@@ -315,15 +325,16 @@ def _cut_inside_words(breaks: list[tuple[str, str]], words: Callable[[], Counter
     it uses elsewhere ("harbour ma" / "ster": master), those of a break are words it uses; or,
     when neither is seen, by many lines all ending on the column."""
     used = words()
-    inside = between = 0
+    inside = between = told = 0
     for line, following in breaks:
-        if following[:1].isspace():
-            continue  # a cut that fell on a space
+        if following[:1].isspace() or (_unspaced_first(line[-1]) and _unspaced_first(following)):
+            continue  # a cut that fell on a space; between two Chinese or Japanese characters any wrapper breaks
+        told += 1
         last, first = line.rsplit(" ", 1)[-1], _next_word(following)
         if _bare(last) and _bare(first):  # not a dash or a quote mark, with the word or apart
             inside += used[_bare(last + first)] > 0
             between += used[_bare(last)] > 1 and used[_bare(first)] > 1
-    return inside > between or (between == 0 and len(breaks) >= 2 * MIN_CUT_LINES)
+    return inside > between or (between == 0 and told >= 2 * MIN_CUT_LINES)
 
 
 def _bare(word: str) -> str:
@@ -386,7 +397,45 @@ def _wrap(paragraphs: list[list[str]], text: str) -> _Wrap | None:
         rank = (wrap.cut, explained, wrap.cut and size is _utf8_size)
         if rank > best_rank:
             best, best_rank = wrap, rank
+    if best is None and _has(text, _UNSPACED_CLASS):
+        return _filled_around_runs(lines)
     return best
+
+
+def _filled_around_runs(lines: _Lines) -> _Wrap | None:
+    """Chinese or Japanese with words of a spaced script among them, filled by fmt (in bytes,
+    or in characters by a mail client): each run of the script is one word to the wrapper, too
+    long for a line, left on a line of its own, and the lines break at the few spaces around
+    the spaced words, so no line ends near a column where the next word would not have fitted.
+
+    Read as filled to the widest column the breaks allow (short of each line and the word
+    after it), or to the widest line that holds a space if that is wider (the wrapper kept it
+    within the column), when every break is one such a wrap makes (the next word would not
+    have fitted, the line is a run too long for any, or it stops near the column) and most
+    stand where a space stood, beside a word of a spaced script: a text nobody wrapped breaks
+    its lines after a sentence or a heading, between two characters of the script or after
+    a mark."""
+    needed = max(MIN_WRAPPED_LINES, len(lines.pairs) // 2 + 1)
+    best, best_spaces = None, 0
+    for size in (_utf8_size, len):
+        widest = max((size(line) for _, line, spaceless in lines.long if not spaceless), default=0)
+        allowed = min(size(line) + size(_next_word(following)) for _, line, following, *_ in lines.pairs)
+        column = max(widest, allowed)
+        if column < MIN_WRAP:
+            continue
+        wrap = _Wrap(column, {}, True, False, size)
+        if any(_wrapped_glue(line, following, wrap, goes_on) is None for _, line, following, _, goes_on in lines.pairs):
+            continue
+        spaces = sum(1 for _, line, following, *_ in lines.pairs if _at_a_space(line, following))
+        if spaces >= needed and spaces > best_spaces:
+            best, best_spaces = wrap, spaces
+    return best
+
+
+def _at_a_space(line: str, following: str) -> bool:
+    """Does a break stand between two words, one at least of a script written with spaces?"""
+    last, first = line[-1:], following.lstrip()[:1]
+    return last.isalnum() and first.isalnum() and not (_unspaced_first(last) and _unspaced_first(first))
 
 
 def _bullet(text: str) -> re.Match[str] | None:
@@ -405,7 +454,7 @@ def _glue(line: str, following: str, wrap: _Wrap | None, hang: int | None, lengt
     if not head or _bullet(head):
         return None
     if hang is not None and _indent(following) == hang:
-        return " "
+        return _break_glue(line, head)
     glue = _wrapped_glue(line, following, wrap, goes_on) if wrap is not None else None
     if glue is None and length >= 300 and line[-1:] not in _SENTENCE_ENDS and head[:1].islower():
         return " "  # a long line broken mid-sentence (lynx breaks lines near 1,000 columns, and more)
@@ -429,8 +478,8 @@ def _wrapped_glue(line: str, following: str, wrap: _Wrap, goes_on: bool) -> str 
         return None  # set in or out (a quote, a heading)
     if abs(width - column) <= 1 and _unbreakable(line):
         return ""  # a word longer than a line, cut at the column (lynx: an image's address)
-    if width > column:
-        return None
+    if width > column and not _run_past_column(line, wrap.size):
+        return None  # past the column: not wrapped there
     head = _next_word(following)
     if _fits(width, following, column, wrap.size) and not (
         width > column - wrap.band(column) and (wrap.fill or _breaks_sentence(line, following, goes_on))
@@ -438,10 +487,13 @@ def _wrapped_glue(line: str, following: str, wrap: _Wrap, goes_on: bool) -> str 
         return None
     if _HYPHEN_BREAK.search(line) and head[:1].isalpha():
         return ""
-    # A text browser (lines measured in columns) breaks Chinese and Japanese between any two
-    # characters where the next (two columns) does not fit; elsewhere a break is a space's.
-    between = wrap.size is _columns and width >= column - 1
-    return "" if between and _unspaced_first(line[-1]) and _unspaced_first(head) else " "
+    return _break_glue(line, head)
+
+
+def _break_glue(line: str, head: str) -> str:
+    """What a wrapper's break stood for: nothing between two characters of Chinese or Japanese,
+    which are written without spaces (a text browser breaks them anywhere), a space elsewhere."""
+    return "" if _unspaced_first(line[-1:]) and _unspaced_first(head) else " "
 
 
 def _rule(line: str, indent: int) -> bool:
