@@ -301,6 +301,40 @@ def test_filled_before_figures_and_names() -> None:
     ]
 
 
+def test_figures_that_open_a_line_of_their_own() -> None:
+    """At 80 columns, a line that stops short of the column before a figure goes on with it
+    only inside a running paragraph: a gallery's counter under a headline (a paragraph's first
+    line) and a count alone under a caption (of shares, of comments) stay apart."""
+    assert blocks([
+        "Ferry crossing to reopen on Friday after storm repairs at the quay",
+        "1 / 13",
+        "",
+        "The island ferry will carry passengers again from Friday, the harbour master",
+        "said on Tuesday, after engineers finished repairing the landing stage that a",
+        "storm tore loose in January.",
+        "",
+        "Engineers lift the last fenders into place at the quay on Monday evening, while",
+        "the crane that rebuilt the landing stage after the January storm stands by on",
+        "the old pier, ready to leave by barge at the end of the week when the ferry",
+        "runs again from the island on Friday morning at seven (Photo: Ines Varga)",
+        "0",
+        "",
+        "Repairs cost 2.3 million euros, a third more than the council had set aside,",
+        "because divers found that two of the steel piles under the stage had cracked",
+        "and had to be replaced.",
+    ]) == [
+        (PARAGRAPH, "Ferry crossing to reopen on Friday after storm repairs at the quay"),
+        (PARAGRAPH, "1 / 13"),
+        (PARAGRAPH, LEDE),
+        (PARAGRAPH, "Engineers lift the last fenders into place at the quay on Monday evening, while the crane "
+                    "that rebuilt the landing stage after the January storm stands by on the old pier, ready to "
+                    "leave by barge at the end of the week when the ferry runs again from the island on Friday "
+                    "morning at seven (Photo: Ines Varga)"),
+        (PARAGRAPH, "0"),
+        (PARAGRAPH, REPAIRS),
+    ]
+
+
 def test_filled_without_capitals() -> None:
     """A script without capitals (Korean): any word may go on a sentence, so fmt's short lines
     are told by where they stop, not by the case of the next word."""
@@ -326,7 +360,7 @@ def test_filled_without_capitals() -> None:
 
 def test_wide_characters() -> None:
     """w3m gives Chinese and Japanese characters two columns, and breaks their lines between
-    any two: joined back without a space."""
+    any two: joined back without a space, a list item's hanging line too."""
     assert blocks([
         "  • ホーム",
         "",
@@ -336,12 +370,18 @@ def test_wide_characters() -> None:
         "",
         "修理費は二百三十万ユーロで、議会が用意した額より三割多かった。潜水士が桟橋の下",
         "の鋼管杭二本に亀裂を見つけ、補修ではなく交換が必要になったという。",
+        "",
+        "  • 港町の市立図書館が開館五十周年、記念の展示会を市民ホールで来月まで開催中",
+        "  • 島へのフェリー、嵐で流された桟橋の修理が終わり金曜日から三か月ぶりに運航を",
+        "    再開",
     ]) == [
         (ITEM, "ホーム"),
         (PARAGRAPH, "島へのフェリーは金曜日から運航を再開すると港湾局長が火曜日に発表した。一月の嵐で流された"
                     "桟橋の修理がようやく終わったためで、住民は三か月ぶりに船で本土へ渡れるようになる。"),
         (PARAGRAPH, "修理費は二百三十万ユーロで、議会が用意した額より三割多かった。潜水士が桟橋の下の鋼管杭二本に"
                     "亀裂を見つけ、補修ではなく交換が必要になったという。"),
+        (ITEM, "港町の市立図書館が開館五十周年、記念の展示会を市民ホールで来月まで開催中"),
+        (ITEM, "島へのフェリー、嵐で流された桟橋の修理が終わり金曜日から三か月ぶりに運航を再開"),
     ]
 
 

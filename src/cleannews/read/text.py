@@ -12,8 +12,11 @@ Hard wraps are told by the text's own measure, whatever wrapped it (w3m and lynx
 columns, fmt, fold, a mail client) and whatever surrounds the story: the column that the
 lines followed by another line of their paragraph stop near, and that the text does not run
 past; a line is joined to the next when the next word would not have fitted on it (or, near
-the column, when it breaks a sentence there: fmt evens lines out). A menu's or a list's short
-lines are left alone, wherever they stand. lynx's list of links at the end is form debris,
+the column, when it breaks a sentence there: fmt evens lines out). A run the wrapper could not
+break (a long address; to fmt, a whole run of Chinese or Japanese) stands past the column on a
+line of its own and is joined all the same; Chinese or Japanese re-wrapped by fmt, whose lines
+break only at the spaces beside words of other scripts, is told by where its breaks stand. A
+menu's or a list's short lines are left alone, wherever they stand. lynx's list of links at the end is form debris,
 and its "[12]" numbers go.
 """
 
@@ -192,6 +195,13 @@ def _unbreakable(line: str) -> bool:
     return _spaceless(line) and not _has(line, _UNSPACED_CLASS)
 
 
+def _run_past_column(line: str, size: Callable[[str], int]) -> bool:
+    """Is a line longer than the column one run that this wrapper could not break, left on a
+    line of its own? A text browser (lines measured in columns) breaks Chinese and Japanese
+    anywhere; fmt, fold -s and mail clients break only at spaces."""
+    return _unbreakable(line) if size is _columns else _spaceless(line)
+
+
 def _column(ends: list[int], longer: list[int]) -> int:
     """The column that most of these line ends stop near with few lines past it; 0 when none
     is clear.
@@ -211,10 +221,10 @@ def _column(ends: list[int], longer: list[int]) -> int:
     return best
 
 
-def _full(pairs: list[tuple[int, str, str]], column: int, size: Callable[[str], int]) -> int:
+def _full(pairs: list[tuple[int, str, str, bool]], column: int, size: Callable[[str], int]) -> int:
     """How many of these lines end near the column where the next word would not have fitted."""
     floor = column - max(MIN_BAND, column // 4)
-    return sum(1 for width, _, following in pairs
+    return sum(1 for width, _, following, _ in pairs
                if floor < width <= column and not _fits(width, following, column, size))
 
 
@@ -222,7 +232,9 @@ class _Lines(NamedTuple):
     """The lines that tell how a text was wrapped, whatever it was measured in; each marked
     when it has no space (a text browser may have broken it, fmt and fold -s could not)."""
 
-    pairs: list[tuple[int, str, str, bool]]  # indentation, a line, the next line of its paragraph
+    # indentation, a line, the next line of its paragraph, whether the line has no space, and
+    # whether it goes on from a line above (it is not its paragraph's first)
+    pairs: list[tuple[int, str, str, bool, bool]]
     long: list[tuple[int, str, bool]]  # indentation and line, of every line a wrapper could break
     lasts: list[str]  # the last line of each paragraph of several
 
@@ -238,12 +250,12 @@ def _lines(paragraphs: list[list[str]]) -> _Lines | None:
     for para in paragraphs:
         if len(para) > 1:
             lasts.append(para[-1])
-            for line, following in pairwise(para):
+            for i, (line, following) in enumerate(pairwise(para)):
                 if _bullet(following.lstrip()):
                     continue  # the next line is an item of its own
                 spaceless = _spaceless(line)
                 if not spaceless or _has(line, _UNSPACED_CLASS):  # a wrapper could have broken it
-                    pairs.append((_indent(line), line, following, spaceless))
+                    pairs.append((_indent(line), line, following, spaceless, i > 0))
     if len(pairs) < MIN_WRAPPED_LINES:
         return None
     long = []
@@ -268,10 +280,10 @@ def _wrap_in(lines: _Lines, size: Callable[[str], int]) -> tuple[_Wrap | None, i
     browser's copy).
     """
     by_columns = size is _columns
-    pairs: dict[int, list[tuple[int, str, str]]] = {}
-    for indent, line, following, spaceless in lines.pairs:
+    pairs: dict[int, list[tuple[int, str, str, bool]]] = {}
+    for indent, line, following, spaceless, goes_on in lines.pairs:
         if (width := size(line)) >= MIN_WRAP and (by_columns or not spaceless):
-            pairs.setdefault(indent, []).append((width, line, following))
+            pairs.setdefault(indent, []).append((width, line, following, goes_on))
     longer: dict[int, list[int]] = {}
     for indent, line, spaceless in lines.long:
         if (width := size(line)) >= MIN_WRAP and (by_columns or not spaceless):
@@ -279,7 +291,7 @@ def _wrap_in(lines: _Lines, size: Callable[[str], int]) -> tuple[_Wrap | None, i
     widths = sorted(width for some in longer.values() for width in some)
     up_to = list(accumulate(widths, initial=0))  # up_to[i]: the text in the i shortest lines
     found = {indent: column for indent, some in pairs.items() if len(some) >= MIN_WRAPPED_LINES
-             and (column := _column(sorted(width for width, _, _ in some), sorted(longer.get(indent, []))))}
+             and (column := _column(sorted(width for width, *_ in some), sorted(longer.get(indent, []))))}
     candidates = [(_full(pairs[indent], column, size) * column, column, indent) for indent, column in found.items()
                   if up_to[-1] - up_to[bisect_right(widths, column + column // 8)] <= BEYOND_SHARE * up_to[-1]]
     explained, width, body = max(candidates, default=(0, 0, 0))
@@ -317,22 +329,23 @@ def _cut_inside_words(breaks: list[tuple[str, str]], words: Callable[[], Counter
     it uses elsewhere ("harbour ma" / "ster": master), those of a break are words it uses; or,
     when neither is seen, by many lines all ending on the column."""
     used = words()
-    inside = between = 0
+    inside = between = told = 0
     for line, following in breaks:
-        if following[:1].isspace():
-            continue  # a cut that fell on a space
+        if following[:1].isspace() or (_unspaced_first(line[-1]) and _unspaced_first(following)):
+            continue  # a cut that fell on a space; between two Chinese or Japanese characters any wrapper breaks
+        told += 1
         last, first = line.rsplit(" ", 1)[-1], _next_word(following)
         if _bare(last) and _bare(first):  # not a dash or a quote mark, with the word or apart
             inside += used[_bare(last + first)] > 0
             between += used[_bare(last)] > 1 and used[_bare(first)] > 1
-    return inside > between or (between == 0 and len(breaks) >= 2 * MIN_CUT_LINES)
+    return inside > between or (between == 0 and told >= 2 * MIN_CUT_LINES)
 
 
 def _bare(word: str) -> str:
     return word.strip(_PUNCTUATION).casefold()
 
 
-def _mode(wrap: _Wrap, pairs: list[tuple[int, str, str]], lasts: list[str],
+def _mode(wrap: _Wrap, pairs: list[tuple[int, str, str, bool]], lasts: list[str],
           words: Callable[[], Counter[str]]) -> tuple[_Wrap | None, int]:
     """How the lines near the column were broken, and how many of them that explains; None
     when too few are explained for a wrap (a list of lines much alike, a table's rows).
@@ -342,21 +355,22 @@ def _mode(wrap: _Wrap, pairs: list[tuple[int, str, str]], lasts: list[str],
     most lines that stop where the next word would have fitted break in mid-sentence.
     """
     near = at_column = on_column = full = short_mid_sentence = 0
-    for width, line, following in pairs:
+    for width, line, following, goes_on in pairs:
         column = wrap.column(_indent(line))
         if not column - wrap.band(column) < width <= column:
             continue
         near += 1
         at_column += width >= column - 1  # or a space at the column, gone with the line's end
         on_column += width == column and not following[:1].isspace()
-        head = _next_word(following)
         if not _fits(width, following, column, wrap.size):
             full += 1
-        elif _breaks_sentence(line, head):
+        # a paragraph runs on when the line goes on from one above or the next is as full: of
+        # the many lines that tell a fill, one headline over a long dated byline is one
+        elif _breaks_sentence(line, following, goes_on or wrap.size(following) > column - wrap.band(column)):
             short_mid_sentence += 1
     ending_short = sum(1 for line in lasts if wrap.size(line) < wrap.column(_indent(line)) - 1)
     if at_column >= max(MIN_CUT_LINES, CUT_SHARE * near) and ending_short * 3 >= len(lasts):
-        on = [(line, following) for width, line, following in pairs if width == wrap.column(_indent(line))]
+        on = [(line, following) for width, line, following, _ in pairs if width == wrap.column(_indent(line))]
         if _cut_inside_words(on, words):
             return wrap._replace(cut=True), on_column
     fill = short_mid_sentence >= MIN_WRAPPED_LINES and short_mid_sentence > FILL_SHARE * (near - full)
@@ -387,7 +401,45 @@ def _wrap(paragraphs: list[list[str]], text: str) -> _Wrap | None:
         rank = (wrap.cut, explained, wrap.cut and size is _utf8_size)
         if rank > best_rank:
             best, best_rank = wrap, rank
+    if best is None and _has(text, _UNSPACED_CLASS):
+        return _filled_around_runs(lines)
     return best
+
+
+def _filled_around_runs(lines: _Lines) -> _Wrap | None:
+    """Chinese or Japanese with words of a spaced script among them, filled by fmt (in bytes,
+    or in characters by a mail client): each run of the script is one word to the wrapper, too
+    long for a line, left on a line of its own, and the lines break at the few spaces around
+    the spaced words, so no line ends near a column where the next word would not have fitted.
+
+    Read as filled to the widest column the breaks allow (short of each line and the word
+    after it), or to the widest line that holds a space if that is wider (the wrapper kept it
+    within the column), when every break is one such a wrap makes (the next word would not
+    have fitted, the line is a run too long for any, or it stops near the column) and most
+    stand where a space stood, beside a word of a spaced script: a text nobody wrapped breaks
+    its lines after a sentence or a heading, between two characters of the script or after
+    a mark."""
+    needed = max(MIN_WRAPPED_LINES, len(lines.pairs) // 2 + 1)
+    best, best_spaces = None, 0
+    for size in (_utf8_size, len):
+        widest = max((size(line) for _, line, spaceless in lines.long if not spaceless), default=0)
+        allowed = min(size(line) + size(_next_word(following)) for _, line, following, *_ in lines.pairs)
+        column = max(widest, allowed)
+        if column < MIN_WRAP:
+            continue
+        wrap = _Wrap(column, {}, True, False, size)
+        if any(_wrapped_glue(line, following, wrap, goes_on) is None for _, line, following, _, goes_on in lines.pairs):
+            continue
+        spaces = sum(1 for _, line, following, *_ in lines.pairs if _at_a_space(line, following))
+        if spaces >= needed and spaces > best_spaces:
+            best, best_spaces = wrap, spaces
+    return best
+
+
+def _at_a_space(line: str, following: str) -> bool:
+    """Does a break stand between two words, one at least of a script written with spaces?"""
+    last, first = line[-1:], following.lstrip()[:1]
+    return last.isalnum() and first.isalnum() and not (_unspaced_first(last) and _unspaced_first(first))
 
 
 def _bullet(text: str) -> re.Match[str] | None:
@@ -396,27 +448,29 @@ def _bullet(text: str) -> re.Match[str] | None:
     return _BULLET.match(text) if head in _BULLET_FIRST or head.isdigit() else None
 
 
-def _glue(line: str, following: str, wrap: _Wrap | None, hang: int | None, length: int) -> str | None:
+def _glue(line: str, following: str, wrap: _Wrap | None, hang: int | None, length: int, goes_on: bool) -> str | None:
     """What joins `following` to `line` when it continues it, before the text was wrapped (a
     space; nothing after a word broken at its hyphen, or cut inside), else None. `hang` is the
     column a list item's wrapped lines are indented to; `length` that of all that `line` is
     joined to already (a paragraph of many wrapped lines is joined once, not re-read at every
-    join)."""
+    join), and `goes_on` whether it was joined to a line above."""
     head = following.lstrip()
     if not head or _bullet(head):
         return None
     if hang is not None and _indent(following) == hang:
-        return " "
-    glue = _wrapped_glue(line, following, wrap) if wrap is not None else None
+        return _break_glue(line, head)
+    glue = _wrapped_glue(line, following, wrap, goes_on) if wrap is not None else None
     if glue is None and length >= 300 and line[-1:] not in _SENTENCE_ENDS and head[:1].islower():
         return " "  # a long line broken mid-sentence (lynx breaks lines near 1,000 columns, and more)
     return glue
 
 
-def _wrapped_glue(line: str, following: str, wrap: _Wrap) -> str | None:
+def _wrapped_glue(line: str, following: str, wrap: _Wrap, goes_on: bool) -> str | None:
     """The glue of a wrapped line, or None. Wrapped: the next line is not set in or out, and
     the next word would not have fitted on this one; or this one ends near the column, and
-    breaks a sentence there, or the text was filled (fmt)."""
+    breaks a sentence there, or the text was filled (fmt). `goes_on`: this line was joined to
+    one above (a figure after a paragraph's first line may be a date or a count under a
+    headline)."""
     width = wrap.size(line)
     indent = _indent(line)
     column = wrap.column(indent)
@@ -428,19 +482,22 @@ def _wrapped_glue(line: str, following: str, wrap: _Wrap) -> str | None:
         return None  # set in or out (a quote, a heading)
     if abs(width - column) <= 1 and _unbreakable(line):
         return ""  # a word longer than a line, cut at the column (lynx: an image's address)
-    if width > column:
-        return None
+    if width > column and not _run_past_column(line, wrap.size):
+        return None  # past the column: not wrapped there
     head = _next_word(following)
     if _fits(width, following, column, wrap.size) and not (
-        width > column - wrap.band(column) and (wrap.fill or _breaks_sentence(line, head))
+        width > column - wrap.band(column) and (wrap.fill or _breaks_sentence(line, following, goes_on))
     ):
         return None
     if _HYPHEN_BREAK.search(line) and head[:1].isalpha():
         return ""
-    # A text browser (lines measured in columns) breaks Chinese and Japanese between any two
-    # characters where the next (two columns) does not fit; elsewhere a break is a space's.
-    between = wrap.size is _columns and width >= column - 1
-    return "" if between and _unspaced_first(line[-1]) and _unspaced_first(head) else " "
+    return _break_glue(line, head)
+
+
+def _break_glue(line: str, head: str) -> str:
+    """What a wrapper's break stood for: nothing between two characters of Chinese or Japanese,
+    which are written without spaces (a text browser breaks them anywhere), a space elsewhere."""
+    return "" if _unspaced_first(line[-1:]) and _unspaced_first(head) else " "
 
 
 def _rule(line: str, indent: int) -> bool:
@@ -448,17 +505,19 @@ def _rule(line: str, indent: int) -> bool:
     return len(line) - indent >= MIN_BAND and not _HAS_WORD.search(line, indent)
 
 
-def _breaks_sentence(line: str, head: str) -> bool:
+def _breaks_sentence(line: str, following: str, running: bool) -> bool:
     """Does a line stop inside a sentence that the next line goes on with: one not ended,
     before a word that is not capitalised (lower case, any word of a script without capitals),
-    or after a comma before a figure ("1 goal," / "1 assist")? A figure after anything else
-    may open a line of its own (a date, "1 / 13" under a headline). (Not when both start with
-    one letter: lynx's "o" bullets.)"""
+    or before a figure after a comma ("1 goal," / "1 assist") or inside a paragraph that runs
+    on (`running`, "a fee of" / "12 euros and")? A figure may open a line of its own under a
+    headline or a label (a date, "1 / 13", a count), and a figure alone is a count (of shares,
+    of comments). (Not when both start with one letter: lynx's "o" bullets.)"""
+    head = _next_word(following)
     first = head[:1]
     if not first.isalnum() or first.isupper() or line.rstrip(_CLOSERS)[-1:] in _CLAUSE_STOPS:
         return False
     if first.isdigit():
-        return line.endswith(",")
+        return line.endswith(",") or (running and head != following.strip())
     return len(head) > 1 or _next_word(line) != head
 
 
@@ -494,7 +553,7 @@ def _unwrap(paragraphs: list[list[str]], wrap: _Wrap | None) -> list[list[str]]:
         length = len(para[0])
         hang = _hanging_indent(para[0])
         for line, following in pairwise(para):
-            glue = _glue(line, following, wrap, hang, length)
+            glue = _glue(line, following, wrap, hang, length, len(pieces) > 1)
             if glue is not None:
                 piece = following.strip()
                 pieces += (glue, piece)
