@@ -205,7 +205,8 @@ def _fastwarc_seen(record: Any, n: int) -> _Seen:
     whole = record.content_length > 0 or record.headers.get("Content-Length") is not None
 
     def read(limit: int) -> tuple[bytes, bool]:
-        body = record.reader.read(limit)
+        # FastWARC makes room for all it is asked for: ask for what the header says is there
+        body = record.reader.read(min(limit, record.content_length + 1))
         return body, len(body) < min(limit, record.content_length)
 
     return _Seen(n, str(record.record_type), record.headers, http,
