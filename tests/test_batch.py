@@ -17,14 +17,17 @@ import signal
 import subprocess
 import sys
 import time
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cleannews
-from cleannews.folder.learn import RULE, Learner
+from cleannews.folder.learn import RULE, Learner, normalise
 from cleannews.folder.pool import Failure, Pool
 
 from .conftest import run_on_terminal
@@ -991,6 +994,15 @@ def test_a_language_without_a_pack_is_said_once_a_run(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.decode().count("no rule pack for its language") == 1
     assert all(str(line["reason"]).startswith("no rule pack") for line in report_lines(tmp_path / "r.jsonl"))
+
+
+@given(st.lists(st.sampled_from(["word", "Ärger", "ﬁle", "ＡＢ", " ", "  ", "\t", "\n", "\u00a0", "\u2003",
+                                  "\u3000", "\u2028", "\x1f", "\x85"]), max_size=12))
+def test_normalise_folds_every_kind_of_space(parts: list[str]) -> None:
+    """The same block is the same text after compatibility forms, case and spacing: the
+    short cut for text spaced already (block text) gives what splitting gives."""
+    text = "".join(parts)
+    assert normalise(text) == " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 def test_learners_merge_by_adding_their_counts() -> None:

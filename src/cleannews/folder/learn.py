@@ -53,7 +53,12 @@ STORY_FLOOR = 0.5  # learning leaves at least this share of a story's words
 
 def normalise(text: str) -> str:
     """What "the same block" means: equal after Unicode compatibility forms, case and spacing."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    if folded.isprintable() and "  " not in folded and folded[:1] != " " and folded[-1:] != " ":
+        # Spaced already, as block text is: every other whitespace character is unprintable.
+        # Splitting would change nothing and costs most of a fingerprint.
+        return folded
+    return " ".join(folded.split())
 
 
 def _hash(*parts: str) -> int:
@@ -159,11 +164,7 @@ class _Seen:
         self._mask = bits - 1  # bits is a power of two
 
     def __contains__(self, fingerprint: int) -> bool:
-        return all(self._bits[bit >> 3] & (1 << (bit & 7)) for bit in self._positions(fingerprint))
-
-    def _positions(self, fingerprint: int) -> Iterator[int]:
-        low, high = fingerprint & 0xFFFFFFFF, (fingerprint >> 32) | 1
-        return ((low + i * high) & self._mask for i in range(BLOOM_HASHES))
+        return self._probe(fingerprint, remember=False)
 
     def update(self, other: _Seen) -> None:
         """Remember what `other` remembers too."""
@@ -173,12 +174,21 @@ class _Seen:
 
     def add(self, fingerprint: int) -> bool:
         """Remember `fingerprint`; True if it was (probably) there already."""
+        return self._probe(fingerprint, remember=True)
+
+    def _probe(self, fingerprint: int, remember: bool) -> bool:
+        """Whether every bit of `fingerprint` is set; setting them if `remember`. (One loop
+        with no call in it: the parent counts every block of every page through here.)"""
+        low, high, mask, bits = fingerprint & 0xFFFFFFFF, (fingerprint >> 32) | 1, self._mask, self._bits
         present = True
-        for bit in self._positions(fingerprint):
+        for i in range(BLOOM_HASHES):
+            bit = (low + i * high) & mask
             byte, flag = bit >> 3, 1 << (bit & 7)
-            if not self._bits[byte] & flag:
+            if not bits[byte] & flag:
+                if not remember:
+                    return False
                 present = False
-                self._bits[byte] |= flag
+                bits[byte] |= flag
         return present
 
 
