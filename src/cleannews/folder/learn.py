@@ -53,7 +53,8 @@ STORY_FLOOR = 0.5  # learning leaves at least this share of a story's words
 
 def normalise(text: str) -> str:
     """What "the same block" means: equal after Unicode compatibility forms, case and spacing."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    # ASCII is its own compatibility form, and its case folds as lower() folds it, faster.
+    folded = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
     if folded.isprintable() and "  " not in folded and folded[:1] != " " and folded[-1:] != " ":
         # Spaced already, as block text is: every other whitespace character is unprintable.
         # Splitting would change nothing and costs most of a fingerprint.

@@ -59,16 +59,18 @@ def page_key(path: str, size: int, mtime_ns: int, nth: int = 0) -> bytes:
 
 
 def _plain(result: Result) -> tuple[Any, ...]:
-    decisions = tuple((tuple(d.block), *d[1:6], tuple(map(tuple, d.cuts))) for d in result.decisions)
+    decisions = tuple([(tuple(d[0]), *d[1:6], tuple(map(tuple, d[6]))) for d in result.decisions])
     links = tuple(map(tuple, result.links)) if result.links is not None else None
     return (*result[:3], decisions, *result[4:8], links)
 
 
 def _result(plain: tuple[Any, ...]) -> Result:
-    new = tuple.__new__  # the named tuples' own __new__ is Python, called with every field by name
-    decisions = tuple(new(Decision, (new(Block, block), *fields, tuple(new(Cut, c) for c in cuts)))
-                      for block, *fields, cuts in plain[3])
-    links = tuple(new(Link, link) for link in plain[8]) if plain[8] is not None else None
+    # The named tuples' own __new__ is Python, called with every field by name; tuple's is not.
+    new = tuple.__new__
+    decisions = tuple([new(Decision, (new(Block, d[0]), d[1], d[2], d[3], d[4], d[5],
+                                      tuple([new(Cut, cut) for cut in d[6]]) if d[6] else ()))
+                       for d in plain[3]])
+    links = tuple([new(Link, link) for link in plain[8]]) if plain[8] is not None else None
     return new(Result, (*plain[:3], decisions, *plain[4:8], links))
 
 
