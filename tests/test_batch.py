@@ -1005,6 +1005,46 @@ def test_normalise_folds_every_kind_of_space(parts: list[str]) -> None:
     assert normalise(text) == " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
+def test_the_spool_gives_back_each_page_as_it_was_kept_and_in_batch_order(tmp_path: Path) -> None:
+    """Issue 13: a page read back from the spool is the result the learning pass had, field for
+    field (links, cuts, metadata); the index finds pages in the order they were kept and passes
+    over one that was not kept, and after a page it does not know every later one is cleaned again."""
+    from cleannews.crawl import clean_page
+    from cleannews.folder import spool
+
+    from .archives import article_page
+
+    linked = (b"<html><body><article><h1>Bridge reopens after a year of repairs</h1><p>The old harbour bridge "
+              b"reopened on Monday, the <a href='/council'>city council</a> said in a statement to reporters.</p>"
+              b"<p>Engineers replaced the deck and the railings, and traffic returns to both lanes this week, "
+              b"officials said. If you value our reporting, please donate today to keep it free.</p>"
+              b"</article></body></html>")
+    pages = [clean_page(linked, cleannews.Options(links=True, url="https://harbour.example/a"))]
+    pages += [clean_page(article_page(n, True), cleannews.Options()) for n in range(2)]
+    pages.append(clean_page(as_text(*article(7)), cleannews.Options()))
+    first = pages[0].result
+    assert first is not None and first.links and any(d.cuts for d in first.decisions)
+    folder = str(tmp_path)
+    writer = spool.IndexWriter(folder)
+    keys = [spool.page_key(f"in/{n}", 100 + n, 5, 0) for n in range(len(pages))]
+    for n, (page, key) in enumerate(zip(pages, keys, strict=True)):
+        kept = spool.Kept(page, (n, 2**64 - 1), 0.25)
+        if n != 1:  # the second page is not kept
+            place = spool.keep(folder, 1 << 20, kept)
+            assert place is not None
+            writer.add(key, place)
+    writer.close()
+    reader = spool.IndexReader(folder)
+    found = [reader.find(key) for key in keys]
+    assert found[1] is None and all(found[n] for n in (0, 2, 3))
+    assert [spool.fetch(folder, place) for place in found if place] == [
+        spool.Kept(page, (n, 2**64 - 1), 0.25) for n, page in enumerate(pages) if n != 1]
+    reader = spool.IndexReader(folder)
+    assert reader.find(spool.page_key("in/0", 999, 5, 0)) is None  # changed since it was kept
+    assert [reader.find(key) for key in keys[1:]] == [None, None, None]
+    assert spool.keep(folder, 10, spool.Kept(pages[0], (), 0.0)) is None  # no room left for it
+
+
 def test_learners_merge_by_adding_their_counts() -> None:
     """Item 3: the learned counts add, so that parts of a batch can be counted apart."""
     pages = [as_text(t, [*p[:1], LAMP_BOX, *p[1:]]) for t, p in (article(n) for n in range(10))]
