@@ -1045,6 +1045,24 @@ def test_the_spool_gives_back_each_page_as_it_was_kept_and_in_batch_order(tmp_pa
     assert spool.keep(folder, 10, spool.Kept(pages[0], (), 0.0)) is None  # no room left for it
 
 
+def test_what_a_learner_saw_it_knows_past_its_exact_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The blocks seen once: the first few exactly, the rest in the Bloom filter; never a false
+    "never seen", whichever holds a block, and merged learners know what either saw."""
+    from cleannews.folder import learn
+
+    monkeypatch.setattr(learn, "SEEN_EXACT", 8)
+    rng = random.Random(13)
+    prints = [rng.getrandbits(64) for _ in range(200)]
+    one, two = learn._Seen(), learn._Seen()
+    assert [one.add(p) for p in prints[:100]] == [False] * 100  # no false "seen" at this size, by far
+    assert [two.add(p) for p in prints[100:]] == [False] * 100
+    assert all(one.add(p) for p in prints[:100]) and all(p in two for p in prints[100:])
+    assert len(one._exact) == 8 and one._bloomed
+    one.update(two)
+    assert all(p in one for p in prints)
+    assert sum(rng.getrandbits(64) in one for _ in range(1000)) == 0
+
+
 def test_learners_merge_by_adding_their_counts() -> None:
     """Item 3: the learned counts add, so that parts of a batch can be counted apart."""
     pages = [as_text(t, [*p[:1], LAMP_BOX, *p[1:]]) for t, p in (article(n) for n in range(10))]
