@@ -193,8 +193,9 @@ class Pool:
                         ready.append((taken, task))
                     taken += 1
                     continue
-                slot = min(range(len(self._workers)), key=lambda s: len(self._queues[s]))
-                if len(self._queues[slot]) >= DEPTH:
+                lengths = list(map(len, self._queues))
+                slot = lengths.index(min(lengths))  # the least busy worker
+                if lengths[slot] >= DEPTH:
                     break
                 number, task = ready.popleft()
                 if not self._send(slot, number, task):  # it has died since it last answered
@@ -222,9 +223,11 @@ class Pool:
 
     def _collect(self, done: dict[int, Any], ready: deque[tuple[int, Any]]) -> None:
         """Wait (briefly) for workers; record what they finished, and what killed or hung them."""
-        first_deadline = min(self._started[s] for s, queue in enumerate(self._queues) if queue) + self._timeout
+        first = min([start for start, queue in zip(self._started, self._queues, strict=True) if queue])
+        first_deadline = first + self._timeout
         events = self._selector.select(max(0.0, min(TICK, first_deadline - time.monotonic())))
         woken = {key.data for key, _ in events}
+        now = time.monotonic()
         for slot, queue in enumerate(self._queues):
             if slot in woken:
                 try:
@@ -234,8 +237,8 @@ class Pool:
                     continue
                 if queue:
                     done[queue.popleft()[0]] = outcome
-                    self._started[slot] = time.monotonic()
-            elif queue and time.monotonic() - self._started[slot] > self._timeout:
+                    self._started[slot] = now
+            elif queue and now - self._started[slot] > self._timeout:
                 self._bury(slot, done, ready,
                            lambda _: f"took longer than {self._timeout:g} s (--timeout); its worker was stopped")
 
