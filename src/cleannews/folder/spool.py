@@ -93,6 +93,7 @@ class _Pages:
 
     def __init__(self, folder: str) -> None:
         self.folder = folder
+        self.pid = os.getpid()  # a system call each time it is asked
         self.file: WholeLines | None = None
         self.size = 0
         self.full = False  # the disk refused a write: keep nothing more
@@ -100,6 +101,17 @@ class _Pages:
 
 _mine: _Pages | None = None  # this worker's
 _readers: dict[str, int] = {}  # the files this worker has read pages from
+
+
+def _forget() -> None:
+    """A forked process writes a file of its own: it does not inherit its parent's."""
+    global _mine
+    _mine = None
+    _readers.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget)
 
 
 def _pages_of(folder: str, pid: int) -> str:
@@ -118,14 +130,13 @@ def keep(folder: str, room: int, page: Kept) -> Place | None:
         return None
     try:
         if mine.file is None:
-            mine.file = WholeLines(os.open(_pages_of(folder, os.getpid()), os.O_WRONLY | os.O_CREAT | os.O_TRUNC,
-                                           0o600))
+            mine.file = WholeLines(os.open(_pages_of(folder, mine.pid), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
         mine.file.write(data)  # all of it, or the file is cut back to where it was
     except OSError:
         mine.full = True
         return None
     offset, mine.size = mine.size, mine.size + len(data)
-    return Place(os.getpid(), offset, len(data))
+    return Place(mine.pid, offset, len(data))
 
 
 def fetch(folder: str, place: Place) -> Kept | None:
