@@ -207,6 +207,12 @@ def _work(setup: _Setup, boilerplate: Boilerplate | None, task: Task) -> Outcome
     return Outcome(status, reason, rules, time.perf_counter() - started)
 
 
+def _handle(setup: _Setup, boilerplate: Boilerplate | None, task: Task) -> tuple[Any, ...]:
+    """The pool's handler: _work's outcome as a plain tuple (a named tuple is pickled through
+    Python calls: most of a small message's cost, paid with every page)."""
+    return tuple(_work(setup, boilerplate, task))
+
+
 # --- in the parent ---------------------------------------------------------------------------
 
 
@@ -488,7 +494,10 @@ class _Run:
         self.spool = None
 
     def _map(self, pool: Pool, tasks: Any, progress: Progress | None) -> Iterator[tuple[Any, Any]]:
-        return pool.map(tasks, self.window, self.signals.stopped, progress.tick if progress else lambda: None)
+        """(unit, outcome) of each task: an Outcome, a Failure, or None (no task)."""
+        for unit, outcome in pool.map(tasks, self.window, self.signals.stopped,
+                                      progress.tick if progress else lambda: None):
+            yield unit, tuple.__new__(Outcome, outcome) if type(outcome) is tuple else outcome
 
     # --- cleaning ---
 
@@ -748,7 +757,7 @@ def run(inputs: Sequence[str], out_dir: str | None, options: Options, settings: 
     report = Report(files.log)
     setup = _Setup(options, settings.fmt, settings.explain, settings.color == "always", settings.title,
                    settings.metadata, staging.path if staging else None, settings.max_size)
-    pool = Pool(settings.jobs or _cpus(), settings.timeout, _work, setup)
+    pool = Pool(settings.jobs or _cpus(), settings.timeout, _handle, setup)
     job = _Run(list(inputs), out_dir, options, settings)
     job.staging = staging.path if staging else None
     finished = False

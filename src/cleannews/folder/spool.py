@@ -32,12 +32,10 @@ PAGES = "spool-pages-"  # + the pid of the worker that wrote them
 _ENTRY = struct.Struct("<16sQQQ")  # the page's key, the writer's pid, where its data starts, its length
 
 
-class Place(NamedTuple):
-    """Where a kept page is: in the file of the worker `pid`, at `offset`, `length` bytes."""
-
-    pid: int
-    offset: int
-    length: int
+# Where a kept page is: in the file of the worker `pid`, at `offset`, `length` bytes. A plain
+# tuple: it crosses the workers' pipes with every page, and a named tuple is pickled through
+# Python calls.
+Place = tuple[int, int, int]
 
 
 class Kept(NamedTuple):
@@ -136,18 +134,19 @@ def keep(folder: str, room: int, page: Kept) -> Place | None:
         mine.full = True
         return None
     offset, mine.size = mine.size, mine.size + len(data)
-    return Place(mine.pid, offset, len(data))
+    return mine.pid, offset, len(data)
 
 
 def fetch(folder: str, place: Place) -> Kept | None:
     """The page kept at `place`; None when it cannot be read back."""
-    path = _pages_of(folder, place.pid)
+    pid, offset, length = place
+    path = _pages_of(folder, pid)
     try:
         fd = _readers.get(path)
         if fd is None:
             fd = _readers[path] = os.open(path, os.O_RDONLY)
-        data = os.pread(fd, place.length, place.offset)
-        return unpack(data) if len(data) == place.length else None
+        data = os.pread(fd, length, offset)
+        return unpack(data) if len(data) == length else None
     except (OSError, EOFError, ValueError, TypeError):
         return None
 
@@ -200,7 +199,7 @@ class IndexReader:
                 self.close()
                 return None
             noted, pid, offset, length = _ENTRY.unpack(entry)
-            self._next = noted, Place(pid, offset, length)
+            self._next = noted, (pid, offset, length)
         if self._next is None or self._next[0] != page:
             return None  # not kept; or the batch changed since, and the pages after it are cleaned again
         found, self._next = self._next[1], None
