@@ -17,14 +17,17 @@ import signal
 import subprocess
 import sys
 import time
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cleannews
-from cleannews.folder.learn import RULE, Learner
+from cleannews.folder.learn import RULE, Learner, normalise
 from cleannews.folder.pool import Failure, Pool
 
 from .conftest import run_on_terminal
@@ -991,6 +994,73 @@ def test_a_language_without_a_pack_is_said_once_a_run(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.decode().count("no rule pack for its language") == 1
     assert all(str(line["reason"]).startswith("no rule pack") for line in report_lines(tmp_path / "r.jsonl"))
+
+
+@given(st.lists(st.sampled_from(["word", "Ärger", "ﬁle", "ＡＢ", " ", "  ", "\t", "\n", "\u00a0", "\u2003",
+                                  "\u3000", "\u2028", "\x1f", "\x85"]), max_size=12))
+def test_normalise_folds_every_kind_of_space(parts: list[str]) -> None:
+    """The same block is the same text after compatibility forms, case and spacing: the
+    short cut for text spaced already (block text) gives what splitting gives."""
+    text = "".join(parts)
+    assert normalise(text) == " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def test_the_spool_gives_back_each_page_as_it_was_kept_and_in_batch_order(tmp_path: Path) -> None:
+    """Issue 13: a page read back from the spool is the result the learning pass had, field for
+    field (links, cuts, metadata); the index finds pages in the order they were kept and passes
+    over one that was not kept, and after a page it does not know every later one is cleaned again."""
+    from cleannews.crawl import clean_page
+    from cleannews.folder import spool
+
+    from .archives import article_page
+
+    linked = (b"<html><body><article><h1>Bridge reopens after a year of repairs</h1><p>The old harbour bridge "
+              b"reopened on Monday, the <a href='/council'>city council</a> said in a statement to reporters.</p>"
+              b"<p>Engineers replaced the deck and the railings, and traffic returns to both lanes this week, "
+              b"officials said. If you value our reporting, please donate today to keep it free.</p>"
+              b"</article></body></html>")
+    pages = [clean_page(linked, cleannews.Options(links=True, url="https://harbour.example/a"))]
+    pages += [clean_page(article_page(n, True), cleannews.Options()) for n in range(2)]
+    pages.append(clean_page(as_text(*article(7)), cleannews.Options()))
+    first = pages[0].result
+    assert first is not None and first.links and any(d.cuts for d in first.decisions)
+    folder = str(tmp_path)
+    writer = spool.IndexWriter(folder)
+    keys = [spool.page_key(f"in/{n}", 100 + n, 5, 0) for n in range(len(pages))]
+    for n, (page, key) in enumerate(zip(pages, keys, strict=True)):
+        kept = spool.Kept(page, (n, 2**64 - 1), 0.25)
+        if n != 1:  # the second page is not kept
+            place = spool.keep(folder, 1 << 20, kept)
+            assert place is not None
+            writer.add(key, place)
+    writer.close()
+    reader = spool.IndexReader(folder)
+    found = [reader.find(key) for key in keys]
+    assert found[1] is None and all(found[n] for n in (0, 2, 3))
+    assert [spool.fetch(folder, place) for place in found if place] == [
+        spool.Kept(page, (n, 2**64 - 1), 0.25) for n, page in enumerate(pages) if n != 1]
+    reader = spool.IndexReader(folder)
+    assert reader.find(spool.page_key("in/0", 999, 5, 0)) is None  # changed since it was kept
+    assert [reader.find(key) for key in keys[1:]] == [None, None, None]
+    assert spool.keep(folder, 10, spool.Kept(pages[0], (), 0.0)) is None  # no room left for it
+
+
+def test_what_a_learner_saw_it_knows_past_its_exact_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The blocks seen once: the first few exactly, the rest in the Bloom filter; never a false
+    "never seen", whichever holds a block, and merged learners know what either saw."""
+    from cleannews.folder import learn
+
+    monkeypatch.setattr(learn, "SEEN_EXACT", 8)
+    rng = random.Random(13)
+    prints = [rng.getrandbits(64) for _ in range(200)]
+    one, two = learn._Seen(), learn._Seen()
+    assert [one.add(p) for p in prints[:100]] == [False] * 100  # no false "seen" at this size, by far
+    assert [two.add(p) for p in prints[100:]] == [False] * 100
+    assert all(one.add(p) for p in prints[:100]) and all(p in two for p in prints[100:])
+    assert len(one._exact) == 8 and one._bloomed
+    one.update(two)
+    assert all(p in one for p in prints)
+    assert sum(rng.getrandbits(64) in one for _ in range(1000)) == 0
 
 
 def test_learners_merge_by_adding_their_counts() -> None:

@@ -6,8 +6,8 @@ The run, in order:
 1. Check the command: the output folder apart from the input folders, standard input not part
    of it, one run at a time per output folder (atomic.Staging).
 2. Learn (unless --no-learn): every page is cleaned by the workers, which send back the
-   fingerprints of its kept blocks and keep its cleaned result on disk (the spool, bounded by
-   SPOOL_BUDGET); blocks that recur in enough articles of a site become the batch's
+   fingerprints of its kept blocks and keep its cleaned result on disk (the spool, spool.py,
+   bounded by SPOOL_BUDGET); blocks that recur in enough articles of a site become the batch's
    boilerplate (learn.py), handed to every worker. What was learned is kept in the output
    folder's state folder, keyed to the inputs (names, sizes, times) and the options: a run over
    the same inputs takes it from there instead of learning again, and a run with nothing left
@@ -31,7 +31,6 @@ import contextlib
 import glob
 import hashlib
 import os
-import pickle
 import shutil
 import signal
 import sys
@@ -60,6 +59,7 @@ from .atomic import AtomicLines, Busy, Staging, WholeLines, no_space, write_atom
 from .learn import Boilerplate, Learner, counted, site_of
 from .pool import Failure, Pool
 from .progress import Progress, wanted
+from .spool import IndexReader, IndexWriter, Kept, fetch, keep, page_key
 from .walk import Entry, Walk, megabytes
 
 EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".json", "csv": ".csv"}
@@ -73,7 +73,6 @@ NO_SPACE = "no space"  # a worker's outcome when the disk is full: the run stops
 # half the disk's free space (the rest is the outputs'), pages are cleaned a second time, as
 # without a spool.
 SPOOL_BUDGET = 1 << 30
-SPOOL_PREFIX = "spool-"
 
 
 class Refused(Exception):
@@ -115,8 +114,8 @@ class _Setup(NamedTuple):
 
 
 class Outcome(NamedTuple):
-    """What a worker did with one file. `data`: (article key, fingerprints, bytes spooled) when
-    learning; the rendered document when streaming."""
+    """What a worker did with one file. `data`: (article key, fingerprints, where the page was
+    kept or None) when learning; the rendered document when streaming."""
 
     status: str
     reason: str = ""
@@ -170,59 +169,26 @@ def _cleaned(setup: _Setup, source: str | Record) -> Cleaned:
     return clean_page(data, setup.options)
 
 
-class _Spooled(NamedTuple):
-    """A page as the learning pass cleaned it, kept for the cleaning pass."""
-
-    done: Cleaned
-    prints: tuple[int, ...]  # the fingerprints of its kept blocks (learn.fingerprints)
-    seconds: float  # what cleaning it took
-
-
-def _spool(path: str, page: _Spooled) -> int:
-    """Keep a cleaned page for the cleaning pass; the bytes written (0 when the disk will not
-    take them: the page is then cleaned again)."""
-    data = pickle.dumps(tuple(page), protocol=pickle.HIGHEST_PROTOCOL)
-    try:
-        with open(path, "wb") as f:
-            f.write(data)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-        return 0
-    return len(data)
-
-
-def _unspool(path: str) -> _Spooled | None:
-    """The page the learning pass kept at `path`, removed from the spool; None when there is
-    none."""
-    try:
-        with open(path, "rb") as f:
-            page = _Spooled(*pickle.load(f))
-        os.unlink(path)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-        return None
-    return page
-
-
 # A worker's task: (phase "learn" or "clean", the file to read or the record, its name as shown,
 # its folder (its site when the page names none), the output file to write or None to return it,
-# the spool file where the learning pass keeps the cleaned page or None).
-Task = tuple[str, str | Record, str, str, str | None, str | None]
+# and the spool: when learning, (its folder, the room the worker's file has) to keep the page
+# in; when cleaning, (its folder, where the page was kept); None for no spool).
+Task = tuple[str, str | Record, str, str, str | None, tuple[str, Any] | None]
 
 
 def _work(setup: _Setup, boilerplate: Boilerplate | None, task: Task) -> Outcome:
     """Clean one file or record: learn from it, or write its output (or return it, for a stream)."""
     phase, source, shown, folder, output, spool = task
     started = time.perf_counter()
-    kept = _unspool(spool) if spool and phase == "clean" else None
+    kept = fetch(*spool) if spool and phase == "clean" else None
     done = kept.done if kept else _cleaned(setup, source)
     if done.result is None:
         return Outcome(done.status, done.reason)
     site = site_of(done.result, folder)
     if phase == "learn":
         article, prints = counted(done.result, site)
-        spooled = _spool(spool, _Spooled(done, prints, time.perf_counter() - started)) if spool else 0
-        return Outcome(CLEANED, data=(article, prints, spooled))
+        place = keep(*spool, Kept(done, prints, time.perf_counter() - started)) if spool else None
+        return Outcome(CLEANED, data=(article, prints, place))
     status, reason, result = without_boilerplate(done, boilerplate, site, kept.prints if kept else None)
     assert result is not None
     text = _render(setup, result, shown, output is None, source if isinstance(source, Record) else None)
@@ -239,6 +205,12 @@ def _work(setup: _Setup, boilerplate: Boilerplate | None, task: Task) -> Outcome
             return Outcome(NO_SPACE, exc.strerror or str(exc), rules, seconds)
         return Outcome(FAILED, f"cannot write {display(output)}: {exc.strerror or exc}", rules, seconds)
     return Outcome(status, reason, rules, time.perf_counter() - started)
+
+
+def _handle(setup: _Setup, boilerplate: Boilerplate | None, task: Task) -> tuple[Any, ...]:
+    """The pool's handler: _work's outcome as a plain tuple (a named tuple is pickled through
+    Python calls: most of a small message's cost, paid with every page)."""
+    return tuple(_work(setup, boilerplate, task))
 
 
 # --- in the parent ---------------------------------------------------------------------------
@@ -340,7 +312,7 @@ class _Unit(NamedTuple):
     record: Record | None = None
     known: Outcome | None = None
     last: bool = False
-    spool: str | None = None  # where the learning pass keeps its page
+    page: bytes | None = None  # its key in the spool (spool.page_key)
 
 
 class _Records(NamedTuple):
@@ -369,13 +341,14 @@ class _Run:
         self.staging: str | None = None
         self.open_records: _Records | None = None
         self.progress_to = sys.stderr if wanted(sys.stderr) else None
-        self.window = WINDOW_PER_JOB * (settings.jobs or _cpus())
+        self.jobs = settings.jobs or _cpus()
+        self.window = WINDOW_PER_JOB * self.jobs
         self.full: _Full | None = None
         self.reported = 0
         self.spool: str | None = None  # the folder of the spool, while learning has kept pages there
-        self.spooled = 0  # bytes kept there
-        self.budget = 0  # bytes it may keep
+        self.room = 0  # bytes each worker may keep there
         self._own_spool = False  # a folder of its own (a stream's run has no staging folder)
+        self._kept: IndexReader | None = None  # in the cleaning pass, where the pages were kept
 
     def entries(self) -> Iterator[Entry]:
         return self.walk.entries(self.inputs)
@@ -471,48 +444,47 @@ class _Run:
         self._own_spool = self.staging is None
         self.spool = self.staging or tempfile.mkdtemp(prefix="cleannews-spool-")
         try:
-            self.budget = min(SPOOL_BUDGET, shutil.disk_usage(self.spool).free // 2)
+            self.room = min(SPOOL_BUDGET, shutil.disk_usage(self.spool).free // 2) // self.jobs
         except OSError:
-            self.budget = 0
+            self.room = 0
+        notes = IndexWriter(self.spool)
         progress = self._progress("learning")
         if progress and self.out_dir is None and self.settings.stream_to is None:
             progress.say("cleannews: learning the batch's boilerplate first: nothing is printed until it is done "
                          "(--no-learn starts at once)")
         done = 0
-        for unit, outcome in self._map(pool, self._tasks("learn", key), progress):
-            if isinstance(outcome, Failure):
-                if outcome.stopped:  # the worker was told to stop: so is the run
-                    self.signals.note(signal.SIGTERM)
-                    break
-                self.crashed[_key_of(unit)] = outcome.reason
-            elif outcome is not None and outcome.status == CLEANED:
-                article, prints, spooled = outcome.data
-                learner.add_fingerprints(article, prints)
-                self._budget(unit, spooled)
-            done += _ends_input(unit)
-            if progress:
-                progress.update(done)
+        try:
+            for unit, outcome in self._map(pool, self._tasks("learn", key), progress):
+                if isinstance(outcome, Failure):
+                    if outcome.stopped:  # the worker was told to stop: so is the run
+                        self.signals.note(signal.SIGTERM)
+                        break
+                    self.crashed[_key_of(unit)] = outcome.reason
+                elif outcome is not None and outcome.status == CLEANED:
+                    article, prints, place = outcome.data
+                    learner.add_fingerprints(article, prints)
+                    if place is not None and unit.page is not None:
+                        notes.add(unit.page, place)
+                done += _ends_input(unit)
+                if progress:
+                    progress.update(done)
+        finally:
+            notes.close()
         if progress:
             progress.clear()
         return learner
 
-    def _spool_of(self, entry: Entry, nth: int = 0) -> str | None:
-        """Where the learning pass keeps a page (the `nth` record of an archive or a dump) for
-        the cleaning pass: a name of the file as it is now, so that a file changed in between
-        is cleaned again."""
-        if self.spool is None:
-            return None
-        name = f"{entry.path}\0{entry.size}\0{entry.mtime_ns}\0{nth}"
-        digest = hashlib.blake2b(name.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
-        return os.path.join(self.spool, SPOOL_PREFIX + digest)
-
-    def _budget(self, unit: _Unit, spooled: int) -> None:
-        """Count a page kept in the spool; past its budget, let it go (it is cleaned again)."""
-        self.spooled += spooled
-        if spooled and self.spooled > self.budget and unit.spool is not None:
-            self.spooled -= spooled
-            with contextlib.suppress(OSError):
-                os.unlink(unit.spool)
+    def _spool_task(self, phase: str, entry: Entry, nth: int = 0, pending: bool = True) -> tuple[bytes | None, Any]:
+        """A page's key in the spool (the `nth` record of an archive or a dump), and the spool's
+        part of its task: when learning, where to keep the page (unless its input is not
+        `pending`: its output is up to date); when cleaning, where it was kept."""
+        if self.spool is None or not self.room or not pending:
+            return None, None
+        page = page_key(entry.path, entry.size, entry.mtime_ns, nth)
+        if phase == "learn":
+            return page, (self.spool, self.room)
+        place = self._kept.find(page) if self._kept is not None else None
+        return page, (self.spool, place) if place is not None else None
 
     def remove_spool(self) -> None:
         """Remove the spool's own folder (call once no worker can write there). One in the
@@ -522,7 +494,10 @@ class _Run:
         self.spool = None
 
     def _map(self, pool: Pool, tasks: Any, progress: Progress | None) -> Iterator[tuple[Any, Any]]:
-        return pool.map(tasks, self.window, self.signals.stopped, progress.tick if progress else lambda: None)
+        """(unit, outcome) of each task: an Outcome, a Failure, or None (no task)."""
+        for unit, outcome in pool.map(tasks, self.window, self.signals.stopped,
+                                      progress.tick if progress else lambda: None):
+            yield unit, tuple.__new__(Outcome, outcome) if type(outcome) is tuple else outcome
 
     # --- cleaning ---
 
@@ -557,21 +532,21 @@ class _Run:
                 yield _Unit(entry, known=Outcome(FAILED, self.crashed[entry.path, ""])), None
             else:
                 output = self._output(entry) if phase == "clean" else None
-                spool = self._spool_of(entry) if phase == "clean" or not self._up_to_date(entry) else None
-                yield _Unit(entry, spool=spool), (phase, entry.source, entry.path, entry.folder, output, spool)
+                page, spool = self._spool_task(phase, entry, pending=phase == "clean" or not self._up_to_date(entry))
+                yield _Unit(entry, page=page), (phase, entry.source, entry.path, entry.folder, output, spool)
 
     def _record_tasks(self, entry: Entry, phase: str) -> Iterator[tuple[_Unit, Any]]:
         """A unit for each record of an archive or a dump (read here, one at a time, and sent to
         the workers), then its last unit."""
-        spooled = phase == "clean" or not self._up_to_date(entry)
+        pending = phase == "clean" or not self._up_to_date(entry)
         try:
             for nth, record in enumerate(records(entry.source, self.settings.dump_field), 1):
                 crashed = self.crashed.get((entry.path, record.where))
                 if record.status or crashed:
                     yield _Unit(entry, record, Outcome(record.status or FAILED, record.reason or crashed or "")), None
                 else:
-                    spool = self._spool_of(entry, nth) if spooled else None
-                    yield _Unit(entry, record, spool=spool), (phase, record, entry.path, entry.folder, None, spool)
+                    page, spool = self._spool_task(phase, entry, nth, pending)
+                    yield _Unit(entry, record, page=page), (phase, record, entry.path, entry.folder, None, spool)
         except OSError as exc:
             yield _Unit(entry, known=Outcome(FAILED, exc.strerror or str(exc)), last=True), None
             return
@@ -603,6 +578,7 @@ class _Run:
         header = stream is not None and self.csv
         if header and stream is not None and not self._write(stream, CSV_HEADER.encode("utf-8")):
             return
+        self._kept = IndexReader(self.spool) if self.spool is not None else None
         try:
             for unit, outcome in self._map(pool, self._tasks("clean"), progress):
                 outcome = unit.known or outcome
@@ -621,6 +597,8 @@ class _Run:
                     if progress:
                         progress.update(self.reported)
         finally:
+            if self._kept is not None:
+                self._kept.close()
             self._finish_records(keep=False)
             if progress:
                 progress.clear()
@@ -779,7 +757,7 @@ def run(inputs: Sequence[str], out_dir: str | None, options: Options, settings: 
     report = Report(files.log)
     setup = _Setup(options, settings.fmt, settings.explain, settings.color == "always", settings.title,
                    settings.metadata, staging.path if staging else None, settings.max_size)
-    pool = Pool(settings.jobs or _cpus(), settings.timeout, _work, setup)
+    pool = Pool(settings.jobs or _cpus(), settings.timeout, _handle, setup)
     job = _Run(list(inputs), out_dir, options, settings)
     job.staging = staging.path if staging else None
     finished = False

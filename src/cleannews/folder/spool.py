@@ -1,0 +1,211 @@
+"""The spool: what the learning pass keeps of each page it cleaned, so that the cleaning pass
+only drops the learned blocks and renders instead of cleaning the page again.
+
+Each worker appends the pages it cleaned to a file of its own (one writer per file: nothing
+to lock), each as marshal data of plain tuples: named tuples through pickle cost twice as
+much both ways, and a small page's whole cleaning is a millisecond. The parent writes the
+index: for each page kept, in the order of the batch, its key (the page as it is: path, size,
+time, record), and which worker's file holds it where. The cleaning pass walks the batch in
+the same order, so it reads the index once, from start to end, and holds no table of pages
+however large the batch.
+
+A page the spool does not hold (past the budget, the disk full, its file changed between the
+passes) is cleaned again, which gives the same result: the spool only saves time. Nothing in
+it outlives the run: it is in the output's staging folder, or a temporary one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import struct
+from typing import Any, BinaryIO, NamedTuple
+
+from ..crawl import Cleaned
+from ..model import Block, Cut, Decision, Link, Result
+from .atomic import WholeLines
+
+INDEX = "spool-index"
+PAGES = "spool-pages-"  # + the pid of the worker that wrote them
+_ENTRY = struct.Struct("<16sQQQ")  # the page's key, the writer's pid, where its data starts, its length
+
+
+# Where a kept page is: in the file of the worker `pid`, at `offset`, `length` bytes. A plain
+# tuple: it crosses the workers' pipes with every page, and a named tuple is pickled through
+# Python calls.
+Place = tuple[int, int, int]
+
+
+class Kept(NamedTuple):
+    """A page as the learning pass cleaned it."""
+
+    done: Cleaned
+    prints: tuple[int, ...]  # the fingerprints of its kept blocks (learn.fingerprints)
+    seconds: float  # what cleaning it took
+
+
+def page_key(path: str, size: int, mtime_ns: int, nth: int = 0) -> bytes:
+    """A page as it is now (the `nth` record of an archive or a dump): a file changed in
+    between is another page."""
+    name = f"{path}\0{size}\0{mtime_ns}\0{nth}"
+    return hashlib.blake2b(name.encode("utf-8", "surrogateescape"), digest_size=16).digest()
+
+
+# --- the pages, as plain tuples (marshal takes no named tuple) --------------------------------
+
+
+def _plain(result: Result) -> tuple[Any, ...]:
+    decisions = tuple([(tuple(d[0]), *d[1:6], tuple(map(tuple, d[6]))) for d in result.decisions])
+    links = tuple(map(tuple, result.links)) if result.links is not None else None
+    return (*result[:3], decisions, *result[4:8], links)
+
+
+def _result(plain: tuple[Any, ...]) -> Result:
+    # The named tuples' own __new__ is Python, called with every field by name; tuple's is not.
+    new = tuple.__new__
+    decisions = tuple([new(Decision, (new(Block, d[0]), d[1], d[2], d[3], d[4], d[5],
+                                      tuple([new(Cut, cut) for cut in d[6]]) if d[6] else ()))
+                       for d in plain[3]])
+    links = tuple([new(Link, link) for link in plain[8]]) if plain[8] is not None else None
+    return new(Result, (*plain[:3], decisions, *plain[4:8], links))
+
+
+def pack(page: Kept) -> bytes:
+    done = page.done
+    result = _plain(done.result) if done.result is not None else None
+    return marshal.dumps((done.status, done.reason, result, page.prints, page.seconds))
+
+
+def unpack(data: bytes) -> Kept:
+    status, reason, result, prints, seconds = marshal.loads(data)
+    return Kept(Cleaned(status, reason, _result(result) if result is not None else None), prints, seconds)
+
+
+# --- in a worker ------------------------------------------------------------------------------
+
+
+class _Pages:
+    """The file a worker appends its kept pages to (made at its first page)."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self.pid = os.getpid()  # a system call each time it is asked
+        self.file: WholeLines | None = None
+        self.size = 0
+        self.full = False  # the disk refused a write: keep nothing more
+
+
+_mine: _Pages | None = None  # this worker's
+_readers: dict[str, int] = {}  # the files this worker has read pages from
+
+
+def _forget() -> None:
+    """A forked process writes a file of its own: it does not inherit its parent's."""
+    global _mine
+    _mine = None
+    _readers.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget)
+
+
+def _pages_of(folder: str, pid: int) -> str:
+    return os.path.join(folder, f"{PAGES}{pid}")
+
+
+def keep(folder: str, room: int, page: Kept) -> Place | None:
+    """Append a page to this worker's file in `folder`, which may grow to `room` bytes; its
+    place, or None when it does not fit or the disk will not take it."""
+    global _mine
+    if _mine is None or _mine.folder != folder:
+        _mine = _Pages(folder)
+    mine = _mine
+    data = pack(page)
+    if mine.full or mine.size + len(data) > room:
+        return None
+    try:
+        if mine.file is None:
+            mine.file = WholeLines(os.open(_pages_of(folder, mine.pid), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        mine.file.write(data)  # all of it, or the file is cut back to where it was
+    except OSError:
+        mine.full = True
+        return None
+    offset, mine.size = mine.size, mine.size + len(data)
+    return mine.pid, offset, len(data)
+
+
+def fetch(folder: str, place: Place) -> Kept | None:
+    """The page kept at `place`; None when it cannot be read back."""
+    pid, offset, length = place
+    path = _pages_of(folder, pid)
+    try:
+        fd = _readers.get(path)
+        if fd is None:
+            fd = _readers[path] = os.open(path, os.O_RDONLY)
+        data = os.pread(fd, length, offset)
+        return unpack(data) if len(data) == length else None
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+# --- in the parent ----------------------------------------------------------------------------
+
+
+class IndexWriter:
+    """The index, as the learning pass notes each page kept, in the order of the batch."""
+
+    def __init__(self, folder: str) -> None:
+        self._path = os.path.join(folder, INDEX)
+        self._file: BinaryIO | None = None
+        self._failed = False
+
+    def add(self, page: bytes, place: Place) -> None:
+        """Note where a worker kept the page of key `page` (on a full disk, the rest is not)."""
+        if self._failed:
+            return
+        try:
+            if self._file is None:
+                self._file = open(self._path, "wb")  # noqa: SIM115 (closed by close())
+            self._file.write(_ENTRY.pack(page, *place))
+        except OSError:
+            self._failed = True  # what was written whole can still be found
+
+    def close(self) -> None:
+        if self._file is not None:
+            with contextlib.suppress(OSError):  # the same: the end was cut short
+                self._file.close()
+            self._file = None
+
+
+class IndexReader:
+    """The index, as the cleaning pass looks each page up, in the same order."""
+
+    def __init__(self, folder: str) -> None:
+        try:
+            self._file: BinaryIO | None = open(os.path.join(folder, INDEX), "rb")  # noqa: SIM115
+        except OSError:  # nothing was kept
+            self._file = None
+        self._next: tuple[bytes, Place] | None = None
+
+    def find(self, page: bytes) -> Place | None:
+        """Where the page of key `page` is kept, if it is the next one noted (pages are looked
+        up in the order they were noted: one that was not kept is passed over)."""
+        if self._next is None and self._file is not None:
+            entry = self._file.read(_ENTRY.size)
+            if len(entry) < _ENTRY.size:  # the end (or an entry the disk cut short)
+                self.close()
+                return None
+            noted, pid, offset, length = _ENTRY.unpack(entry)
+            self._next = noted, (pid, offset, length)
+        if self._next is None or self._next[0] != page:
+            return None  # not kept; or the batch changed since, and the pages after it are cleaned again
+        found, self._next = self._next[1], None
+        return found
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
