@@ -211,6 +211,10 @@ def _name_weight(name: str | None) -> int:
     return (25 if REGEXES["positiveRe"].search(name) else 0) - (25 if REGEXES["negativeRe"].search(name) else 0)
 
 
+# What sanitize counts in a container it weighs (readability counts links too, and does not use them)
+_COUNTED = ("p", "img", "li", "embed", "input")
+
+
 def _ancestors_or_self(el: lxml.html.HtmlElement, *tags: str) -> Iterator[lxml.html.HtmlElement]:
     yield el
     yield from el.iterancestors(*tags)
@@ -402,9 +406,11 @@ class Readable(Document):
         """readability's test of a container in sanitize(), without its log lines."""
         lengths = self._lengths
         assert lengths is not None
-        counts = {kind: len(el.findall(f".//{kind}")) for kind in ("p", "img", "li", "a", "embed", "input")}
+        counts = dict.fromkeys(_COUNTED, 0)
+        for below in el.iter(*_COUNTED):  # one walk, not a findall() for each (el is none of them)
+            if below.tag != "input" or below.get("type") != "hidden":
+                counts[below.tag] += 1
         counts["li"] -= 100
-        counts["input"] -= len(el.findall('.//input[@type="hidden"]'))
         content_length = lengths.length(el)
         link_density = lengths.link_density(el)
         if counts["p"] and counts["img"] > 1 + counts["p"] * 1.3:
