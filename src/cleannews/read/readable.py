@@ -114,12 +114,14 @@ def _joined(a: _Measure, b: _Measure) -> _Measure:
 class TextLengths:
     """readability's text_length() of each element, the commas in its text and the length of
     its links' text (what get_link_density() adds up), each element measured once from its
-    children's measures. removed() forgets what an element's removal changes: its ancestors."""
+    children's measures. removed() forgets what an element's removal changes: its ancestors;
+    moved() what moving elements about has changed."""
 
     def __init__(self) -> None:
         # element -> (length, lead, trail, commas, link length); an element is here only when
         # every element under it is
         self._known: dict[Any, tuple[int, str, str, int, int]] = {}
+        self._parents: dict[Any, Any] = {}  # each known element's parent when it was measured
 
     def length(self, el: lxml.html.HtmlElement) -> int:
         return max(self._of(el)[0], 0)
@@ -137,6 +139,31 @@ class TextLengths:
             if self._known.pop(ancestor, None) is None:
                 break  # nothing above it is known either
 
+    def changed(self, el: lxml.html.HtmlElement) -> None:
+        """Call when `el`'s own text has changed."""
+        self._known.pop(el, None)
+        self.removed(el)
+
+    def moved(self, top: lxml.html.HtmlElement) -> None:
+        """Forget the measures that elements moved into `top`'s tree since they were measured
+        have changed: those of the elements they left and of the ones they joined. A measured
+        element has a new parent; one never measured, a measured parent (which had all its
+        children measured then)."""
+        known, parents = self._known, self._parents
+        for el in top.iter():
+            parent = el.getparent()
+            if el in known:
+                if parents[el] is parent:
+                    continue
+                old = parents[el]
+                while old is not None and known.pop(old, None) is not None:
+                    old = parents[old]
+                parents[el] = parent
+            elif parent not in known:
+                continue
+            for ancestor in el.iterancestors():
+                known.pop(ancestor, None)
+
     def _of(self, el: lxml.html.HtmlElement) -> tuple[int, str, str, int, int]:
         known = self._known.get(el)
         if known is None:
@@ -153,6 +180,7 @@ class TextLengths:
                     walker.skip_subtree()
             elif event == "end":
                 known[el] = self._composed(el)
+                self._parents[el] = el.getparent()
 
     def _composed(self, el: lxml.html.HtmlElement) -> tuple[int, str, str, int, int]:
         # text_content() is the text of the element and of everything under it, tails
@@ -236,6 +264,7 @@ class Readable(Document):
         self.sanitized: lxml.html.HtmlElement | None = None
         self.unsanitized: lxml.html.HtmlElement | None = None
         self._lengths: TextLengths | None = None  # while they hold for the tree
+        self._scored = TextLengths()  # the measures made for scoring, for sanitize to go on from
 
     def _parse(self, input: Any) -> Any:
         self.encoding = "utf-8"
@@ -286,7 +315,7 @@ class Readable(Document):
 
     def score_paragraphs(self) -> dict[Any, dict[str, Any]]:
         """readability's, with each element's text measured once (TextLengths)."""
-        lengths = self._lengths = TextLengths()
+        lengths = self._lengths = self._scored = TextLengths()
         candidates: dict[Any, dict[str, Any]] = {}
         ordered = []
         for elem in self.tags(self.html, "p", "pre", "td", "blockquote"):
@@ -368,24 +397,26 @@ class Readable(Document):
         """readability's, with the text of each element it weighs measured once (and again
         only where something under it was removed); its pick is kept before and after."""
         self.unsanitized = copy.deepcopy(node)
-        self._lengths = None  # what it removes before weighing containers is measured as readability does
+        # the measures made for scoring, less what get_article has changed in moving elements
+        lengths = self._lengths = self._scored
+        lengths.moved(node)
         min_len = self.min_text_length
         for header in self.tags(node, "h1", "h2", "h3", "h4", "h5", "h6"):
             if self.class_weight(header) < 0 or self.get_link_density(header) > 0.33:
-                header.drop_tree()
+                self._remove(header)
         for elem in self.tags(node, "p"):
             if REGEXES["callToActionRe"].search(elem.text_content()) and self.get_link_density(elem) > 0.2:
-                elem.drop_tree()
+                self._remove(elem)
         for elem in self.tags(node, "form", "textarea"):
-            elem.drop_tree()
+            self._remove(elem)
         for elem in self.tags(node, "iframe"):
             if "src" in elem.attrib and readability.readability.is_video_url(elem.attrib["src"]):
                 elem.attrib.pop("srcdoc", None)
                 elem.text = "VIDEO"
+                lengths.changed(elem)
             else:
-                elem.drop_tree()
+                self._remove(elem)
         allowed = self.get_preserved_elements(node)
-        lengths = self._lengths = TextLengths()
         for el in self.reverse_tags(node, "table", "ul", "div", "aside", "header", "footer", "section"):
             if el in allowed:
                 continue
