@@ -506,11 +506,14 @@ def subheading(root: lxml.html.HtmlElement, blocks: list[Block]) -> list[Block]:
     a fact check's body in a card of its own): readability keeps what is in its container.
     Found by walking back from the story's first paragraph, over what is empty or the story's
     own, up to the first other text."""
-    first = next((b.text for b in blocks if b.kind == PARAGRAPH and len(b.text) >= PARAGRAPH_CHARS), None)
+    at = next((n for n, b in enumerate(blocks) if b.kind == PARAGRAPH and len(b.text) >= PARAGRAPH_CHARS), None)
+    first = blocks[at].text if at is not None else None
     el = next((p for p in root.iter("p") if normalize_space(p.text_content()) == first), None) if first else None
-    if el is None:
+    if el is None or at is None:
         return []
-    story = "".join("".join(b.text for b in blocks).split())  # block breaks aside
+    # what an element before the first paragraph may hold of the story: its blocks up to that
+    # one (block breaks aside), not the whole story, which on a long page is long to search
+    story = "".join("".join(b.text for b in blocks[:at + 1]).split())
     for _ in range(SUBHEADING_CLIMB):
         before = el.getprevious()
         while before is not None and "".join(before.text_content().split()) in story:
