@@ -126,9 +126,9 @@ def test_what_is_never_shown_is_still_hidden(display: str) -> None:
 
 
 def test_the_densest_container_is_read_like_a_text_when_every_pick_fails(monkeypatch: pytest.MonkeyPatch) -> None:
-    from cleannews.read import extract
+    from cleannews.read import extract, readable
 
-    monkeypatch.setattr(extract, "readability_picks", lambda root: (None, None))
+    monkeypatch.setattr(extract, "readability_picks", lambda root: readable.NO_PICKS)
     html = page(f"<h1>{TITLE}</h1><div class='a'>{paragraphs()}</div>")
     result = cleannews.clean(html)
     assert result.text == expected(*STORY)
@@ -255,3 +255,15 @@ def test_every_word_not_printed_is_accounted_for() -> None:
     for words in ("More from the town", "Ferry fares", "Home", "News", "© 2025 Riverside Gazette, 12 Harbour Road."):
         assert any(words in text for text in accounted), words
     assert any(r.rule == "extract.outside-main-content" for r in result.removed)
+
+
+def test_what_readability_cuts_from_inside_its_pick_is_accounted_for() -> None:
+    # the page's elements the story was read from are not read again for what was left out:
+    # what readability's sanitize step took out of them is
+    box = ("<div><h3>More from the town</h3><ul><li><a href='/a'>Ferry fares rise again</a></li>"
+           "<li><a href='/b'>Tide tables</a></li></ul></div>")
+    result = cleannews.clean(page(f"<main><h1>{TITLE}</h1><div class='story'>{paragraphs(STORY[:2])}{box}"
+                                  f"{paragraphs(STORY[2:])}</div></main>"))
+    assert result.text == expected(*STORY)
+    assert {r.text for r in result.removed if r.rule == "extract.outside-main-content"} >= {
+        "More from the town", "Ferry fares rise again", "Tide tables"}

@@ -557,14 +557,19 @@ def bylines(blocks: list[Block], authors: list[str]) -> tuple[list[Block], list[
     return kept, dropped
 
 
-def left_out(root: lxml.html.HtmlElement, blocks: list[Block], extractor: str) -> list[Decision]:
+def left_out(root: lxml.html.HtmlElement, blocks: list[Block], extractor: str,
+             taken_from: tuple[Any, ...] = (), cut: tuple[Any, ...] = ()) -> list[Decision]:
     """The page's text that pruning kept and the main-content step did not take: every word of
-    a page that is not printed is accounted for, by a rule or by this step."""
+    a page that is not printed is accounted for, by a rule or by this step. The elements the
+    blocks were read from whole (`taken_from`, less what was `cut` out of them) are not read
+    again: on a long story, that was most of the page."""
     body = root.find("body")
     same = {b.text for b in blocks}
     taken = "\n".join(same)  # readability splits and joins some blocks its own way
+    read = content_blocks(body if body is not None else root, frozenset(taken_from))
+    read += [b for el in cut for b in content_blocks(el)]
     return [Decision(b, False, "outside", LEFT_OUT, f"not in the main content that {extractor} found", "")
-            for b in content_blocks(body if body is not None else root) if b.text not in same and b.text not in taken]
+            for b in read if b.text not in same and b.text not in taken]
 
 
 def _words(blocks: list[Block]) -> int:
@@ -592,7 +597,7 @@ def html_blocks(markup: str, rules: RuleSet) -> Page:
     if body_text and len(body_text.split()) > ARTICLE_BODY_GAIN * _words(blocks):
         name, blocks = "json-ld articleBody", _body_blocks(body_text)
         why = "; ".join(w for w in (why, f"{story.name}'s pick was shorter than the page's JSON-LD articleBody") if w)
-    outside = left_out(root, blocks, name)
+    outside = left_out(root, blocks, name, *(story.taken_from, story.cut) if name == story.name else ())
     blocks, named = bylines(blocks, meta.get("authors", []))
     meta["extractor"] = name
     if why:

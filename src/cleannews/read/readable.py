@@ -18,7 +18,7 @@ import copy
 import functools
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import lxml.html
 import readability.readability
@@ -263,13 +263,18 @@ class Readable(Document):
         super().__init__(root)
         self.sanitized: lxml.html.HtmlElement | None = None
         self.unsanitized: lxml.html.HtmlElement | None = None
+        self._origins: dict[Any, Any] = {}
+        self.taken_from: tuple[Any, ...] = ()  # the page's elements the pick's are copies of
+        self.cut: list[Any] = []  # what sanitize took out of the pick
         self._lengths: TextLengths | None = None  # while they hold for the tree
         self._scored = TextLengths()  # the measures made for scoring, for sanitize to go on from
 
     def _parse(self, input: Any) -> Any:
         self.encoding = "utf-8"
         self._lengths = None
-        return copy.deepcopy(input)
+        tree = copy.deepcopy(input)
+        self._origins = dict(zip(tree.iter(), input.iter(), strict=True))  # each element of the copy: the page's
+        return tree
 
     def remove_unlikely_candidates(self) -> None:
         """Nothing to do: pruning has taken off every name this step would look for (readability_muted)."""
@@ -397,6 +402,8 @@ class Readable(Document):
         """readability's, with the text of each element it weighs measured once (and again
         only where something under it was removed); its pick is kept before and after."""
         self.unsanitized = copy.deepcopy(node)
+        self.taken_from = tuple(origin for origin in map(self._origins.get, node) if origin is not None)
+        self.cut = []
         # the measures made for scoring, less what get_article has changed in moving elements
         lengths = self._lengths = self._scored
         lengths.moved(node)
@@ -481,6 +488,7 @@ class Readable(Document):
         assert self._lengths is not None
         self._lengths.removed(el)
         el.drop_tree()
+        self.cut.append(el)
 
     def get_clean_html(self) -> str:
         """summary() only compares the length of what this returns with retry_length (and we
@@ -491,11 +499,24 @@ class Readable(Document):
         return str(text) if len(text) >= self.retry_length else str(super().get_clean_html())
 
 
-def readability_picks(root: lxml.html.HtmlElement) -> tuple[lxml.html.HtmlElement | None, lxml.html.HtmlElement | None]:
-    """The element readability picks, after its sanitize step and before it."""
+class Picks(NamedTuple):
+    sanitized: lxml.html.HtmlElement | None  # readability's pick, after its sanitize step
+    unsanitized: lxml.html.HtmlElement | None  # and before it
+    # The elements of the tree given whose copies (changed by readability's passes but for
+    # no words) the picks hold, and the elements (detached) sanitize took out of them: all
+    # their words are in the unsanitized pick, and in the sanitized one but for those cut.
+    taken_from: tuple[lxml.html.HtmlElement, ...]
+    cut: tuple[lxml.html.HtmlElement, ...]
+
+
+NO_PICKS = Picks(None, None, (), ())
+
+
+def readability_picks(root: lxml.html.HtmlElement) -> Picks:
+    """The element readability picks, after its sanitize step and before it, and where it took them from."""
     reader = Readable(root)
     try:
         reader.summary(html_partial=True)
     except Exception:  # readability raises Unparseable and, on odd trees, plain errors
-        return None, None
-    return reader.sanitized, reader.unsanitized
+        return NO_PICKS
+    return Picks(reader.sanitized, reader.unsanitized, reader.taken_from, tuple(reader.cut))
