@@ -126,9 +126,9 @@ def test_what_is_never_shown_is_still_hidden(display: str) -> None:
 
 
 def test_the_densest_container_is_read_like_a_text_when_every_pick_fails(monkeypatch: pytest.MonkeyPatch) -> None:
-    from cleannews.read import extract
+    from cleannews.read import extract, readable
 
-    monkeypatch.setattr(extract, "readability_picks", lambda root: (None, None))
+    monkeypatch.setattr(extract, "readability_picks", lambda root: readable.NO_PICKS)
     html = page(f"<h1>{TITLE}</h1><div class='a'>{paragraphs()}</div>")
     result = cleannews.clean(html)
     assert result.text == expected(*STORY)
@@ -184,6 +184,34 @@ def test_a_story_split_over_same_shaped_wrappers_is_read_whole() -> None:
     assert result.text == expected(*STORY, *STORY)
 
 
+def test_a_story_with_each_paragraph_in_a_chain_of_wrappers_is_readabilitys_pick() -> None:
+    # page builders' chains of <div>s: readability scored one wrapper, its checks failed, and
+    # the densest container was read like a text
+    chained = "".join("<div>" * 8 + f"<p>{t}</p>" + "</div>" * 8 for t in STORY * 2)
+    result = cleannews.clean(page(f"<article><h1>{TITLE}</h1>{chained}</article>"))
+    assert result.text == expected(*STORY, *STORY)
+    assert result.metadata["extractor"] == "readability"
+    assert "extractor_why" not in result.metadata
+
+
+def test_a_chain_of_wrappers_keeps_its_ends_and_its_names() -> None:
+    from lxml import etree
+
+    from cleannews.read import html, markup
+    from cleannews.rules import load_rules
+
+    root = markup.parse("<html><body><div class='row'><section class='inner' id='s1'><div class='cell'>"
+                        "<p>One.</p></div></section></div><div class='pair'><div><p>Two.</p></div>"
+                        "<p>Three.</p></div><div class='said'>Four <div><p>Five.</p></div></div>"
+                        "<div class='after'><div><span>Six</span></div>seven</div></body></html>")
+    html.prune(root, load_rules())
+    assert [etree.tostring(el, encoding=str) for el in root.find("body")] == [
+        '<div class="row inner cell" id="s1"><p>One.</p></div>',
+        '<div class="pair"><div><p>Two.</p></div><p>Three.</p></div>',  # the outer one holds two
+        '<div class="said">Four <div><p>Five.</p></div></div>',  # and this one, text
+        '<div class="after"><div><span>Six</span></div>seven</div>']  # one block each
+
+
 def test_a_byline_naming_the_metadata_author_goes() -> None:
     head = '<meta name="author" content="Ann Reed">'
     html = page(f"<article><h1>{TITLE}</h1><p class='author'>Ann Reed</p>"
@@ -227,3 +255,15 @@ def test_every_word_not_printed_is_accounted_for() -> None:
     for words in ("More from the town", "Ferry fares", "Home", "News", "© 2025 Riverside Gazette, 12 Harbour Road."):
         assert any(words in text for text in accounted), words
     assert any(r.rule == "extract.outside-main-content" for r in result.removed)
+
+
+def test_what_readability_cuts_from_inside_its_pick_is_accounted_for() -> None:
+    # the page's elements the story was read from are not read again for what was left out:
+    # what readability's sanitize step took out of them is
+    box = ("<div><h3>More from the town</h3><ul><li><a href='/a'>Ferry fares rise again</a></li>"
+           "<li><a href='/b'>Tide tables</a></li></ul></div>")
+    result = cleannews.clean(page(f"<main><h1>{TITLE}</h1><div class='story'>{paragraphs(STORY[:2])}{box}"
+                                  f"{paragraphs(STORY[2:])}</div></main>"))
+    assert result.text == expected(*STORY)
+    assert {r.text for r in result.removed if r.rule == "extract.outside-main-content"} >= {
+        "More from the town", "Ferry fares rise again", "Tide tables"}

@@ -46,6 +46,8 @@ class Candidate(NamedTuple):
     blocks: list[Block]
     extracted: bool  # the blocks are the story; False: decide.py finds the story's run among them
     why: str  # why the candidates before this one were not taken ("" for readability's own pick)
+    taken_from: tuple[Any, ...] = ()  # the page's elements the blocks were read from (whole but for `cut`)
+    cut: tuple[Any, ...] = ()  # the elements taken out of those, not read
 
 
 class _Measure(NamedTuple):
@@ -185,11 +187,13 @@ def main_content(root: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None) 
     page = _Page(scope, h1, measured)
     note = "the page holds several articles: the headline's; " if article is not None else ""
     failures: list[str] = []
-    sanitized, unsanitized = readability_picks(scope)
-    for name, pick in (("readability", sanitized), ("readability-unsanitized", unsanitized)):
+    picks = readability_picks(scope)
+    tried = (("readability", picks.sanitized, picks.cut), ("readability-unsanitized", picks.unsanitized, ()))
+    for name, pick, cut in tried:
         blocks = content_blocks(pick) if pick is not None else None
         problem = page.problem(blocks)
         if problem is None and blocks is not None:
-            return Candidate(name, blocks, True, note + "; ".join(failures))
+            return Candidate(name, blocks, True, note + "; ".join(failures), picks.taken_from, cut)
         failures.append(f"{name}'s pick {problem}")
-    return Candidate("densest-container", content_blocks(page.container), False, note + "; ".join(failures))
+    return Candidate("densest-container", content_blocks(page.container), False, note + "; ".join(failures),
+                     (page.container,))

@@ -8,7 +8,8 @@
    reported with its rule. An element that holds the headline, an <article> or <main>, or
    half the page's text is never pruned: class names lie more often than text does. Names
    that describe no content are not read: an id that is the slug of the element's own
-   heading, math markup, an inline element inside a sentence.
+   heading, math markup, an inline element inside a sentence. Chains of wrappers that hold
+   one element each (a <div> in a <div> in a <div> around a paragraph) are cut to their ends.
 4. Main content (extract.py): readability-lxml's pick, checked against the page, with its
    fallbacks; then the standfirst beside the headline and a sub-heading set above the
    story's container, which readability leaves out when they stand outside it.
@@ -290,6 +291,9 @@ def _unwanted(tag: str, hidden: bool, hits: tuple[Rule, ...], names: str) -> tup
 
 
 _SILENT_TAGS = frozenset({"script", "style", "noscript", "template", "svg"})  # removed without a report
+# Generic wrappers: between an element that holds only them and the one element they hold,
+# they say nothing but their names.
+_WRAPPER_TAGS = frozenset({"div", "section"})
 
 
 class _Pruner:
@@ -301,6 +305,7 @@ class _Pruner:
         self.total = total
         self.removed: list[Decision] = []
         self.dropped: dict[lxml.html.HtmlElement, None] = {}  # in document order
+        self.wrappers: list[lxml.html.HtmlElement] = []  # around one element: may collapse()
 
     def walk(self, top: lxml.html.HtmlElement, unnaming: bool) -> None:
         walker = etree.iterwalk(top, events=("start",))
@@ -334,6 +339,8 @@ class _Pruner:
                 el.set("class", attributes.muted_class)
             if attributes.muted_id:
                 del el.attrib["id"]
+            if tag in _WRAPPER_TAGS and len(el) == 1:
+                self.wrappers.append(el)
 
     def drop(self, el: lxml.html.HtmlElement, rule: str, role: str, reason: str) -> None:
         text = normalize_space(el.text_content())
@@ -360,7 +367,42 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
     # removal changes no later decision but for the text before an inline element (its tail stays).
     for el in pruner.dropped:
         el.drop_tree()
+    collapse(pruner.wrappers)
     return pruner.removed
+
+
+def collapse(wrappers: list[lxml.html.HtmlElement]) -> None:
+    """Take out the wrappers (in document order) that are the only element of an element
+    holding no text and themselves hold one element and no text: page builders set each
+    paragraph in a chain of <div>s. Every later pass (measuring, scoring, splitting into
+    blocks) then reads a fraction of the elements, with the same blocks, and readability
+    scores the paragraphs' real container (it weighs a paragraph's parent and grandparent
+    only). The chain's ends stay: the outermost holds its place among its siblings (which
+    readability merges into its pick, and sanitize weighs, by their tags), the innermost says
+    what the content is. What a wrapper taken out said goes on to the outermost, which now
+    stands for it: its class names join that element's, and its id stands for a missing one
+    (readability weighs both; selector rules have read them already)."""
+    for wrapper in wrappers:
+        outer = wrapper.getparent()  # (len() counts an element's children: not asked of it)
+        if (outer is None or wrapper.getprevious() is not None or wrapper.getnext() is not None or len(wrapper) != 1
+                or _holds_text(outer) or _holds_text(wrapper, tail=True) or _holds_text(wrapper)
+                or _holds_text(wrapper[0], tail=True)):
+            continue  # not a chain (any more: pruning took an element out, or one taken out before)
+        names = wrapper.get("class")
+        if names:
+            own = outer.get("class")
+            outer.set("class", f"{own} {names}" if own else names)
+        name = wrapper.get("id")
+        if name and not outer.get("id"):
+            outer.set("id", name)
+        held = wrapper[0]
+        held.tail = wrapper.tail
+        outer.replace(wrapper, held)
+
+
+def _holds_text(el: lxml.html.HtmlElement, tail: bool = False) -> bool:
+    text = el.tail if tail else el.text
+    return bool(text) and not text.isspace()
 
 
 def _headline_key(text: str) -> str:
@@ -464,11 +506,14 @@ def subheading(root: lxml.html.HtmlElement, blocks: list[Block]) -> list[Block]:
     a fact check's body in a card of its own): readability keeps what is in its container.
     Found by walking back from the story's first paragraph, over what is empty or the story's
     own, up to the first other text."""
-    first = next((b.text for b in blocks if b.kind == PARAGRAPH and len(b.text) >= PARAGRAPH_CHARS), None)
+    at = next((n for n, b in enumerate(blocks) if b.kind == PARAGRAPH and len(b.text) >= PARAGRAPH_CHARS), None)
+    first = blocks[at].text if at is not None else None
     el = next((p for p in root.iter("p") if normalize_space(p.text_content()) == first), None) if first else None
-    if el is None:
+    if el is None or at is None:
         return []
-    story = "".join("".join(b.text for b in blocks).split())  # block breaks aside
+    # what an element before the first paragraph may hold of the story: its blocks up to that
+    # one (block breaks aside), not the whole story, which on a long page is long to search
+    story = "".join("".join(b.text for b in blocks[:at + 1]).split())
     for _ in range(SUBHEADING_CLIMB):
         before = el.getprevious()
         while before is not None and "".join(before.text_content().split()) in story:
@@ -512,14 +557,19 @@ def bylines(blocks: list[Block], authors: list[str]) -> tuple[list[Block], list[
     return kept, dropped
 
 
-def left_out(root: lxml.html.HtmlElement, blocks: list[Block], extractor: str) -> list[Decision]:
+def left_out(root: lxml.html.HtmlElement, blocks: list[Block], extractor: str,
+             taken_from: tuple[Any, ...] = (), cut: tuple[Any, ...] = ()) -> list[Decision]:
     """The page's text that pruning kept and the main-content step did not take: every word of
-    a page that is not printed is accounted for, by a rule or by this step."""
+    a page that is not printed is accounted for, by a rule or by this step. The elements the
+    blocks were read from whole (`taken_from`, less what was `cut` out of them) are not read
+    again: on a long story, that was most of the page."""
     body = root.find("body")
     same = {b.text for b in blocks}
     taken = "\n".join(same)  # readability splits and joins some blocks its own way
+    read = content_blocks(body if body is not None else root, frozenset(taken_from))
+    read += [b for el in cut for b in content_blocks(el)]
     return [Decision(b, False, "outside", LEFT_OUT, f"not in the main content that {extractor} found", "")
-            for b in content_blocks(body if body is not None else root) if b.text not in same and b.text not in taken]
+            for b in read if b.text not in same and b.text not in taken]
 
 
 def _words(blocks: list[Block]) -> int:
@@ -547,7 +597,7 @@ def html_blocks(markup: str, rules: RuleSet) -> Page:
     if body_text and len(body_text.split()) > ARTICLE_BODY_GAIN * _words(blocks):
         name, blocks = "json-ld articleBody", _body_blocks(body_text)
         why = "; ".join(w for w in (why, f"{story.name}'s pick was shorter than the page's JSON-LD articleBody") if w)
-    outside = left_out(root, blocks, name)
+    outside = left_out(root, blocks, name, *(story.taken_from, story.cut) if name == story.name else ())
     blocks, named = bylines(blocks, meta.get("authors", []))
     meta["extractor"] = name
     if why:

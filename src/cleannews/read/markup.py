@@ -71,7 +71,8 @@ class _Walker:
     """Turns an element tree into blocks: one per leaf block element, br-separated lines of
     one element as blocks of one group."""
 
-    def __init__(self) -> None:
+    def __init__(self, skip: frozenset[lxml.html.HtmlElement] = frozenset()) -> None:
+        self.skip = skip  # elements not read (a block's bounds all the same)
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.links: list[tuple[str, str]] = []
@@ -105,6 +106,9 @@ class _Walker:
             self.group += 1
 
     def walk(self, el: lxml.html.HtmlElement, ordinal: int = 0) -> None:
+        if self.skip and el in self.skip:
+            self.flush()
+            return
         tag = el.tag
         if tag not in _MARKED:  # an inline element: its words join the block being read
             if el.text:
@@ -151,8 +155,9 @@ class _Walker:
             self.lists.pop()
 
 
-def content_blocks(article: lxml.html.HtmlElement) -> list[Block]:
-    walker = _Walker()
+def content_blocks(article: lxml.html.HtmlElement, skip: frozenset[lxml.html.HtmlElement] = frozenset()) -> list[Block]:
+    """The blocks of an element's tree, but for the trees of the elements in `skip`."""
+    walker = _Walker(skip)
     walker.walk(article)
     walker.flush()
     return walker.blocks

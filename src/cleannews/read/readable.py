@@ -18,7 +18,7 @@ import copy
 import functools
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import lxml.html
 import readability.readability
@@ -114,12 +114,14 @@ def _joined(a: _Measure, b: _Measure) -> _Measure:
 class TextLengths:
     """readability's text_length() of each element, the commas in its text and the length of
     its links' text (what get_link_density() adds up), each element measured once from its
-    children's measures. removed() forgets what an element's removal changes: its ancestors."""
+    children's measures. removed() forgets what an element's removal changes: its ancestors;
+    moved() what moving elements about has changed."""
 
     def __init__(self) -> None:
         # element -> (length, lead, trail, commas, link length); an element is here only when
         # every element under it is
         self._known: dict[Any, tuple[int, str, str, int, int]] = {}
+        self._parents: dict[Any, Any] = {}  # each known element's parent when it was measured
 
     def length(self, el: lxml.html.HtmlElement) -> int:
         return max(self._of(el)[0], 0)
@@ -137,6 +139,31 @@ class TextLengths:
             if self._known.pop(ancestor, None) is None:
                 break  # nothing above it is known either
 
+    def changed(self, el: lxml.html.HtmlElement) -> None:
+        """Call when `el`'s own text has changed."""
+        self._known.pop(el, None)
+        self.removed(el)
+
+    def moved(self, top: lxml.html.HtmlElement) -> None:
+        """Forget the measures that elements moved into `top`'s tree since they were measured
+        have changed: those of the elements they left and of the ones they joined. A measured
+        element has a new parent; one never measured, a measured parent (which had all its
+        children measured then)."""
+        known, parents = self._known, self._parents
+        for el in top.iter():
+            parent = el.getparent()
+            if el in known:
+                if parents[el] is parent:
+                    continue
+                old = parents[el]
+                while old is not None and known.pop(old, None) is not None:
+                    old = parents[old]
+                parents[el] = parent
+            elif parent not in known:
+                continue
+            for ancestor in el.iterancestors():
+                known.pop(ancestor, None)
+
     def _of(self, el: lxml.html.HtmlElement) -> tuple[int, str, str, int, int]:
         known = self._known.get(el)
         if known is None:
@@ -153,6 +180,7 @@ class TextLengths:
                     walker.skip_subtree()
             elif event == "end":
                 known[el] = self._composed(el)
+                self._parents[el] = el.getparent()
 
     def _composed(self, el: lxml.html.HtmlElement) -> tuple[int, str, str, int, int]:
         # text_content() is the text of the element and of everything under it, tails
@@ -211,6 +239,10 @@ def _name_weight(name: str | None) -> int:
     return (25 if REGEXES["positiveRe"].search(name) else 0) - (25 if REGEXES["negativeRe"].search(name) else 0)
 
 
+# What sanitize counts in a container it weighs (readability counts links too, and does not use them)
+_COUNTED = ("p", "img", "li", "embed", "input")
+
+
 def _ancestors_or_self(el: lxml.html.HtmlElement, *tags: str) -> Iterator[lxml.html.HtmlElement]:
     yield el
     yield from el.iterancestors(*tags)
@@ -231,12 +263,18 @@ class Readable(Document):
         super().__init__(root)
         self.sanitized: lxml.html.HtmlElement | None = None
         self.unsanitized: lxml.html.HtmlElement | None = None
+        self._origins: dict[Any, Any] = {}
+        self.taken_from: tuple[Any, ...] = ()  # the page's elements the pick's are copies of
+        self.cut: list[Any] = []  # what sanitize took out of the pick
         self._lengths: TextLengths | None = None  # while they hold for the tree
+        self._scored = TextLengths()  # the measures made for scoring, for sanitize to go on from
 
     def _parse(self, input: Any) -> Any:
         self.encoding = "utf-8"
         self._lengths = None
-        return copy.deepcopy(input)
+        tree = copy.deepcopy(input)
+        self._origins = dict(zip(tree.iter(), input.iter(), strict=True))  # each element of the copy: the page's
+        return tree
 
     def remove_unlikely_candidates(self) -> None:
         """Nothing to do: pruning has taken off every name this step would look for (readability_muted)."""
@@ -282,7 +320,7 @@ class Readable(Document):
 
     def score_paragraphs(self) -> dict[Any, dict[str, Any]]:
         """readability's, with each element's text measured once (TextLengths)."""
-        lengths = self._lengths = TextLengths()
+        lengths = self._lengths = self._scored = TextLengths()
         candidates: dict[Any, dict[str, Any]] = {}
         ordered = []
         for elem in self.tags(self.html, "p", "pre", "td", "blockquote"):
@@ -364,24 +402,28 @@ class Readable(Document):
         """readability's, with the text of each element it weighs measured once (and again
         only where something under it was removed); its pick is kept before and after."""
         self.unsanitized = copy.deepcopy(node)
-        self._lengths = None  # what it removes before weighing containers is measured as readability does
+        self.taken_from = tuple(origin for origin in map(self._origins.get, node) if origin is not None)
+        self.cut = []
+        # the measures made for scoring, less what get_article has changed in moving elements
+        lengths = self._lengths = self._scored
+        lengths.moved(node)
         min_len = self.min_text_length
         for header in self.tags(node, "h1", "h2", "h3", "h4", "h5", "h6"):
             if self.class_weight(header) < 0 or self.get_link_density(header) > 0.33:
-                header.drop_tree()
+                self._remove(header)
         for elem in self.tags(node, "p"):
             if REGEXES["callToActionRe"].search(elem.text_content()) and self.get_link_density(elem) > 0.2:
-                elem.drop_tree()
+                self._remove(elem)
         for elem in self.tags(node, "form", "textarea"):
-            elem.drop_tree()
+            self._remove(elem)
         for elem in self.tags(node, "iframe"):
             if "src" in elem.attrib and readability.readability.is_video_url(elem.attrib["src"]):
                 elem.attrib.pop("srcdoc", None)
                 elem.text = "VIDEO"
+                lengths.changed(elem)
             else:
-                elem.drop_tree()
+                self._remove(elem)
         allowed = self.get_preserved_elements(node)
-        lengths = self._lengths = TextLengths()
         for el in self.reverse_tags(node, "table", "ul", "div", "aside", "header", "footer", "section"):
             if el in allowed:
                 continue
@@ -402,9 +444,11 @@ class Readable(Document):
         """readability's test of a container in sanitize(), without its log lines."""
         lengths = self._lengths
         assert lengths is not None
-        counts = {kind: len(el.findall(f".//{kind}")) for kind in ("p", "img", "li", "a", "embed", "input")}
+        counts = dict.fromkeys(_COUNTED, 0)
+        for below in el.iter(*_COUNTED):  # one walk, not a findall() for each (el is none of them)
+            if below.tag != "input" or below.get("type") != "hidden":
+                counts[below.tag] += 1
         counts["li"] -= 100
-        counts["input"] -= len(el.findall('.//input[@type="hidden"]'))
         content_length = lengths.length(el)
         link_density = lengths.link_density(el)
         if counts["p"] and counts["img"] > 1 + counts["p"] * 1.3:
@@ -444,6 +488,7 @@ class Readable(Document):
         assert self._lengths is not None
         self._lengths.removed(el)
         el.drop_tree()
+        self.cut.append(el)
 
     def get_clean_html(self) -> str:
         """summary() only compares the length of what this returns with retry_length (and we
@@ -454,11 +499,24 @@ class Readable(Document):
         return str(text) if len(text) >= self.retry_length else str(super().get_clean_html())
 
 
-def readability_picks(root: lxml.html.HtmlElement) -> tuple[lxml.html.HtmlElement | None, lxml.html.HtmlElement | None]:
-    """The element readability picks, after its sanitize step and before it."""
+class Picks(NamedTuple):
+    sanitized: lxml.html.HtmlElement | None  # readability's pick, after its sanitize step
+    unsanitized: lxml.html.HtmlElement | None  # and before it
+    # The elements of the tree given whose copies (changed by readability's passes but for
+    # no words) the picks hold, and the elements (detached) sanitize took out of them: all
+    # their words are in the unsanitized pick, and in the sanitized one but for those cut.
+    taken_from: tuple[lxml.html.HtmlElement, ...]
+    cut: tuple[lxml.html.HtmlElement, ...]
+
+
+NO_PICKS = Picks(None, None, (), ())
+
+
+def readability_picks(root: lxml.html.HtmlElement) -> Picks:
+    """The element readability picks, after its sanitize step and before it, and where it took them from."""
     reader = Readable(root)
     try:
         reader.summary(html_partial=True)
     except Exception:  # readability raises Unparseable and, on odd trees, plain errors
-        return None, None
-    return reader.sanitized, reader.unsanitized
+        return NO_PICKS
+    return Picks(reader.sanitized, reader.unsanitized, reader.taken_from, tuple(reader.cut))
