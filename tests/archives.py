@@ -15,19 +15,16 @@ from __future__ import annotations
 
 import gzip
 import io
-import random
 import sys
 import zlib
 from pathlib import Path
 from typing import NamedTuple
 
+from .articles import LAMP_BOX, article
 from .conftest import FIXTURES
 
 DATE = "2024-05-0{}T10:00:00Z"
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
-# Worded so that no shipped rule knows it: only the crawl can tell it is the site's.
-LAMP_BOX = ("Lanterns along the quay are lit each evening by the Harbour Lamp Society, whose volunteers have kept "
-            "the tradition alive since 1911 with pocket change from passers-by like you.")
 
 
 class Page(NamedTuple):
@@ -157,24 +154,6 @@ def crawl(path: Path, compress: bool = True, br: bool = True) -> Crawl:
 
 
 # --- one site's articles, for learning ---------------------------------------------------------
-
-PLACES = ["Aberdeen", "Bruges", "Cádiz", "Dresden", "Esbjerg", "Faro", "Galway", "Haarlem"]
-NOUNS = ["council", "harbour authority", "school board", "rail operator", "museum", "hospital trust"]
-VERBS = ["approved", "postponed", "criticised", "defended", "announced", "rejected", "welcomed"]
-THINGS = ["a new budget", "the bridge repairs", "longer opening hours", "a fare increase", "the flood defences"]
-
-
-def article(n: int) -> tuple[str, list[str]]:
-    """Article n: a headline and 3-5 paragraphs, unlike any other article."""
-    rng = random.Random(n)
-    place = PLACES[n % len(PLACES)]
-    title = f"{place} {rng.choice(NOUNS)} {rng.choice(VERBS)} {rng.choice(THINGS)} in case {n}"
-    paragraphs = [" ".join(
-        f"The {rng.choice(NOUNS)} in {place} {rng.choice(VERBS)} {rng.choice(THINGS)} on day {n * 10 + j}, "
-        f"after {rng.randint(2, 900)} residents wrote to officials about item {k}."
-        for k in range(rng.randint(2, 4))) for j in range(rng.randint(3, 5))]
-    return title, paragraphs
-
 
 def article_page(n: int, box: bool) -> bytes:
     title, paragraphs = article(n)

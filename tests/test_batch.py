@@ -30,6 +30,7 @@ import cleannews
 from cleannews.folder.learn import RULE, Learner, normalise
 from cleannews.folder.pool import Failure, Pool
 
+from .articles import LAMP_BOX, article
 from .conftest import run_on_terminal
 
 TIMEOUT = 60  # seconds for any one subprocess: a hang is a failure, not a stuck test run
@@ -37,34 +38,7 @@ SUMMARY = re.compile(r"cleannews: (interrupted: |stopped: )?(\d+) cleaned, (\d+)
                      r"(\d+) failed, (\d+) skipped"
                      r"(?:, (\d+) up to date)? in [\d.]+ s")
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
-PLACES = ["Aberdeen", "Bruges", "Cádiz", "Dresden", "Esbjerg", "Faro", "Galway", "Haarlem", "Innsbruck", "Jyväskylä",
-          "Kraków", "Lyon"]
-NOUNS = ["council", "harbour authority", "school board", "rail operator", "museum", "hospital trust", "water company",
-         "farmers' union", "fire brigade", "university"]
-VERBS = ["approved", "postponed", "criticised", "defended", "announced", "rejected", "welcomed", "questioned"]
-THINGS = ["a new budget", "the bridge repairs", "longer opening hours", "a fare increase", "the flood defences",
-          "a tram extension", "the school merger", "a heating subsidy"]
-# Worded so that no shipped rule knows it (checked below): only the batch can tell it is the site's.
-LAMP_BOX = ("Lanterns along the quay are lit each evening by the Harbour Lamp Society, whose volunteers have kept "
-            "the tradition alive since 1911 with pocket change from passers-by like you.")
-
-
 # --- generated articles --------------------------------------------------------------------
-
-
-def article(n: int) -> tuple[str, list[str]]:
-    """Article number n: a headline and 3-6 paragraphs, different from every other article."""
-    rng = random.Random(n)
-    place = PLACES[n % len(PLACES)]
-    title = f"{place} {rng.choice(NOUNS)} {rng.choice(VERBS)} {rng.choice(THINGS)} in case {n}"
-    paragraphs = []
-    for j in range(rng.randint(3, 6)):
-        paragraphs.append(" ".join(
-            f"The {rng.choice(NOUNS)} in {place} {rng.choice(VERBS)} {rng.choice(THINGS)} on day {n * 10 + j}, "
-            f"after {rng.randint(2, 900)} residents wrote to officials about item {k}."
-            for k in range(rng.randint(2, 4))
-        ))
-    return title, paragraphs
 
 
 def as_text(title: str, paragraphs: list[str]) -> str:
