@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import os
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import IO, Any, NamedTuple
 
 from ..errors import InputError
@@ -140,20 +140,26 @@ class _Seen(NamedTuple):
 def _warcio_records(stream: IO[bytes]) -> Iterator[Record]:
     from warcio.archiveiterator import ArchiveIterator
 
-    iterator = iter(ArchiveIterator(stream, arc2warc=True))
+    yield from _each(iter(ArchiveIterator(stream, arc2warc=True)), _warcio_seen)
+
+
+def _each(iterator: Iterator[Any], seen: Callable[[Any, int], _Seen]) -> Generator[Record, None, int | None]:
+    """A Record of each of a library's records (`seen` reads one). Returns the number the next
+    record would have had, or None when the archive broke (a failed record says so)."""
     n = 0
     while True:
         n += 1
         try:
             record = next(iterator)
         except StopIteration:
-            return
-        except Exception as exc:  # warcio's ArchiveLoadFailed, zlib and EOF errors on a broken file
-            yield _broken_from(n, exc)
-            return
+            return n
+        except Exception as exc:  # warcio's ArchiveLoadFailed, FastWARC's OSError, zlib and EOF errors
+            yield Record(f"record {n}", status=FAILED,
+                         reason=f"the archive is broken here, the rest of it cannot be read: {_why(exc)}")
+            return None
         try:
-            yield _record(_warcio_seen(record, n))
-        except Exception as exc:  # a record whose headers or body warcio cannot read: it alone fails
+            yield _record(seen(record, n))
+        except Exception as exc:  # a record whose headers or body cannot be read: it alone fails
             yield Record(f"record {n}", status=FAILED, reason=f"broken record: {_why(exc)}")
 
 
@@ -179,23 +185,14 @@ def _warcio_seen(record: Any, n: int) -> _Seen:
 def _fastwarc_records(stream: IO[bytes], gzipped: bool) -> Iterator[Record]:
     from fastwarc.warc import ArchiveIterator
 
-    iterator = iter(ArchiveIterator(stream, parse_http=True, fsspec_args=False))
-    n, last = 0, 0
-    while True:
-        n += 1
-        try:
-            record = next(iterator)
-        except StopIteration:
-            break
-        except Exception as exc:  # FastWARC's OSError on a header it cannot parse
-            yield _broken_from(n, exc)
-            return
-        last = record.stream_pos
-        try:
-            yield _record(_fastwarc_seen(record, n))
-        except Exception as exc:  # a record whose headers or body cannot be read: it alone fails
-            yield Record(f"record {n}", status=FAILED, reason=f"broken record: {_why(exc)}")
-    if gzipped and not _whole_members_from(stream, last):
+    last = [0]  # where the last record read starts
+
+    def seen(record: Any, n: int) -> _Seen:
+        last[0] = record.stream_pos
+        return _fastwarc_seen(record, n)
+
+    n = yield from _each(iter(ArchiveIterator(stream, parse_http=True, fsspec_args=False)), seen)
+    if n is not None and gzipped and not _whole_members_from(stream, last[0]):
         yield Record(f"record {n}", status=FAILED, reason="cut short: the archive ends in the middle of this record")
 
 
@@ -236,11 +233,6 @@ def _whole_members_from(stream: IO[bytes], at: int) -> bool:
         if not rest:
             return True
         stream.seek(-len(rest), os.SEEK_CUR)
-
-
-def _broken_from(n: int, exc: BaseException) -> Record:
-    return Record(f"record {n}", status=FAILED,
-                  reason=f"the archive is broken here, the rest of it cannot be read: {_why(exc)}")
 
 
 def _why(exc: BaseException) -> str:
