@@ -168,17 +168,16 @@ if __name__ == "__main__":
 """
 
 _SPARK = """
-import os, sys, time
-os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-from pyspark.sql import SparkSession
-from cleannews.spark import archive_stories
+import sys, time
+from cleannews.spark import archive_stories, builder
 workers, out, warm, paths = sys.argv[1], sys.argv[2], sys.argv[3].split(","), sys.argv[4:]
-spark = (SparkSession.builder.master(f"local[{workers}]").config("spark.ui.enabled", "false")
+# Spark started as `python -m cleannews.spark` starts it (its JVM's options included)
+spark = (builder(f"local[{workers}]").config("spark.ui.enabled", "false")
          .config("spark.ui.showConsoleProgress", "false").getOrCreate())
 spark.sparkContext.setLogLevel("ERROR")
 # The same job on small archives first: the Python workers started, cleannews imported in them,
-# and the JVM's code for this job compiled (the JIT took 7 s of CPU beside the job's first run
-# of 5,000 pages, 2-3 s once warm), as on a crawl of hours it is from the first minutes on.
+# the JVM's classes for this job loaded and compiled, as on a crawl of hours they are from the
+# first minutes on.
 warmed, _ = archive_stories(spark, warm, learn_min=None)
 warmed.write.json(out + "-warm-up")
 started = time.perf_counter()

@@ -8,7 +8,6 @@ import pty
 import select
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -87,14 +86,11 @@ def spark() -> Iterator[Any]:
         if IN_CI:
             pytest.fail(why, pytrace=False)
         pytest.skip(why)
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    from pyspark.sql import SparkSession
+    from cleannews.spark import builder
 
-    session = (SparkSession.builder.master("local[2]").appName("cleannews-tests")
-               .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-               # a JVM that starts fast rather than one that runs long: the tests' jobs are small
-               .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto")
-               .getOrCreate())
+    # the job's own JVM options (C1, the serial collector): a JVM that starts fast, too
+    session = (builder("local[2]").appName("cleannews-tests")
+               .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate())
     session.sparkContext.setLogLevel("ERROR")
     yield session
     session.stop()

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from cleannews.integrations.spark import JVM_OPTIONS
 from cleannews.spark import archive_stories, table_stories
 
 from .archives import LAMP_BOX, article_page
@@ -91,3 +92,9 @@ def test_the_job_reads_and_writes_parquet(spark: Any, tmp_path: Path) -> None:
     assert [(r["id"], r["status"]) for r in rows] == [(1, "cleaned"), (2, "cleaned"), (3, "cleaned")]
     assert all(r["text"].startswith(r["title"] + "\n\n") for r in rows)
     assert "page" not in rows[0].asDict()
+
+
+def test_spark_started_as_the_job_starts_it_runs_the_jobs_jvm(spark: Any) -> None:
+    """The tests' session comes from the job's builder: its JVM was started with JVM_OPTIONS."""
+    runtime = spark.sparkContext._jvm.java.lang.management.ManagementFactory.getRuntimeMXBean()
+    assert set(JVM_OPTIONS.split()) <= set(runtime.getInputArguments())
