@@ -47,6 +47,8 @@ from typing import Any
 from bench_batch import _tree_rss, html_page
 
 SPEEDUP_TARGET = 1.7
+PIPELINES = {"cli": "command line", "datatrove": "datatrove + cleannews", "trafilatura": "datatrove + trafilatura",
+             "spark": "spark (job only)"}  # (c)'s, by the names --pipelines knows them by
 WARM_UP_PAGES = 200  # the Spark job's warm-up run, in two archives (a task for each of 2 workers)
 MEMORY_TARGET = 1.10
 READING_TARGET = 0.10
@@ -214,7 +216,8 @@ def _seconds(args: list[str]) -> float:
         return wall
 
 
-def throughput(folder: Path, paths: list[Path], work: Path, pages: int, engines: bool, runs: int) -> dict[str, Any]:
+def throughput(folder: Path, paths: list[Path], work: Path, pages: int, chosen: list[str],
+               runs: int) -> dict[str, Any]:
     warm = make_archives(work / "warm-up", WARM_UP_PAGES, 2)
     cleannews = [sys.executable, "-m", "cleannews"]
     pipelines: dict[str, Callable[[int, Path], list[str]]] = {
@@ -229,7 +232,7 @@ def throughput(folder: Path, paths: list[Path], work: Path, pages: int, engines:
     }
     results: dict[str, Any] = {}
     for name, command in pipelines.items():
-        if name != "command line" and not engines:
+        if name not in chosen:
             continue
         # 1 and 2 workers alternate, and each counts by its fastest run: on a shared machine a
         # run is only ever slowed by others' work, and a burst of it must not fall on one side.
@@ -284,7 +287,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=5000, help="pages in the archives (each also has a request)")
     parser.add_argument("--archives", type=int, default=4, help="archive files the pages are split over")
-    parser.add_argument("--skip-engines", action="store_true", help="(c) for the command line only")
+    parser.add_argument("--pipelines", default=",".join(PIPELINES), metavar="NAMES",
+                        help=f"(c): the pipelines to run, comma-separated, of {','.join(PIPELINES)} (default: all)")
     parser.add_argument("--runs", type=int, default=3,
                         help="(c): runs of each pipeline and worker count, interleaved; the fastest counts")
     parser.add_argument("--dir", type=Path, default=Path("/dev/shm") if os.access("/dev/shm", os.W_OK) else None,
@@ -292,6 +296,9 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="also save every number as JSON")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is not met")
     args = parser.parse_args()
+    chosen = args.pipelines.split(",")
+    if not set(chosen) <= PIPELINES.keys():
+        parser.error(f"--pipelines: names of {', '.join(PIPELINES)}")
     say(f"Python {platform.python_version()} · {platform.system()} {platform.machine()} · "
         f"{len(os.sched_getaffinity(0))} CPUs usable · load average {os.getloadavg()[0]:.2f} (others' work "
         "skews the speed-ups: compare them with the ceiling)")
@@ -313,7 +320,7 @@ def main() -> int:
         say(f"    read {share['read_seconds']:.2f} s, cleaned {share['pages']:,} pages in "
             f"{share['clean_seconds']:.1f} s: reading is {share['share']:.1%} of the time per page")
         say(f"\n(c) pages per second, 1 and 2 workers (the fastest of {args.runs} interleaved runs):")
-        found["throughput"] = throughput(work / "crawl", paths, work, args.pages, engines=not args.skip_engines,
+        found["throughput"] = throughput(work / "crawl", paths, work, args.pages, [PIPELINES[n] for n in chosen],
                                          runs=args.runs)
         say(f"\n(d) memory of the command line's process tree, {SMALL:,} and {args.pages:,} pages, --jobs 2:")
         small = make_archives(work / "small", SMALL, 1)
