@@ -382,22 +382,37 @@ def collapse(wrappers: list[lxml.html.HtmlElement]) -> None:
     what the content is. What a wrapper taken out said goes on to the outermost, which now
     stands for it: its class names join that element's, and its id stands for a missing one
     (readability weighs both; selector rules have read them already)."""
-    for wrapper in wrappers:
-        outer = wrapper.getparent()  # (len() counts an element's children: not asked of it)
-        if (outer is None or wrapper.getprevious() is not None or wrapper.getnext() is not None or len(wrapper) != 1
-                or _holds_text(outer) or _holds_text(wrapper, tail=True) or _holds_text(wrapper)
-                or _holds_text(wrapper[0], tail=True)):
+    at, count = 0, len(wrappers)
+    while at < count:
+        wrapper = wrappers[at]
+        at += 1
+        outer = wrapper.getparent()
+        if (outer is None or wrapper.getprevious() is not None or wrapper.getnext() is not None
+                or _holds_text(outer) or _holds_text(wrapper, tail=True)):
             continue  # not a chain (any more: pruning took an element out, or one taken out before)
-        names = wrapper.get("class")
-        if names:
-            own = outer.get("class")
-            outer.set("class", f"{own} {names}" if own else names)
-        name = wrapper.get("id")
-        if name and not outer.get("id"):
-            outer.set("id", name)
-        held = wrapper[0]
-        held.tail = wrapper.tail
-        outer.replace(wrapper, held)
+        # The wrapper, and the ones it holds after it: each, once the one above it is taken out,
+        # stands alone in `outer` with that one's tail, so only what it holds is asked of it.
+        # (len() counts an element's children: not asked of `outer`.)
+        chain = []
+        while len(wrapper) == 1 and not _holds_text(wrapper) and not _holds_text(wrapper[0], tail=True):
+            chain.append(wrapper)
+            if at == count or wrappers[at] is not wrapper[0]:
+                break
+            wrapper = wrappers[at]
+            at += 1
+        if not chain:
+            continue
+        for cut in chain:
+            names = cut.get("class")
+            if names:
+                own = outer.get("class")
+                outer.set("class", f"{own} {names}" if own else names)
+            name = cut.get("id")
+            if name and not outer.get("id"):
+                outer.set("id", name)
+        held = chain[-1][0]
+        held.tail = chain[0].tail
+        outer.replace(chain[0], held)
 
 
 def _holds_text(el: lxml.html.HtmlElement, tail: bool = False) -> bool:

@@ -36,7 +36,7 @@ def readability_clean(text: str) -> str:
     readability runs it on the text of nearly every element it weighs; on news pages it was
     an eighth of our time, and this saves most of it. (tests/test_properties.py holds it to
     the original.)"""
-    if len(text) >= 255:
+    if len(text) >= 255 and _may_hold_long_space(text):
         text = _LONG_SPACE.sub(" " * 255, text)
     if "\n" in text:
         # readability's re.sub(r"\s*\n\s*", "\n", text), but for the ends, which the strip()
@@ -45,6 +45,13 @@ def readability_clean(text: str) -> str:
     if "\t" in text or "  " in text:
         text = _TAB_OR_SPACES.sub(" ", text)
     return text.strip()
+
+
+def _may_hold_long_space(text: str) -> bool:
+    """Whether some run of 128 characters that starts at a multiple of 128 is all white space,
+    as one in every run of 255 or more is. The regex, with no first character to skip to, is
+    tried at every position of every paragraph; this reads a few slices of one."""
+    return any(text[at:at + 128].isspace() for at in range(0, len(text) - 127, 128))
 
 
 # readability's functions call it through their module's globals: this is the one place to
@@ -163,6 +170,14 @@ class TextLengths:
                 continue
             for ancestor in el.iterancestors():
                 known.pop(ancestor, None)
+
+    def measure(self, top: lxml.html.HtmlElement) -> None:
+        """Measure every element of top's tree, none of which is known yet, in one walk from the
+        leaves up: what scoring asks of nearly every element, without a walk for each paragraph."""
+        known, parents, composed = self._known, self._parents, self._composed
+        for _, el in etree.iterwalk(top, events=("end",)):
+            known[el] = composed(el)
+            parents[el] = el.getparent()
 
     def _of(self, el: lxml.html.HtmlElement) -> tuple[int, str, str, int, int]:
         known = self._known.get(el)
@@ -321,6 +336,7 @@ class Readable(Document):
     def score_paragraphs(self) -> dict[Any, dict[str, Any]]:
         """readability's, with each element's text measured once (TextLengths)."""
         lengths = self._lengths = self._scored = TextLengths()
+        lengths.measure(self.html)
         candidates: dict[Any, dict[str, Any]] = {}
         ordered = []
         for elem in self.tags(self.html, "p", "pre", "td", "blockquote"):
@@ -412,7 +428,8 @@ class Readable(Document):
             if self.class_weight(header) < 0 or self.get_link_density(header) > 0.33:
                 self._remove(header)
         for elem in self.tags(node, "p"):
-            if REGEXES["callToActionRe"].search(elem.text_content()) and self.get_link_density(elem) > 0.2:
+            # the link density first: it is measured already, the text would be read whole
+            if self.get_link_density(elem) > 0.2 and REGEXES["callToActionRe"].search(elem.text_content()):
                 self._remove(elem)
         for elem in self.tags(node, "form", "textarea"):
             self._remove(elem)
