@@ -308,13 +308,22 @@ class _Pruner:
         self.wrappers: list[lxml.html.HtmlElement] = []  # around one element: may collapse()
 
     def walk(self, top: lxml.html.HtmlElement, unnaming: bool) -> None:
-        walker = etree.iterwalk(top, events=("start",))
-        for _, el in walker:
+        # iter() costs half what iterwalk() does; a subtree is skipped up to the node after it
+        resume: Any = None  # while skipping: that node
+        for el in top.iter():
+            if resume is not None:
+                if el is not resume:
+                    continue
+                resume = None
             tag = el.tag
             if not isinstance(tag, str):
                 continue
             items = el.items()
-            attributes = read_attributes(items) if items else NO_ATTRIBUTES
+            if not items and tag not in DROP_TAGS:  # most elements: nothing to read, nothing to mute
+                if tag in _WRAPPER_TAGS and len(el) == 1:
+                    self.wrappers.append(el)
+                continue
+            attributes = read_attributes(items)
             if unnaming and items and (attributes.may_be_unnamed or tag.startswith("mjx-")):
                 unname(el)
                 attributes = read_attributes(el.items())
@@ -332,7 +341,9 @@ class _Pruner:
                         el.tag = "figcaption"  # a caption by its names: kept as one, for decide.py to weigh
                     else:
                         self.drop(el, *why)
-                    walker.skip_subtree()
+                    resume = _after(el, top)
+                    if resume is None:
+                        return  # nothing of top's tree follows
                     continue
             # what readability would misread goes
             if attributes.muted_class is not None:
@@ -347,6 +358,16 @@ class _Pruner:
         if text:
             self.removed.append(Decision(Block(text), False, role, rule, reason, ""))
         self.dropped[el] = None
+
+
+def _after(el: lxml.html.HtmlElement, top: lxml.html.HtmlElement) -> Any:
+    """The node that follows el's subtree in document order within top's tree, if one does."""
+    while el is not top:
+        following = el.getnext()
+        if following is not None:
+            return following
+        el = el.getparent()
+    return None
 
 
 def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:

@@ -140,6 +140,10 @@ class TextLengths:
         known = self._of(el)
         return float(known[4]) / max(known[0], 1)
 
+    def length_and_link_density(self, el: lxml.html.HtmlElement) -> tuple[int, float]:
+        known = self._of(el)
+        return max(known[0], 0), float(known[4]) / max(known[0], 1)
+
     def removed(self, el: lxml.html.HtmlElement) -> None:
         """Call before removing `el` from the tree."""
         for ancestor in el.iterancestors():
@@ -461,27 +465,36 @@ class Readable(Document):
         """readability's test of a container in sanitize(), without its log lines."""
         lengths = self._lengths
         assert lengths is not None
-        counts = dict.fromkeys(_COUNTED, 0)
+        p = img = li = embeds = inputs = 0
         for below in el.iter(*_COUNTED):  # one walk, not a findall() for each (el is none of them)
-            if below.tag != "input" or below.get("type") != "hidden":
-                counts[below.tag] += 1
-        counts["li"] -= 100
-        content_length = lengths.length(el)
-        link_density = lengths.link_density(el)
-        if counts["p"] and counts["img"] > 1 + counts["p"] * 1.3:
+            tag = below.tag
+            if tag == "p":
+                p += 1
+            elif tag == "li":
+                li += 1
+            elif tag == "img":
+                img += 1
+            elif tag == "embed":
+                embeds += 1
+            elif below.get("type") != "hidden":
+                inputs += 1
+        li -= 100
+        content_length, link_density = lengths.length_and_link_density(el)
+        if p and img > 1 + p * 1.3:
             return True
-        if counts["li"] > counts["p"] and el.tag not in ("ol", "ul"):
+        if li > p and el.tag not in ("ol", "ul"):
             return True
-        if counts["input"] > (counts["p"] / 3):
+        if inputs > (p / 3):
             return True
-        if content_length < min_len and (counts["img"] == 0 or counts["img"] > 2):
+        if content_length < min_len and (img == 0 or img > 2):
             return True
-        if weight < 25 and link_density > (
+        # (the links' share against the higher bar asked only when it passes the lower one)
+        if weight < 25 and link_density > 0.2 and link_density > (
                 0.25 if el.tag in ("ul", "section") and el.xpath("ancestor::main | ancestor::article") else 0.2):
             return True
         if weight >= 25 and link_density > 0.5:
             return True
-        if (counts["embed"] == 1 and content_length < 75) or counts["embed"] > 1:
+        if (embeds == 1 and content_length < 75) or embeds > 1:
             return True
         if content_length:
             return False
