@@ -306,6 +306,7 @@ class _Pruner:
         self.removed: list[Decision] = []
         self.dropped: dict[lxml.html.HtmlElement, None] = {}  # in document order
         self.wrappers: list[lxml.html.HtmlElement] = []  # around one element: may collapse()
+        self.named: set[lxml.html.HtmlElement] = set()  # the wrappers with attributes
 
     def walk(self, top: lxml.html.HtmlElement, unnaming: bool) -> None:
         # iter() costs half what iterwalk() does; a subtree is skipped up to the node after it
@@ -352,6 +353,7 @@ class _Pruner:
                 del el.attrib["id"]
             if tag in _WRAPPER_TAGS and len(el) == 1:
                 self.wrappers.append(el)
+                self.named.add(el)
 
     def drop(self, el: lxml.html.HtmlElement, rule: str, role: str, reason: str) -> None:
         text = normalize_space(el.text_content())
@@ -388,11 +390,11 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
     # removal changes no later decision but for the text before an inline element (its tail stays).
     for el in pruner.dropped:
         el.drop_tree()
-    collapse(pruner.wrappers)
+    collapse(pruner.wrappers, pruner.named)
     return pruner.removed
 
 
-def collapse(wrappers: list[lxml.html.HtmlElement]) -> None:
+def collapse(wrappers: list[lxml.html.HtmlElement], named: set[lxml.html.HtmlElement]) -> None:
     """Take out the wrappers (in document order) that are the only element of an element
     holding no text and themselves hold one element and no text: page builders set each
     paragraph in a chain of <div>s. Every later pass (measuring, scoring, splitting into
@@ -402,7 +404,8 @@ def collapse(wrappers: list[lxml.html.HtmlElement]) -> None:
     readability merges into its pick, and sanitize weighs, by their tags), the innermost says
     what the content is. What a wrapper taken out said goes on to the outermost, which now
     stands for it: its class names join that element's, and its id stands for a missing one
-    (readability weighs both; selector rules have read them already)."""
+    (readability weighs both; selector rules have read them already). Only the wrappers
+    `named` have attributes (asking the others for theirs was a tenth of the work)."""
     at, count = 0, len(wrappers)
     while at < count:
         wrapper = wrappers[at]
@@ -424,6 +427,8 @@ def collapse(wrappers: list[lxml.html.HtmlElement]) -> None:
         if not chain:
             continue
         for cut in chain:
+            if cut not in named:
+                continue
             names = cut.get("class")
             if names:
                 own = outer.get("class")

@@ -51,7 +51,7 @@ def _may_hold_long_space(text: str) -> bool:
     """Whether some run of 128 characters that starts at a multiple of 128 is all white space,
     as one in every run of 255 or more is. The regex, with no first character to skip to, is
     tried at every position of every paragraph; this reads a few slices of one."""
-    return any(text[at:at + 128].isspace() for at in range(0, len(text) - 127, 128))
+    return any(text[at].isspace() and text[at:at + 128].isspace() for at in range(0, len(text) - 127, 128))
 
 
 # readability's functions call it through their module's globals: this is the one place to
