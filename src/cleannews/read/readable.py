@@ -204,16 +204,18 @@ class TextLengths:
     def _composed(self, el: lxml.html.HtmlElement) -> tuple[int, str, str, int, int]:
         # text_content() is the text of the element and of everything under it, tails
         # included, but not comments' text nor the element's own tail
+        known = self._known
         text = el.text
         measure = _measure(text) if text else _BLANK
         commas = text.count(",") if text else 0
         links = 0
         for child in el:
-            if isinstance(child.tag, str):
-                length, lead, trail, child_commas, child_links = self._known[child]
+            tag = child.tag
+            if isinstance(tag, str):
+                length, lead, trail, child_commas, child_links = known[child]
                 measure = _joined(measure, (length, lead, trail))
                 commas += child_commas
-                links += child_links + (max(length, 0) if child.tag == "a" else 0)
+                links += child_links + (max(length, 0) if tag == "a" else 0)
             tail = child.tail
             if tail:
                 measure = _joined(measure, _measure(tail))
