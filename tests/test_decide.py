@@ -563,5 +563,6 @@ def test_sentences_end_at_a_stop_before_a_capital_or_at_a_cjk_stop() -> None:
         "It cost 3.5 dollars. e.g. this.", "Then 2024 came."]  # no capital after the stop: no end
     assert sentences('He said "give now." Then left… And (so) on.') == [
         'He said "give now."', "Then left…", "And (so) on."]  # closing marks stay, opening ones go on
-    assert sentences("東京です。大阪です！名古屋？ Fine。 Next.") == ["東京です。", "大阪です！", "名古屋？", " Fine。", " Next."]
+    assert sentences("東京です。大阪です！名古屋？ Fine。 Next.") == [
+        "東京です。", "大阪です！", "名古屋？", " Fine。", " Next."]
     assert sentences("Two.  Spaces.\nNew line.") == ["Two.", "Spaces.", "New line."]

@@ -17,6 +17,10 @@ from ..model import CAPTION, CONTROL, HEADING, PARAGRAPH, Block
 from ..records import NamedTuple
 from ..rules import Rule, RuleSet
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 # A full stop, closing marks, a space, then (tested in sentences(): a class of capitals costs
 # Python's regex compiler a millisecond at every start) an opening mark and a capital or digit;
 # or a CJK full stop (group 1, the point after it). One class of every full stop first: the
@@ -355,20 +359,24 @@ class Unit:
             self.sentence_asks = [(text, evidence.asks)]
             weights = evidence.weights
         else:
-            seen = sentences(marked) if marked is not text else parts
+            # each sentence that is not quoted speech, and its words less the quotations in it
+            # (someone else's words, too)
+            unquoted: Iterable[tuple[str, str]]
+            if quoting:
+                seen = sentences(marked) if marked is not text else parts
+                unquoted = [(part, _QUOTED_SPAN.sub(_unsaid, seen_part) if _quotes_in(seen_part) else part)
+                            for part, quoted, seen_part in zip(parts, _quoted(seen), seen, strict=True) if not quoted]
+            else:  # with no quotation mark in the text, no sentence is quoted or holds a quotation
+                unquoted = zip(parts, parts, strict=True)
             found: list[Rule] = []
-            # with no quotation mark in the text, no sentence is quoted or holds a quotation
-            for part, quoted, seen_part in zip(parts, _quoted(seen) if quoting else [False] * len(seen), seen,
-                                               strict=True):
-                if quoted:
-                    continue
-                # a quotation inside the sentence is someone else's words, too
-                spoken = _QUOTED_SPAN.sub(_unsaid, seen_part) if quoting and _quotes_in(seen_part) else part
+            leaning = self.leaning
+            for part, spoken in unquoted:
                 of_part = said(rules.hits(spoken))
-                self.leaning = max(self.leaning, of_part.leaning)
+                leaning = max(leaning, of_part.leaning)
                 if of_part.asks:
                     self.sentence_asks.append((part, of_part.asks))
                     found += of_part.asks
+            self.leaning = leaning
             weights = _weights(found)
         self.ask, self.ask_edge, self.ask_head, self.ask_tail = weights
         # the share of the text that asks, by words: a long story sentence outweighs two short pitches

@@ -213,11 +213,23 @@ def _paragraph_text(el: lxml.html.HtmlElement) -> int:
     return sum(len(p.text_content()) for p in el.iter("p"))
 
 
-class _Totals(NamedTuple):
-    text: int
-    paragraphs: int
-    holding_headline: set[Any]  # the elements with an <h1> below them
-    holding_story: set[Any]  # ... with an <article> or <main> below them
+class _Totals:
+    """What _protected() weighs an element against. The page's text and paragraph text are
+    measured when first asked, which is before the walk has renamed or removed anything (it
+    asks before it does either): a page with nothing for a rule to remove never reads them."""
+
+    def __init__(self, body: lxml.html.HtmlElement, holding_headline: set[Any], holding_story: set[Any]) -> None:
+        self.body = body
+        self.holding_headline = holding_headline  # the elements with an <h1> below them
+        self.holding_story = holding_story  # ... with an <article> or <main> below them
+
+    @functools.cached_property
+    def text(self) -> int:
+        return len(self.body.text_content())
+
+    @functools.cached_property
+    def paragraphs(self) -> int:
+        return _paragraph_text(self.body)
 
 
 def _ancestors_of(root: lxml.html.HtmlElement, *tags: str) -> set[Any]:
@@ -377,12 +389,11 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
     etree.strip_elements(root, *_SILENT_TAGS, with_tail=False)  # as drop_tree() each: their tails stay
     body = root.find("body")
     body = body if body is not None else root
-    text, paragraphs = len(body.text_content()), _paragraph_text(body)
-    _quotations(body, rules)
+    _quotations(body, rules)  # (it changes no text: the page's totals are the same before and after it)
     # which elements hold the headline or a story, once: the walk renames no <article> or
     # <main>, and an <h1> it renames (a caption) was looked for from its ancestors already
     holding = _ancestors_of(root, "h1"), _ancestors_of(root, "article", "main")
-    pruner = _Pruner(rules, _Totals(text, paragraphs, *holding))
+    pruner = _Pruner(rules, _Totals(body, *holding))
     for top in list(root):
         # names that describe no content are looked for in the page's body
         pruner.walk(top, unnaming=body is root or top is body)
