@@ -552,3 +552,17 @@ def test_an_authors_name_printed_in_every_box_is_not_the_headline() -> None:
             "  •  ", "  •  ", "Jane Doe", "Share"]
     tail = ["Jane Doe", "Jane Doe is the paper's harbour correspondent."]
     assert cleannews.clean(page(head, STORY, tail)).title == "Ferry landing to be rebuilt at Kessel Point"
+
+
+def test_sentences_end_at_a_stop_before_a_capital_or_at_a_cjk_stop() -> None:
+    from cleannews.decide.evidence import sentences
+
+    assert sentences('He left. She stayed! Did they? "Yes," he said. «Non.» Ok.') == [
+        "He left.", "She stayed!", "Did they?", '"Yes," he said.', "«Non.»", "Ok."]
+    assert sentences("It cost 3.5 dollars. e.g. this. Then 2024 came.") == [
+        "It cost 3.5 dollars. e.g. this.", "Then 2024 came."]  # no capital after the stop: no end
+    assert sentences('He said "give now." Then left… And (so) on.') == [
+        'He said "give now."', "Then left…", "And (so) on."]  # closing marks stay, opening ones go on
+    assert sentences("東京です。大阪です！名古屋？ Fine。 Next.") == [
+        "東京です。", "大阪です！", "名古屋？", " Fine。", " Next."]
+    assert sentences("Two.  Spaces.\nNew line.") == ["Two.", "Spaces.", "New line."]

@@ -212,6 +212,43 @@ def test_a_chain_of_wrappers_keeps_its_ends_and_its_names() -> None:
         '<div class="after"><div><span>Six</span></div>seven</div>']  # one block each
 
 
+def test_a_chain_of_wrappers_is_cut_as_one_wrapper_at_a_time_would_cut_it() -> None:
+    # names spread over the chain join the outer end in order (the first id stands for a missing
+    # one); a wrapper with text of its own stops the chain, and the next one starts below it
+    from lxml import etree
+
+    from cleannews.read import html, markup
+    from cleannews.rules import load_rules
+
+    root = markup.parse("<html><body><div class='row'><div><section id='s1'><div class='cell'>Lead<div>"
+                        "<div class='b'><p>One.</p></div></div></div></section></div></div><div class='x'>"
+                        "<div id='a'><div class='c'><div><p>Two.</p></div></div></div></div></body></html>")
+    html.prune(root, load_rules())
+    assert [etree.tostring(el, encoding=str) for el in root.find("body")] == [
+        '<div class="row" id="s1"><div class="cell">Lead<div class="b"><p>One.</p></div></div></div>',
+        '<div class="x c" id="a"><p>Two.</p></div>']
+
+
+def test_pruning_reads_nothing_inside_what_it_removes_and_goes_on_after_it() -> None:
+    # a removed element's names below it are not reported again; the walk goes on with what
+    # follows its subtree, however deep it was, and the wrappers there are still cut
+    from lxml import etree
+
+    from cleannews.read import html, markup
+    from cleannews.rules import load_rules
+
+    story = "A story paragraph long enough to be most of the page's text, and then some more of it."
+    root = markup.parse("<html><body><div><div><nav><div class='share'>Share it</div><div><div><p>In nav.</p>"
+                        f"</div></div></nav></div></div><div class='share-bar'>Share this</div><div><div><div>"
+                        f"<p>{story}</p></div></div></div><div><div><aside><p>Aside.</p><div class='share'>Share"
+                        "</div></aside></div></div></body></html>")
+    removed = html.prune(root, load_rules())
+    assert [(d.rule, d.block.text) for d in removed] == [
+        ("markup.nav", "Share itIn nav."), ("common.selector.share", "Share this"), ("markup.aside", "Aside.Share")]
+    assert [etree.tostring(el, encoding=str) for el in root.find("body")] == [
+        "<div><div/></div>", f"<div><p>{story}</p></div>", "<div><div/></div>"]
+
+
 def test_a_byline_naming_the_metadata_author_goes() -> None:
     head = '<meta name="author" content="Ann Reed">'
     html = page(f"<article><h1>{TITLE}</h1><p class='author'>Ann Reed</p>"

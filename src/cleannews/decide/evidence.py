@@ -17,9 +17,16 @@ from ..model import CAPTION, CONTROL, HEADING, PARAGRAPH, Block
 from ..records import NamedTuple
 from ..rules import Rule, RuleSet
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 # A full stop, closing marks, a space, then (tested in sentences(): a class of capitals costs
-# Python's regex compiler a millisecond at every start) an opening mark and a capital or digit.
-_SENTENCE_GAP = Lazy(r"[.!?…][\"'»”’)\]]*(\s+)(?=\S)|[。！？]()")
+# Python's regex compiler a millisecond at every start) an opening mark and a capital or digit;
+# or a CJK full stop (group 1, the point after it). One class of every full stop first: the
+# regex engine then skips to the next stop, where an alternation would be tried at every
+# character (sentences() was a third of weighing a block's asks).
+_SENTENCE_GAP = Lazy(r"[.!?…。！？](?:(?<=[。！？])()|[\"'»”’)\]]*(\s+)(?=\S))")
 _OPENERS = frozenset("\"'«“‘([¿¡")
 _STARTERS = frozenset(
     "".join(chr(c) for a, b in ("AZ", "ÀÖ", "ØÞ", "Āſ", "АЯ", "09") for c in range(ord(a), ord(b) + 1)) + "ЁЄІЇҐ"
@@ -80,8 +87,8 @@ def sentences(text: str) -> list[str]:
     closing quotation mark stays with its sentence: 'He said "give now."' keeps both marks."""
     parts, start = [], 0
     for gap in _SENTENCE_GAP.finditer(text):
-        at = 1 if gap.start(1) >= 0 else 2  # the space after a full stop, or the point after 。
-        if at == 1:
+        at = 2 if gap.start(2) >= 0 else 1  # the space after a full stop, or the point after 。
+        if at == 2:
             after = gap.end()
             first = text[after]
             if first not in _STARTERS and not (first in _OPENERS and text[after + 1 : after + 2] in _STARTERS):
@@ -97,6 +104,7 @@ _HEAD = frozenset({"block", "sentence", "edge", "head"})  # what counts above th
 _TAIL = frozenset({"block", "sentence", "edge", "tail"})  # what counts below it
 ALL = _HEAD | _TAIL
 _QUOTE_CHARS = frozenset('"“”«»„‹›')
+_QUOTES = tuple(_QUOTE_CHARS)
 _QUOTE_MARK = Lazy('["“”«»„‹›]')  # one of _QUOTE_CHARS
 _QUOTED_SPAN = Lazy(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|‹[^›]*›')
 _SINGLE_QUOTED = Lazy(r"(?<!\w)‘(\S(?:.*?\S)?)’(?!\w)", re.S)
@@ -131,6 +139,12 @@ def _quoted(parts: list[str]) -> list[bool]:
             else:
                 inside, opener = True, c
     return out
+
+
+def _quotes_in(text: str) -> bool:
+    """Whether a quotation mark (_QUOTE_CHARS) is in the text: a search for each mark is a
+    scan in C, a fraction of what making a set of the text's characters costs."""
+    return any(mark in text for mark in _QUOTES)
 
 
 def _double_quoted(text: str) -> str:
@@ -339,23 +353,30 @@ class Unit:
         text = self.block.text
         parts = sentences(text)
         marked = _double_quoted(text)  # the same length: its sentences are the same spans
-        if len(parts) == 1 and not _QUOTE_CHARS.intersection(marked):
+        quoting = _quotes_in(marked)
+        if len(parts) == 1 and not quoting:
             self.leaning = evidence.leaning
             self.sentence_asks = [(text, evidence.asks)]
             weights = evidence.weights
         else:
-            seen = sentences(marked) if marked is not text else parts
+            # each sentence that is not quoted speech, and its words less the quotations in it
+            # (someone else's words, too)
+            unquoted: Iterable[tuple[str, str]]
+            if quoting:
+                seen = sentences(marked) if marked is not text else parts
+                unquoted = [(part, _QUOTED_SPAN.sub(_unsaid, seen_part) if _quotes_in(seen_part) else part)
+                            for part, quoted, seen_part in zip(parts, _quoted(seen), seen, strict=True) if not quoted]
+            else:  # with no quotation mark in the text, no sentence is quoted or holds a quotation
+                unquoted = zip(parts, parts, strict=True)
             found: list[Rule] = []
-            for part, quoted, seen_part in zip(parts, _quoted(seen), seen, strict=True):
-                if quoted:
-                    continue
-                # a quotation inside the sentence is someone else's words, too
-                spoken = _QUOTED_SPAN.sub(_unsaid, seen_part) if _QUOTE_CHARS.intersection(seen_part) else part
+            leaning = self.leaning
+            for part, spoken in unquoted:
                 of_part = said(rules.hits(spoken))
-                self.leaning = max(self.leaning, of_part.leaning)
+                leaning = max(leaning, of_part.leaning)
                 if of_part.asks:
                     self.sentence_asks.append((part, of_part.asks))
                     found += of_part.asks
+            self.leaning = leaning
             weights = _weights(found)
         self.ask, self.ask_edge, self.ask_head, self.ask_tail = weights
         # the share of the text that asks, by words: a long story sentence outweighs two short pitches

@@ -19,7 +19,6 @@ is the story; Result.metadata names it ("extractor") and says why the ones befor
 
 from __future__ import annotations
 
-from itertools import groupby
 from typing import Any, NamedTuple
 
 import lxml.html
@@ -162,13 +161,20 @@ def _text_above(scope: lxml.html.HtmlElement, h1: lxml.html.HtmlElement) -> str:
 def running_chars(blocks: list[Block]) -> int:
     """The running text of blocks, measured as measure() measures elements: paragraphs of
     some length, few of their words links (the lines of a paragraph broken by <br> are one)."""
-    total = 0
-    for _, group in groupby((b for b in blocks if b.kind in _RUNNING_KINDS), key=lambda b: b.group):
-        lines = list(group)
-        chars = sum(len(b.text) for b in lines)
-        linked = sum(len(anchor) for b in lines for anchor, _ in b.links)
-        if chars >= PARAGRAPH_CHARS and linked < LINK_SHARE * chars:
-            total += chars
+    total = chars = linked = 0
+    group = None
+    for b in blocks:  # one loop, with no list or generator per paragraph: a long story has thousands
+        if b.kind not in _RUNNING_KINDS:
+            continue
+        if b.group != group:
+            if chars >= PARAGRAPH_CHARS and linked < LINK_SHARE * chars:
+                total += chars
+            group, chars, linked = b.group, 0, 0
+        chars += len(b.text)
+        for anchor, _ in b.links:
+            linked += len(anchor)
+    if chars >= PARAGRAPH_CHARS and linked < LINK_SHARE * chars:
+        total += chars
     return total
 
 

@@ -213,11 +213,23 @@ def _paragraph_text(el: lxml.html.HtmlElement) -> int:
     return sum(len(p.text_content()) for p in el.iter("p"))
 
 
-class _Totals(NamedTuple):
-    text: int
-    paragraphs: int
-    holding_headline: set[Any]  # the elements with an <h1> below them
-    holding_story: set[Any]  # ... with an <article> or <main> below them
+class _Totals:
+    """What _protected() weighs an element against. The page's text and paragraph text are
+    measured when first asked, which is before the walk has renamed or removed anything (it
+    asks before it does either): a page with nothing for a rule to remove never reads them."""
+
+    def __init__(self, body: lxml.html.HtmlElement, holding_headline: set[Any], holding_story: set[Any]) -> None:
+        self.body = body
+        self.holding_headline = holding_headline  # the elements with an <h1> below them
+        self.holding_story = holding_story  # ... with an <article> or <main> below them
+
+    @functools.cached_property
+    def text(self) -> int:
+        return len(self.body.text_content())
+
+    @functools.cached_property
+    def paragraphs(self) -> int:
+        return _paragraph_text(self.body)
 
 
 def _ancestors_of(root: lxml.html.HtmlElement, *tags: str) -> set[Any]:
@@ -306,15 +318,25 @@ class _Pruner:
         self.removed: list[Decision] = []
         self.dropped: dict[lxml.html.HtmlElement, None] = {}  # in document order
         self.wrappers: list[lxml.html.HtmlElement] = []  # around one element: may collapse()
+        self.named: set[lxml.html.HtmlElement] = set()  # the wrappers with attributes
 
     def walk(self, top: lxml.html.HtmlElement, unnaming: bool) -> None:
-        walker = etree.iterwalk(top, events=("start",))
-        for _, el in walker:
+        # iter() costs half what iterwalk() does; a subtree is skipped up to the node after it
+        resume: Any = None  # while skipping: that node
+        for el in top.iter():
+            if resume is not None:
+                if el is not resume:
+                    continue
+                resume = None
             tag = el.tag
             if not isinstance(tag, str):
                 continue
             items = el.items()
-            attributes = read_attributes(items) if items else NO_ATTRIBUTES
+            if not items and tag not in DROP_TAGS:  # most elements: nothing to read, nothing to mute
+                if tag in _WRAPPER_TAGS and len(el) == 1:
+                    self.wrappers.append(el)
+                continue
+            attributes = read_attributes(items)
             if unnaming and items and (attributes.may_be_unnamed or tag.startswith("mjx-")):
                 unname(el)
                 attributes = read_attributes(el.items())
@@ -332,7 +354,9 @@ class _Pruner:
                         el.tag = "figcaption"  # a caption by its names: kept as one, for decide.py to weigh
                     else:
                         self.drop(el, *why)
-                    walker.skip_subtree()
+                    resume = _after(el, top)
+                    if resume is None:
+                        return  # nothing of top's tree follows
                     continue
             # what readability would misread goes
             if attributes.muted_class is not None:
@@ -341,6 +365,7 @@ class _Pruner:
                 del el.attrib["id"]
             if tag in _WRAPPER_TAGS and len(el) == 1:
                 self.wrappers.append(el)
+                self.named.add(el)
 
     def drop(self, el: lxml.html.HtmlElement, rule: str, role: str, reason: str) -> None:
         text = normalize_space(el.text_content())
@@ -349,17 +374,26 @@ class _Pruner:
         self.dropped[el] = None
 
 
+def _after(el: lxml.html.HtmlElement, top: lxml.html.HtmlElement) -> Any:
+    """The node that follows el's subtree in document order within top's tree, if one does."""
+    while el is not top:
+        following = el.getnext()
+        if following is not None:
+            return following
+        el = el.getparent()
+    return None
+
+
 def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
     """Remove what is never story, in place; returns a decision for each removed element with text."""
     etree.strip_elements(root, *_SILENT_TAGS, with_tail=False)  # as drop_tree() each: their tails stay
     body = root.find("body")
     body = body if body is not None else root
-    text, paragraphs = len(body.text_content()), _paragraph_text(body)
-    _quotations(body, rules)
+    _quotations(body, rules)  # (it changes no text: the page's totals are the same before and after it)
     # which elements hold the headline or a story, once: the walk renames no <article> or
     # <main>, and an <h1> it renames (a caption) was looked for from its ancestors already
     holding = _ancestors_of(root, "h1"), _ancestors_of(root, "article", "main")
-    pruner = _Pruner(rules, _Totals(text, paragraphs, *holding))
+    pruner = _Pruner(rules, _Totals(body, *holding))
     for top in list(root):
         # names that describe no content are looked for in the page's body
         pruner.walk(top, unnaming=body is root or top is body)
@@ -367,11 +401,11 @@ def prune(root: lxml.html.HtmlElement, rules: RuleSet) -> list[Decision]:
     # removal changes no later decision but for the text before an inline element (its tail stays).
     for el in pruner.dropped:
         el.drop_tree()
-    collapse(pruner.wrappers)
+    collapse(pruner.wrappers, pruner.named)
     return pruner.removed
 
 
-def collapse(wrappers: list[lxml.html.HtmlElement]) -> None:
+def collapse(wrappers: list[lxml.html.HtmlElement], named: set[lxml.html.HtmlElement]) -> None:
     """Take out the wrappers (in document order) that are the only element of an element
     holding no text and themselves hold one element and no text: page builders set each
     paragraph in a chain of <div>s. Every later pass (measuring, scoring, splitting into
@@ -381,23 +415,41 @@ def collapse(wrappers: list[lxml.html.HtmlElement]) -> None:
     readability merges into its pick, and sanitize weighs, by their tags), the innermost says
     what the content is. What a wrapper taken out said goes on to the outermost, which now
     stands for it: its class names join that element's, and its id stands for a missing one
-    (readability weighs both; selector rules have read them already)."""
-    for wrapper in wrappers:
-        outer = wrapper.getparent()  # (len() counts an element's children: not asked of it)
-        if (outer is None or wrapper.getprevious() is not None or wrapper.getnext() is not None or len(wrapper) != 1
-                or _holds_text(outer) or _holds_text(wrapper, tail=True) or _holds_text(wrapper)
-                or _holds_text(wrapper[0], tail=True)):
+    (readability weighs both; selector rules have read them already). Only the wrappers
+    `named` have attributes (asking the others for theirs was a tenth of the work)."""
+    at, count = 0, len(wrappers)
+    while at < count:
+        wrapper = wrappers[at]
+        at += 1
+        outer = wrapper.getparent()
+        if (outer is None or wrapper.getprevious() is not None or wrapper.getnext() is not None
+                or _holds_text(outer) or _holds_text(wrapper, tail=True)):
             continue  # not a chain (any more: pruning took an element out, or one taken out before)
-        names = wrapper.get("class")
-        if names:
-            own = outer.get("class")
-            outer.set("class", f"{own} {names}" if own else names)
-        name = wrapper.get("id")
-        if name and not outer.get("id"):
-            outer.set("id", name)
-        held = wrapper[0]
-        held.tail = wrapper.tail
-        outer.replace(wrapper, held)
+        # The wrapper, and the ones it holds after it: each, once the one above it is taken out,
+        # stands alone in `outer` with that one's tail, so only what it holds is asked of it.
+        # (len() counts an element's children: not asked of `outer`.)
+        chain = []
+        while len(wrapper) == 1 and not _holds_text(wrapper) and not _holds_text(wrapper[0], tail=True):
+            chain.append(wrapper)
+            if at == count or wrappers[at] is not wrapper[0]:
+                break
+            wrapper = wrappers[at]
+            at += 1
+        if not chain:
+            continue
+        for cut in chain:
+            if cut not in named:
+                continue
+            names = cut.get("class")
+            if names:
+                own = outer.get("class")
+                outer.set("class", f"{own} {names}" if own else names)
+            name = cut.get("id")
+            if name and not outer.get("id"):
+                outer.set("id", name)
+        held = chain[-1][0]
+        held.tail = chain[0].tail
+        outer.replace(chain[0], held)
 
 
 def _holds_text(el: lxml.html.HtmlElement, tail: bool = False) -> bool:

@@ -36,7 +36,7 @@ def readability_clean(text: str) -> str:
     readability runs it on the text of nearly every element it weighs; on news pages it was
     an eighth of our time, and this saves most of it. (tests/test_properties.py holds it to
     the original.)"""
-    if len(text) >= 255:
+    if len(text) >= 255 and _may_hold_long_space(text):
         text = _LONG_SPACE.sub(" " * 255, text)
     if "\n" in text:
         # readability's re.sub(r"\s*\n\s*", "\n", text), but for the ends, which the strip()
@@ -45,6 +45,13 @@ def readability_clean(text: str) -> str:
     if "\t" in text or "  " in text:
         text = _TAB_OR_SPACES.sub(" ", text)
     return text.strip()
+
+
+def _may_hold_long_space(text: str) -> bool:
+    """Whether some run of 128 characters that starts at a multiple of 128 is all white space,
+    as one in every run of 255 or more is. The regex, with no first character to skip to, is
+    tried at every position of every paragraph; this reads a few slices of one."""
+    return any(text[at].isspace() and text[at:at + 128].isspace() for at in range(0, len(text) - 127, 128))
 
 
 # readability's functions call it through their module's globals: this is the one place to
@@ -133,6 +140,10 @@ class TextLengths:
         known = self._of(el)
         return float(known[4]) / max(known[0], 1)
 
+    def length_and_link_density(self, el: lxml.html.HtmlElement) -> tuple[int, float]:
+        known = self._of(el)
+        return max(known[0], 0), float(known[4]) / max(known[0], 1)
+
     def removed(self, el: lxml.html.HtmlElement) -> None:
         """Call before removing `el` from the tree."""
         for ancestor in el.iterancestors():
@@ -164,6 +175,14 @@ class TextLengths:
             for ancestor in el.iterancestors():
                 known.pop(ancestor, None)
 
+    def measure(self, top: lxml.html.HtmlElement) -> None:
+        """Measure every element of top's tree, none of which is known yet, in one walk from the
+        leaves up: what scoring asks of nearly every element, without a walk for each paragraph."""
+        known, parents, composed = self._known, self._parents, self._composed
+        for _, el in etree.iterwalk(top, events=("end",)):
+            known[el] = composed(el)
+            parents[el] = el.getparent()
+
     def _of(self, el: lxml.html.HtmlElement) -> tuple[int, str, str, int, int]:
         known = self._known.get(el)
         if known is None:
@@ -185,16 +204,18 @@ class TextLengths:
     def _composed(self, el: lxml.html.HtmlElement) -> tuple[int, str, str, int, int]:
         # text_content() is the text of the element and of everything under it, tails
         # included, but not comments' text nor the element's own tail
+        known = self._known
         text = el.text
         measure = _measure(text) if text else _BLANK
         commas = text.count(",") if text else 0
         links = 0
         for child in el:
-            if isinstance(child.tag, str):
-                length, lead, trail, child_commas, child_links = self._known[child]
+            tag = child.tag
+            if isinstance(tag, str):
+                length, lead, trail, child_commas, child_links = known[child]
                 measure = _joined(measure, (length, lead, trail))
                 commas += child_commas
-                links += child_links + (max(length, 0) if child.tag == "a" else 0)
+                links += child_links + (max(length, 0) if tag == "a" else 0)
             tail = child.tail
             if tail:
                 measure = _joined(measure, _measure(tail))
@@ -321,6 +342,7 @@ class Readable(Document):
     def score_paragraphs(self) -> dict[Any, dict[str, Any]]:
         """readability's, with each element's text measured once (TextLengths)."""
         lengths = self._lengths = self._scored = TextLengths()
+        lengths.measure(self.html)
         candidates: dict[Any, dict[str, Any]] = {}
         ordered = []
         for elem in self.tags(self.html, "p", "pre", "td", "blockquote"):
@@ -412,7 +434,8 @@ class Readable(Document):
             if self.class_weight(header) < 0 or self.get_link_density(header) > 0.33:
                 self._remove(header)
         for elem in self.tags(node, "p"):
-            if REGEXES["callToActionRe"].search(elem.text_content()) and self.get_link_density(elem) > 0.2:
+            # the link density first: it is measured already, the text would be read whole
+            if self.get_link_density(elem) > 0.2 and REGEXES["callToActionRe"].search(elem.text_content()):
                 self._remove(elem)
         for elem in self.tags(node, "form", "textarea"):
             self._remove(elem)
@@ -444,27 +467,36 @@ class Readable(Document):
         """readability's test of a container in sanitize(), without its log lines."""
         lengths = self._lengths
         assert lengths is not None
-        counts = dict.fromkeys(_COUNTED, 0)
+        p = img = li = embeds = inputs = 0
         for below in el.iter(*_COUNTED):  # one walk, not a findall() for each (el is none of them)
-            if below.tag != "input" or below.get("type") != "hidden":
-                counts[below.tag] += 1
-        counts["li"] -= 100
-        content_length = lengths.length(el)
-        link_density = lengths.link_density(el)
-        if counts["p"] and counts["img"] > 1 + counts["p"] * 1.3:
+            tag = below.tag
+            if tag == "p":
+                p += 1
+            elif tag == "li":
+                li += 1
+            elif tag == "img":
+                img += 1
+            elif tag == "embed":
+                embeds += 1
+            elif below.get("type") != "hidden":
+                inputs += 1
+        li -= 100
+        content_length, link_density = lengths.length_and_link_density(el)
+        if p and img > 1 + p * 1.3:
             return True
-        if counts["li"] > counts["p"] and el.tag not in ("ol", "ul"):
+        if li > p and el.tag not in ("ol", "ul"):
             return True
-        if counts["input"] > (counts["p"] / 3):
+        if inputs > (p / 3):
             return True
-        if content_length < min_len and (counts["img"] == 0 or counts["img"] > 2):
+        if content_length < min_len and (img == 0 or img > 2):
             return True
-        if weight < 25 and link_density > (
+        # (the links' share against the higher bar asked only when it passes the lower one)
+        if weight < 25 and link_density > 0.2 and link_density > (
                 0.25 if el.tag in ("ul", "section") and el.xpath("ancestor::main | ancestor::article") else 0.2):
             return True
         if weight >= 25 and link_density > 0.5:
             return True
-        if (counts["embed"] == 1 and content_length < 75) or counts["embed"] > 1:
+        if (embeds == 1 and content_length < 75) or embeds > 1:
             return True
         if content_length:
             return False
