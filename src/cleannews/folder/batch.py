@@ -64,7 +64,9 @@ from .walk import Entry, Walk, megabytes
 
 EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".json", "csv": ".csv"}
 EXPLAIN_EXTENSION = ".explain.txt"
-WINDOW_PER_JOB = 8  # results held back behind one slow file, per worker
+# Results held back behind one slow file, per worker: room for its pool.DEPTH messages of up
+# to pool.MOST tasks each, which fast pages fill.
+WINDOW_PER_JOB = 32
 STATE = ".cleannews-state"  # in the output folder: what a run keeps for the next one
 LEARNED = "learned"  # in STATE: the key of the inputs and options, then the learned counts
 NO_SPACE = "no space"  # a worker's outcome when the disk is full: the run stops; not a report status
