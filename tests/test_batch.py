@@ -30,6 +30,7 @@ import cleannews
 from cleannews.folder.learn import RULE, Learner, normalise
 from cleannews.folder.pool import Failure, Pool
 
+from .archives import site_archives
 from .articles import LAMP_BOX, article
 from .conftest import run_on_terminal
 
@@ -739,6 +740,33 @@ def test_a_full_disk_stops_the_run_cleanly_and_the_same_command_resumes(tmp_path
     counts = summary(again.stderr)
     assert (counts["cleaned"], counts["up-to-date"]) == (len(expected) - len(done), len(done))
     assert files_under(disk / "out") == expected
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to tell which file a write goes to")
+def test_a_full_disk_under_an_archives_lines_leaves_no_report_line_ahead_of_them(tmp_path: Path) -> None:
+    """The parent writes an archive's lines several records at a time, and reports the records
+    once their lines are written: when the disk fills at such a write, the output holds whole
+    lines only, and the report (on another disk) names exactly the records they are of."""
+    (tmp_path / "in").mkdir()
+    [archive] = site_archives(tmp_path / "in", [list(range(150))], boxed=set())
+    args = [archive, "--format", "jsonl", "--no-learn", "--jobs", "2", "--report", tmp_path / "report.jsonl"]
+    whole = run(*args)
+    assert whole.returncode == 0, whole.stderr
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    with open(disk / "stories.jsonl", "wb") as out:
+        proc = subprocess.run([sys.executable, "-c", FULL_DISK, disk, str(len(whole.stdout) // 3), *map(str, args)],
+                              stdout=out, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, timeout=TIMEOUT)
+    assert proc.returncode == 1
+    lines = proc.stderr.decode("utf-8").splitlines()
+    assert len(lines) == 2 and lines[0].startswith("cleannews: standard output: No space left on device"), lines
+    written = (disk / "stories.jsonl").read_bytes()
+    assert written.endswith(b"\n") and 0 < len(written) < len(whole.stdout)
+    assert whole.stdout.startswith(written)
+    stories = [json.loads(line)["warc_record_id"] for line in written.splitlines()]
+    reported = [json.loads(line) for line in (tmp_path / "report.jsonl").read_bytes().splitlines()]
+    assert [r["record"] for r in reported if r["status"] == "cleaned"] == stories
+    assert summary(proc.stderr)["cleaned"] == len(stories)
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a device that is always full")

@@ -211,7 +211,9 @@ class Pool:
         """Run (key, task) pairs; yield (key, outcome) in the order of `tasks`. A task of None
         needs no worker: its outcome is None. The outcome of a task whose worker died or overran
         is a Failure. At most `window` tasks are taken ahead of the oldest unfinished one, so one
-        slow task holds back a bounded number of results. Returns early once `stopped()`."""
+        slow task holds back a bounded number of results. Returns early once `stopped()`.
+        `tick()` is called whenever it is about to wait for the workers, and at least every TICK
+        seconds while it waits."""
         source = iter(tasks)
         keys: dict[int, Any] = {}
         done: dict[int, Any] = {}
@@ -249,9 +251,9 @@ class Pool:
             busy = any(w.queue for w in self._workers)
             if stopped() or (exhausted and not ready and not busy and given == taken):
                 return
+            tick()  # before the wait: what the caller holds of the results goes out now
             if busy:
                 self._collect(done, ready)
-            tick()
 
     def _send(self, worker: _Worker, batch: list[tuple[int, Any]]) -> bool:
         try:
