@@ -712,11 +712,11 @@ def test_a_full_disk_stops_the_run_cleanly_and_the_same_command_resumes(tmp_path
     # (batch.WINDOW_PER_JOB each) ahead of the report, and the learning pass's spool takes up
     # to half the room: what is left for the outputs must hold more than that window, or the
     # disk is full before the first file is reported.
-    expected = _slow_site(tmp_path / "in", 300)
+    expected = _slow_site(tmp_path / "in", 400)
     disk = tmp_path / "disk"
     disk.mkdir()
     args = ["in", "-o", disk / "out", "--report", disk / "report.jsonl", "--jobs", "2"]
-    capacity = sum(len(v) for v in expected.values()) * 3 // 5
+    capacity = sum(len(v) for v in expected.values()) * 3 // 4
     proc = subprocess.run([sys.executable, "-c", FULL_DISK, disk, str(capacity), *map(str, args)],
                           capture_output=True, stdin=subprocess.DEVNULL, timeout=TIMEOUT)
     assert proc.returncode == 1

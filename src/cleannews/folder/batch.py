@@ -65,8 +65,10 @@ from .walk import Entry, Walk, megabytes
 EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".json", "csv": ".csv"}
 EXPLAIN_EXTENSION = ".explain.txt"
 # Results held back behind one slow file, per worker: room for its pool.DEPTH messages of up
-# to pool.MOST tasks each, which fast pages fill.
-WINDOW_PER_JOB = 32
+# to pool.MOST tasks each, which fast pages fill, beside as many records that need no worker
+# (an archive's requests): with less, a worker that is done before the one with the oldest
+# tasks waits for it.
+WINDOW_PER_JOB = 64
 # Bytes of records' output lines held to be written in one go (they also go out whenever the
 # run waits for the workers, and at the end of each input).
 HOLD = 1 << 18
