@@ -30,6 +30,7 @@ import cleannews
 from cleannews.folder.learn import RULE, Learner, normalise
 from cleannews.folder.pool import Failure, Pool
 
+from .archives import site_archives
 from .articles import LAMP_BOX, article
 from .conftest import run_on_terminal
 
@@ -481,6 +482,23 @@ def test_pool_replaces_a_dead_or_hung_worker_and_keeps_order() -> None:
     assert isinstance(outcomes[3], Failure) and "took longer than 4 s" in outcomes[3].reason
 
 
+def test_pool_pins_a_crash_or_a_hang_inside_a_message_on_its_task(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tasks go four to a message and are answered four at a time: the worker notes which one
+    it is on, so the one that killed it or ran out of time fails alone, and those it had done
+    but not yet answered are done again by its successor, as are those behind it."""
+    monkeypatch.setattr(Pool, "_batch", lambda self, window: 4)
+    pool = Pool(1, 4, _handler, None)
+    try:
+        results = list(pool.map(enumerate(["a", "b", "crash", "c", "d", "e", "hang", "f", "g"]), window=16))
+    finally:
+        pool.close()
+    assert [k for k, _ in results] == list(range(9))
+    outcomes = [o for _, o in results]
+    assert [outcomes[n] for n in (0, 1, 3, 4, 5, 7, 8)] == [f"{t}:None" for t in "abcdefg"]
+    assert isinstance(outcomes[2], Failure) and "SIGKILL" in outcomes[2].reason
+    assert isinstance(outcomes[6], Failure) and "took longer than 4 s" in outcomes[6].reason
+
+
 def test_pool_replaces_a_worker_that_died_while_idle() -> None:
     pool = Pool(1, 5, _handler, None)
     try:
@@ -690,11 +708,15 @@ def _slow_site(root: Path, count: int) -> dict[str, bytes]:
 def test_a_full_disk_stops_the_run_cleanly_and_the_same_command_resumes(tmp_path: Path) -> None:
     """Item 1: the first ENOSPC stops the run: one line naming the folder and what is left,
     exit 1, outputs whole, the report whole up to the last file; run again, it resumes."""
-    expected = _slow_site(tmp_path / "in", 60)
+    # The workers write a file's output as they clean it, up to the parent's window of files
+    # (batch.WINDOW_PER_JOB each) ahead of the report, and the learning pass's spool takes up
+    # to half the room: what is left for the outputs must hold more than that window, or the
+    # disk is full before the first file is reported.
+    expected = _slow_site(tmp_path / "in", 400)
     disk = tmp_path / "disk"
     disk.mkdir()
     args = ["in", "-o", disk / "out", "--report", disk / "report.jsonl", "--jobs", "2"]
-    capacity = sum(len(v) for v in expected.values()) // 3
+    capacity = sum(len(v) for v in expected.values()) * 3 // 4
     proc = subprocess.run([sys.executable, "-c", FULL_DISK, disk, str(capacity), *map(str, args)],
                           capture_output=True, stdin=subprocess.DEVNULL, timeout=TIMEOUT)
     assert proc.returncode == 1
@@ -718,6 +740,33 @@ def test_a_full_disk_stops_the_run_cleanly_and_the_same_command_resumes(tmp_path
     counts = summary(again.stderr)
     assert (counts["cleaned"], counts["up-to-date"]) == (len(expected) - len(done), len(done))
     assert files_under(disk / "out") == expected
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to tell which file a write goes to")
+def test_a_full_disk_under_an_archives_lines_leaves_no_report_line_ahead_of_them(tmp_path: Path) -> None:
+    """The parent writes an archive's lines several records at a time, and reports the records
+    once their lines are written: when the disk fills at such a write, the output holds whole
+    lines only, and the report (on another disk) names exactly the records they are of."""
+    (tmp_path / "in").mkdir()
+    [archive] = site_archives(tmp_path / "in", [list(range(150))], boxed=set())
+    args = [archive, "--format", "jsonl", "--no-learn", "--jobs", "2", "--report", tmp_path / "report.jsonl"]
+    whole = run(*args)
+    assert whole.returncode == 0, whole.stderr
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    with open(disk / "stories.jsonl", "wb") as out:
+        proc = subprocess.run([sys.executable, "-c", FULL_DISK, disk, str(len(whole.stdout) // 3), *map(str, args)],
+                              stdout=out, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, timeout=TIMEOUT)
+    assert proc.returncode == 1
+    lines = proc.stderr.decode("utf-8").splitlines()
+    assert len(lines) == 2 and lines[0].startswith("cleannews: standard output: No space left on device"), lines
+    written = (disk / "stories.jsonl").read_bytes()
+    assert written.endswith(b"\n") and 0 < len(written) < len(whole.stdout)
+    assert whole.stdout.startswith(written)
+    stories = [json.loads(line)["warc_record_id"] for line in written.splitlines()]
+    reported = [json.loads(line) for line in (tmp_path / "report.jsonl").read_bytes().splitlines()]
+    assert [r["record"] for r in reported if r["status"] == "cleaned"] == stories
+    assert summary(proc.stderr)["cleaned"] == len(stories)
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a device that is always full")

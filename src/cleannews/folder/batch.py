@@ -36,7 +36,7 @@ import signal
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from .. import Options, __version__
@@ -64,7 +64,14 @@ from .walk import Entry, Walk, megabytes
 
 EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".json", "csv": ".csv"}
 EXPLAIN_EXTENSION = ".explain.txt"
-WINDOW_PER_JOB = 8  # results held back behind one slow file, per worker
+# Results held back behind one slow file, per worker: room for its pool.DEPTH messages of up
+# to pool.MOST tasks each, which fast pages fill, beside as many records that need no worker
+# (an archive's requests): with less, a worker that is done before the one with the oldest
+# tasks waits for it.
+WINDOW_PER_JOB = 64
+# Bytes of records' output lines held to be written in one go (they also go out whenever the
+# run waits for the workers, and at the end of each input).
+HOLD = 1 << 18
 STATE = ".cleannews-state"  # in the output folder: what a run keeps for the next one
 LEARNED = "learned"  # in STATE: the key of the inputs and options, then the learned counts
 NO_SPACE = "no space"  # a worker's outcome when the disk is full: the run stops; not a report status
@@ -324,6 +331,20 @@ class _Records(NamedTuple):
     lines: AtomicLines | None
 
 
+class _Held:
+    """Records' output lines not yet written, and the records' reports: the lines go out in one
+    write (the parent writes every line of an archive or a dump; a write each was 7% of its
+    work on the records of bench_crawl's archive), then the reports are made, so that no report
+    line nor count is ever ahead of the output, even when the disk fills at that write. All
+    go to one file: the held lines are written before an input's output is put in place."""
+
+    def __init__(self) -> None:
+        self.target: WholeLines | None = None
+        self.lines: list[bytes] = []
+        self.size = 0
+        self.reports: list[tuple[_Unit, Outcome]] = []
+
+
 class _Run:
     """One batch, from the first file to the summary line."""
 
@@ -349,6 +370,7 @@ class _Run:
         self.room = 0  # bytes each worker may keep there
         self._own_spool = False  # a folder of its own (a stream's run has no staging folder)
         self._kept: IndexReader | None = None  # in the cleaning pass, where the pages were kept
+        self._held = _Held()  # in the cleaning pass, records' lines and reports not yet written
 
     def entries(self) -> Iterator[Entry]:
         return self.walk.entries(self.inputs)
@@ -493,10 +515,17 @@ class _Run:
             shutil.rmtree(self.spool, ignore_errors=True)
         self.spool = None
 
-    def _map(self, pool: Pool, tasks: Any, progress: Progress | None) -> Iterator[tuple[Any, Any]]:
-        """(unit, outcome) of each task: an Outcome, a Failure, or None (no task)."""
-        for unit, outcome in pool.map(tasks, self.window, self.signals.stopped,
-                                      progress.tick if progress else lambda: None):
+    def _map(self, pool: Pool, tasks: Any, progress: Progress | None,
+             idle: Callable[[], object] = lambda: None) -> Iterator[tuple[Any, Any]]:
+        """(unit, outcome) of each task: an Outcome, a Failure, or None (no task). `idle()` is
+        called each time the run is about to wait for the workers."""
+
+        def tick() -> None:
+            idle()
+            if progress:
+                progress.tick()
+
+        for unit, outcome in pool.map(tasks, self.window, self.signals.stopped, tick):
             yield unit, tuple.__new__(Outcome, outcome) if type(outcome) is tuple else outcome
 
     # --- cleaning ---
@@ -579,8 +608,10 @@ class _Run:
         if header and stream is not None and not self._write(stream, CSV_HEADER.encode("utf-8")):
             return
         self._kept = IndexReader(self.spool) if self.spool is not None else None
+        self._held = _Held()
         try:
-            for unit, outcome in self._map(pool, self._tasks("clean"), progress):
+            for unit, outcome in self._map(pool, self._tasks("clean"), progress,
+                                           idle=lambda: self._flush(report, stream)):
                 outcome = unit.known or outcome
                 if isinstance(outcome, Failure):
                     if outcome.stopped:  # the worker was told to stop, not broken by the file
@@ -588,6 +619,8 @@ class _Run:
                         break
                     outcome = Outcome(FAILED, outcome.reason)
                 if outcome is None:  # the end of an archive or a dump: its output is whole
+                    if not self._flush(report, stream):
+                        break
                     self._records_of(unit.entry)  # (an empty one too: it is done)
                     self._finish_records(keep=True)
                 elif not self._done(unit, outcome, report, stream):
@@ -596,6 +629,7 @@ class _Run:
                     self.reported += 1
                     if progress:
                         progress.update(self.reported)
+            self._flush(report, stream)  # what came back before the run ended or was stopped
         finally:
             if self._kept is not None:
                 self._kept.close()
@@ -604,45 +638,70 @@ class _Run:
                 progress.clear()
 
     def _done(self, unit: _Unit, outcome: Outcome, report: Report, stream: WholeLines | None) -> bool:
-        """Write and report one outcome; False when the stream's reader has gone."""
-        entry = unit.entry
+        """Write and report one outcome (a record's: hold its line and its report, see _Held);
+        False when the stream's reader has gone."""
         if outcome.status == NO_SPACE:
             raise _Full(self.out_dir or "", outcome.reason)
         if unit.record is not None:
-            if not self._record_line(unit, outcome, stream):
-                return False
-        elif stream is not None and not self._streamed(stream, entry, outcome):
+            self._hold(unit, outcome, stream)
+            return self._held.size < HOLD or self._flush(report, stream)
+        if not self._flush(report, stream):
             return False
-        output = self._output(entry)
+        if stream is not None and not self._streamed(stream, unit.entry, outcome):
+            return False
+        self._report(report, unit, outcome)
+        return True
+
+    def _report(self, report: Report, unit: _Unit, outcome: Outcome) -> None:
+        output = self._output(unit.entry)
         try:
-            report.record(entry.path, outcome.status, outcome.reason, outcome.rules, outcome.seconds,
+            report.record(unit.entry.path, outcome.status, outcome.reason, outcome.rules, outcome.seconds,
                           output if output and outcome.status in (CLEANED, EMPTY, UP_TO_DATE) else None,
                           record=unit.record.where if unit.record is not None else None)
         except OSError as exc:
             if not no_space(exc):
                 raise
             raise _Full(self.settings.report or "", exc.strerror or str(exc)) from None
-        return True
 
-    def _record_line(self, unit: _Unit, outcome: Outcome, stream: WholeLines | None) -> bool:
-        """A record's line in its input's output: its story, or for a failed page its status
-        and error (JSON Lines); a record that is no page (skipped) has none."""
+    def _hold(self, unit: _Unit, outcome: Outcome, stream: WholeLines | None) -> None:
+        """Hold a record's line in its input's output (its story, or for a failed page its
+        status and error, in JSON Lines; a record that is no page, skipped, has none) and its
+        report."""
         assert unit.record is not None
+        held = self._held
+        held.reports.append((unit, outcome))
         data = outcome.data
         if data is None and outcome.status == FAILED and not self.csv:
             data = record_failure_json(unit.entry.path, unit.record, FAILED, outcome.reason).encode("utf-8")
         if data is None:
+            return
+        held.target = stream if stream is not None else self._records_of(unit.entry).lines
+        held.lines.append(data)
+        held.size += len(data)
+
+    def _flush(self, report: Report, stream: WholeLines | None) -> bool:
+        """Write the held lines, in one write, then report their records; False when the
+        stream's reader has gone. Raises _Full on a full disk: the file is cut back to its last
+        whole line, and the records whose lines were lost are not reported (nor counted)."""
+        held = self._held
+        if not held.reports:
             return True
-        if stream is not None:
-            return self._write(stream, data)
-        lines = self._records_of(unit.entry).lines
-        try:
-            if lines is not None:
-                lines.write(data)
-        except OSError as exc:
-            if not no_space(exc):
-                raise
-            raise _Full(self.out_dir or "", exc.strerror or str(exc)) from None
+        data, target = b"".join(held.lines), held.target
+        reports = held.reports
+        self._held = _Held()
+        if data and target is not None:
+            if target is stream:
+                if not self._write(stream, data):
+                    return False
+            else:
+                try:
+                    target.write(data)
+                except OSError as exc:
+                    if not no_space(exc):
+                        raise
+                    raise _Full(self.out_dir or "", exc.strerror or str(exc)) from None
+        for unit, outcome in reports:
+            self._report(report, unit, outcome)
         return True
 
     def _records_of(self, entry: Entry) -> _Records:

@@ -5,6 +5,15 @@ multiprocessing.Pool hangs for ever on a task whose worker died, and concurrent.
 the whole pool; here each worker has its own pipe and a short queue of tasks that it answers in
 order, so the parent always knows which task a dead or stuck worker was on: that task fails
 alone, the ones queued behind it go to the new worker.
+
+Tasks go to a worker several to a message, and it answers a message's tasks in one message: a
+page of a crawl is cleaned in a couple of milliseconds, and the parent, which also reads the
+crawl and writes what comes back, pays for every message it sends and every time an answer
+wakes it, on a core it shares with the workers. A message holds about BATCH seconds of work by
+the pace so far (one task, for slow pages). Which task a worker is on, and since when, it notes
+in memory shared with the parent (no message, no system call): the task that killed it or ran
+out of time is known exactly even when the answers before it were not sent yet (those are
+done again by its successor).
 """
 
 from __future__ import annotations
@@ -21,7 +30,9 @@ from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection
 from typing import Any, NamedTuple
 
-DEPTH = 3  # tasks sent ahead to each worker
+DEPTH = 2  # messages of tasks sent ahead to each worker: the one it is on, and the next
+BATCH = 0.05  # seconds of work a message of tasks holds, by the pace so far
+MOST = 16  # tasks in one message at most
 TICK = 0.2  # seconds: how often a waiting parent looks at the clock, the signals and the progress bar
 GRACE = 2.0  # seconds a worker has to stop on SIGTERM before it is killed
 BACKSTOP = 30  # seconds past the time limit after which a worker whose parent is gone kills itself
@@ -60,7 +71,8 @@ def _stop(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)  # unwinds, so that `finally` removes a half-written temporary file
 
 
-def _serve(conn: Connection, handler: Handler, setup: Any, backstop: int, inherited: list[Connection]) -> None:
+def _serve(conn: Connection, handler: Handler, setup: Any, backstop: int, inherited: list[Connection],
+           progress: Any) -> None:
     for other in inherited:  # a forked worker holding the parent's end of a pipe would never see it close
         other.close()
     # Ctrl-C and a closed terminal reach the whole process group: the parent decides what stops.
@@ -69,6 +81,7 @@ def _serve(conn: Connection, handler: Handler, setup: Any, backstop: int, inheri
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _stop)
     state = None
+    seq = 0  # tasks taken so far
     while True:
         try:
             kind, payload = _get(conn)
@@ -77,22 +90,46 @@ def _serve(conn: Connection, handler: Handler, setup: Any, backstop: int, inheri
         if kind == "state":
             state = payload
             continue
-        if hasattr(signal, "alarm"):
-            # SIGALRM's default action ends the process even inside C code: a worker whose parent
-            # was killed cannot spin for ever on a pathological page.
-            signal.alarm(backstop)
-        outcome = handler(setup, state, payload)
-        if hasattr(signal, "alarm"):
-            signal.alarm(0)
+        outcomes = []
+        for task in payload:
+            # The time first: a parent that sees the new number sees its time (_Worker.on).
+            progress[1] = time.monotonic()
+            progress[0] = seq
+            if hasattr(signal, "alarm"):
+                # SIGALRM's default action ends the process even inside C code: a worker whose
+                # parent was killed cannot spin for ever on a pathological page.
+                signal.alarm(backstop)
+            outcomes.append(handler(setup, state, task))
+            if hasattr(signal, "alarm"):
+                signal.alarm(0)
+            seq += 1
         try:
-            _put(conn, outcome)
+            _put(conn, outcomes)
         except OSError:
             return
 
 
-class _Worker(NamedTuple):
-    process: Any  # multiprocessing.Process
-    conn: Connection
+class _Worker:
+    """A worker process, its pipe, and what the parent knows of its work."""
+
+    def __init__(self, process: Any, conn: Connection, progress: Any) -> None:
+        self.process = process  # multiprocessing.Process
+        self.conn = conn
+        # Shared with the worker: the number of the task it is on (counted from 0 since it
+        # started), and when it started it (time.monotonic()).
+        self.progress = progress
+        self.queue: deque[tuple[int, Any]] = deque()  # tasks sent, not answered, oldest first
+        self.messages: deque[int] = deque()  # how many tasks each message not answered holds
+        self.answered = 0  # tasks it has answered: the number of the oldest in the queue
+        self.since = 0.0  # when the oldest message became the one it works on
+
+    def on(self) -> tuple[int, float]:
+        """Where in the queue the task it is on is, and since when."""
+        seq = int(self.progress[0])  # read before the time, which the worker writes first
+        started = self.progress[1]
+        if 0 <= seq - self.answered < len(self.queue):
+            return seq - self.answered, started
+        return 0, self.since  # it has not taken its next message yet
 
 
 def _death(process: Any) -> str:
@@ -116,23 +153,21 @@ class Pool:
         self._handler = handler
         self._setup = setup
         self._state: Any = None
+        self._pace: float | None = None  # seconds a task has taken, lately (a moving average)
         self._workers: list[_Worker] = []
         # Only the pipes are watched: a worker that dies closes its end, so its pipe wakes us too.
         self._selector = selectors.DefaultSelector()
         for slot in range(jobs):
             self._workers.append(self._start())
             self._selector.register(self._workers[slot].conn, selectors.EVENT_READ, slot)
-        # Tasks sent to each worker and not yet answered, oldest (the one it is on) first; when
-        # that one started. A few tasks queued per worker hide the round trip between files.
-        self._queues: list[deque[tuple[int, Any]]] = [deque() for _ in range(jobs)]
-        self._started = [0.0] * jobs
 
     def _start(self) -> _Worker:
         ours, theirs = self._ctx.Pipe()
         inherited = [w.conn for w in self._workers] + [ours] if self._ctx.get_start_method() == "fork" else []
+        progress = self._ctx.RawArray("d", [-1.0, 0.0])
         process = self._ctx.Process(
             target=_serve,
-            args=(theirs, self._handler, self._setup, math.ceil(self._timeout) + BACKSTOP, inherited),
+            args=(theirs, self._handler, self._setup, math.ceil(self._timeout) + BACKSTOP, inherited, progress),
             daemon=True,
         )
         for stream in (sys.stdout, sys.stderr):  # or a forked worker would write their buffers again
@@ -142,7 +177,7 @@ class Pool:
         theirs.close()
         if self._state is not None:
             _put(ours, ("state", self._state))
-        return _Worker(process, ours)
+        return _Worker(process, ours, progress)
 
     def _replace(self, slot: int) -> None:
         old = self._workers[slot]
@@ -163,13 +198,22 @@ class Pool:
             except OSError:  # it died while idle: its successor is given the state as it starts
                 self._replace(slot)
 
+    def _batch(self, window: int) -> int:
+        """How many tasks the next message holds: about BATCH seconds of work at the pace so
+        far (one until a task has been timed), and no more than lets every worker have DEPTH
+        messages within the window."""
+        most = max(1, min(MOST, window // (DEPTH * len(self._workers))))
+        return 1 if self._pace is None else max(1, min(most, int(BATCH / max(self._pace, 1e-6))))
+
     def map(self, tasks: Iterable[tuple[Any, Any]], window: int,
             stopped: Callable[[], bool] = lambda: False,
             tick: Callable[[], None] = lambda: None) -> Iterator[tuple[Any, Any]]:
         """Run (key, task) pairs; yield (key, outcome) in the order of `tasks`. A task of None
         needs no worker: its outcome is None. The outcome of a task whose worker died or overran
         is a Failure. At most `window` tasks are taken ahead of the oldest unfinished one, so one
-        slow task holds back a bounded number of results. Returns early once `stopped()`."""
+        slow task holds back a bounded number of results. Returns early once `stopped()`.
+        `tick()` is called whenever it is about to wait for the workers, and at least every TICK
+        seconds while it waits."""
         source = iter(tasks)
         keys: dict[int, Any] = {}
         done: dict[int, Any] = {}
@@ -178,9 +222,12 @@ class Pool:
         exhausted = False
         while True:
             while not stopped():
-                if not ready:
-                    if exhausted or taken - given >= window:
-                        break
+                free = [w for w in self._workers if len(w.messages) < DEPTH]
+                if not free:
+                    break
+                worker = min(free, key=lambda w: len(w.queue))  # the least busy
+                size = self._batch(window)
+                while len(ready) < size and not exhausted and taken - given < window:
                     try:
                         key, task = next(source)
                     except StopIteration:
@@ -192,71 +239,82 @@ class Pool:
                     else:
                         ready.append((taken, task))
                     taken += 1
-                    continue
-                lengths = list(map(len, self._queues))
-                slot = lengths.index(min(lengths))  # the least busy worker
-                if lengths[slot] >= DEPTH:
+                if not ready:
                     break
-                number, task = ready.popleft()
-                if not self._send(slot, number, task):  # it has died since it last answered
-                    ready.appendleft((number, task))
-                    self._bury(slot, done, ready, _death)
+                batch = [ready.popleft() for _ in range(min(size, len(ready)))]
+                if not self._send(worker, batch):  # it has died since it last answered
+                    ready.extendleft(reversed(batch))
+                    self._bury(self._workers.index(worker), done, ready, _death)
             while given in done:
                 yield keys.pop(given), done.pop(given)
                 given += 1
-            busy = any(self._queues)
+            busy = any(w.queue for w in self._workers)
             if stopped() or (exhausted and not ready and not busy and given == taken):
                 return
+            tick()  # before the wait: what the caller holds of the results goes out now
             if busy:
                 self._collect(done, ready)
-            tick()
 
-    def _send(self, slot: int, number: int, task: Any) -> bool:
+    def _send(self, worker: _Worker, batch: list[tuple[int, Any]]) -> bool:
         try:
-            _put(self._workers[slot].conn, ("task", task))
+            _put(worker.conn, ("tasks", [task for _, task in batch]))
         except OSError:
             return False
-        if not self._queues[slot]:
-            self._started[slot] = time.monotonic()
-        self._queues[slot].append((number, task))
+        if not worker.queue:
+            worker.since = time.monotonic()
+        worker.queue.extend(batch)
+        worker.messages.append(len(batch))
         return True
+
+    def _answered(self, worker: _Worker, outcomes: list[Any], done: dict[int, Any]) -> None:
+        """Record a message of answers (to the oldest message of tasks)."""
+        for outcome in outcomes:
+            done[worker.queue.popleft()[0]] = outcome
+        worker.answered += len(outcomes)
+        worker.messages.popleft()
 
     def _collect(self, done: dict[int, Any], ready: deque[tuple[int, Any]]) -> None:
         """Wait (briefly) for workers; record what they finished, and what killed or hung them."""
-        first = min([start for start, queue in zip(self._started, self._queues, strict=True) if queue])
-        first_deadline = first + self._timeout
-        events = self._selector.select(max(0.0, min(TICK, first_deadline - time.monotonic())))
+        first = min([w.since for w in self._workers if w.queue])
+        events = self._selector.select(max(0.0, min(TICK, first + self._timeout - time.monotonic())))
         woken = {key.data for key, _ in events}
         now = time.monotonic()
-        for slot, queue in enumerate(self._queues):
+        for slot, worker in enumerate(self._workers):
             if slot in woken:
                 try:
-                    outcome = _get(self._workers[slot].conn)  # one answer; the selector says if there is another
+                    outcomes = _get(worker.conn)  # one message; the selector says if there is another
                 except (EOFError, OSError):  # its end of the pipe closed: it died
                     self._bury(slot, done, ready, _death)
                     continue
-                if queue:
-                    done[queue.popleft()[0]] = outcome
-                    self._started[slot] = now
-            elif queue and now - self._started[slot] > self._timeout:
+                if worker.queue:
+                    pace = (now - worker.since) / len(outcomes)
+                    self._pace = pace if self._pace is None else 0.8 * self._pace + 0.2 * pace
+                    self._answered(worker, outcomes, done)
+                    worker.since = now
+            elif worker.queue and now - worker.on()[1] > self._timeout:
                 self._bury(slot, done, ready,
                            lambda _: f"took longer than {self._timeout:g} s (--timeout); its worker was stopped")
 
     def _bury(self, slot: int, done: dict[int, Any], ready: deque[tuple[int, Any]],
               why: Callable[[Any], str]) -> None:
         """Replace a worker that died or overran: the answers it sent before are taken, the task
-        it was on fails (why(process) says why), the tasks queued behind it go to its successor."""
-        worker, queue = self._workers[slot], self._queues[slot]
+        it was on fails (why(process) says why), the tasks before it whose answers it had not
+        sent and those queued behind it go to its successor."""
+        worker = self._workers[slot]
         if worker.process.is_alive():
             worker.process.kill()
         worker.process.join()
         try:
-            while queue and worker.conn.poll():
-                done[queue.popleft()[0]] = _get(worker.conn)
+            while worker.queue and worker.conn.poll():
+                self._answered(worker, _get(worker.conn), done)
         except (EOFError, OSError):
             pass
+        queue = worker.queue
         if queue:
+            at, _ = worker.on()
+            queue.rotate(-at)  # the one it was on first, those it had done last
             done[queue.popleft()[0]] = Failure(why(worker.process), _told_to_stop(worker.process))
+            queue.rotate(at)
         ready.extendleft(reversed(queue))
         queue.clear()
         self._replace(slot)
