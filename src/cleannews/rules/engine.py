@@ -176,13 +176,21 @@ def _start_edge(pattern: str) -> str:
 
 # RE2 patterns made ahead of time (frozen.marshal), by (pattern, match, folded)
 _known: dict[tuple[str, str, bool], str] = {}
+# and the literals of rules' patterns (literals.py), by pattern: a text an unknown rule
+# matches holds one literal of each of its sets
+Literals = tuple[tuple[str, ...], ...] | None
+_known_literals: dict[str, Literals] = {}
 
 
 def compiled_pattern(rule: Rule, folded: bool = False) -> str:
-    """The RE2 pattern of a rule; folded: lower-cased, for a case-sensitive set on lower-cased text."""
+    """The RE2 pattern of a rule; folded: lower-cased, for a case-sensitive set on lower-cased
+    text (for a rule that needs capitals, its guard: see _Matcher)."""
     known = _known.get((rule.pattern, rule.match, folded))
     if known is not None:
         return known
+    if folded and _exact(rule) and (found := _literals(rule)):
+        # one of the literals of one of its sets: a text the rule matches holds one
+        return "|".join(re.escape(piece) for piece in found[0])
     pattern = rule.pattern.removesuffix("\\b")  # the word edge is added below; twice, it would want two
     body = rewrite(_lowered(pattern) if folded else pattern)
     if rule.match == "line":
@@ -198,9 +206,35 @@ def compiled_patterns(rules: Iterable[Rule]) -> dict[tuple[str, str, bool], str]
             for r in rules for folded in ((True, False) if _exact(r) else (True,))}
 
 
-def remember(patterns: dict[tuple[str, str, bool], str]) -> None:
-    """Take these patterns (compiled_patterns, made ahead of time) as the rules' own."""
+def remember(patterns: dict[tuple[str, str, bool], str], literals: dict[str, Literals]) -> None:
+    """Take these patterns and literals (compiled_patterns, rule_literals: made ahead of
+    time) as the rules' own."""
     _known.update(patterns)
+    _known_literals.update(literals)
+
+
+def rule_literals(rules: Iterable[Rule]) -> dict[str, Literals]:
+    """The literals of each rule's pattern (literals.py): sets of them, a text the rule
+    matches holding one of each set; None for a rule that may match any text."""
+    return {r.pattern: _literals(r) for r in rules}
+
+
+def _literals(rule: Rule) -> Literals:
+    if rule.pattern in _known_literals:
+        return _known_literals[rule.pattern]
+    if _exact(rule) and _UNFOLDABLE.search(rule.pattern):
+        found = None  # matched as written, ignoring case (_Matcher): lower-cased literals do not hold
+    else:
+        from .literals import literals  # Python's regex parser: for a user's rules only
+
+        found = literals(_lowered(rule.pattern))
+    _known_literals[rule.pattern] = found
+    return found
+
+
+def _may_match(rule: Rule, lowered: str) -> bool:
+    found = _literals(rule)
+    return found is None or all(any(piece in lowered for piece in one) for one in found)
 
 
 def pattern_problem(rule: Rule) -> str | None:
@@ -246,11 +280,13 @@ class _Matcher:
 
     Most rules ignore case. Rather than make RE2 fold case (which roughly doubles the
     automaton of every letter, and more for Cyrillic), the rules are lower-cased and run on
-    the lower-cased text. A rule that needs capitals, written with (?-i:…), is in the set
-    lower-cased too, as its guard: a text its guard matches is matched again, as it is,
-    against the rule itself. (Lower-casing a text and a pattern alike loses no match, but for
-    an escape such as \\p{Lu} or \\x{41} among the capitals: such a rule has no guard, and is
-    run on every text in a set of its own.)
+    the lower-cased text. A rule that needs capitals, written with (?-i:…), has a guard in
+    the set: a text its guard matches is matched again, as it is, against the rule itself.
+    The guard is one of the rule's literals (literals.py), or when it has none its pattern
+    lower-cased: a credit's "Name Name/AGENCY", lower-cased, was an eighth of the set's
+    compiling and automaton, where its guard "/" costs nothing. (Lower-casing a text and a
+    pattern alike loses no match, but for an escape such as \\p{Lu} or \\x{41} among the
+    capitals: such a rule has no guard, and is run on every text in a set of its own.)
     """
 
     def __init__(self, rules: tuple[Rule, ...], sources: str) -> None:
@@ -305,20 +341,44 @@ NAMES_SEEN = 20_000  # distinct element names whose selector hits a RuleSet reme
 class RuleSet:
     """Active rules, compiled; answers which of them match a text or an element's names.
 
-    Selector rules compile on first use: plain text never needs them.
+    Rules compile on first use: plain text never needs the selector rules, and a document
+    cleaned first in a process gets only the phrase rules it can match (narrowed).
     """
 
     def __init__(self, rules: Iterable[Rule], selectors: Iterable[Rule] = (), sources: Iterable[str] = ()) -> None:
         self.rules: tuple[Rule, ...] = tuple(rules)
         self.selectors: tuple[Rule, ...] = tuple(selectors)
         self.sources: tuple[str, ...] = tuple(sources)
-        self._phrases = _Matcher(self.rules, ", ".join(self.sources))
+        self._phrases: _Matcher | None = None  # every phrase rule
+        self._narrow: _Matcher | None = None  # the phrase rules the first document narrowed to could match
         self._names: _Matcher | None = None
         self._names_seen: dict[str, tuple[Rule, ...]] = {}
 
     def hits(self, text: str) -> tuple[Rule, ...]:
         """The phrase rules that match `text`, in rule order."""
+        if self._phrases is None:
+            self._phrases = _Matcher(self.rules, ", ".join(self.sources))
         return self._phrases.hits(text)
+
+    def narrowed(self, texts: list[str]) -> RuleSet:
+        """These rules for matching `texts` and pieces of them (a sentence; a piece with a
+        stretch of it blanked to a space): the same hits as this set, from a set of only
+        the rules whose literals (literals.py) the texts hold. A command cleans one document:
+        compiling every rule, and building the automaton of them all as it matches, cost
+        more than the rest of the cleaning. The first document's set is kept for the
+        documents it serves; a document it does not serve gets the whole set, from then on."""
+        if self._phrases is not None:
+            return self
+        lowered = "\n".join(texts).lower()
+        needed = [r for r in self.rules if _may_match(r, lowered)]
+        if self._narrow is not None and not set(needed) <= set(self._narrow.rules):
+            self.hits("")  # compiled whole
+            return self
+        if self._narrow is None:
+            self._narrow = _Matcher(tuple(needed), ", ".join(self.sources))
+        view = RuleSet(self.rules, self.selectors, self.sources)
+        view._phrases = self._narrow
+        return view
 
     def sentence_hits(self, text: str) -> tuple[Rule, ...]:
         """Sentence-scope rules that match one sentence."""

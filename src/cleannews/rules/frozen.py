@@ -4,8 +4,9 @@ A command cleans one page and exits, so it loads the packs a text needs at every
 tomllib is pure Python, and its import and the parse were a tenth of ``cleannews page.txt``;
 checking the rules and turning each into its RE2 pattern (engine.compiled_pattern) cost as
 much again. ``packs/frozen.marshal`` holds, for each shipped ``.toml`` file, the CRC-32 of its
-bytes and what rules/__init__.py derives from it (rules/__init__.derived: a pack's rules and
-their RE2 patterns, the languages' index of common words). A file whose bytes no longer
+bytes and what rules/__init__.py derives from it (rules/__init__.derived: a pack's rules,
+their RE2 patterns and their literals (literals.py, Python's regex parser, which a command
+then never imports), the languages' index of common words). A file whose bytes no longer
 match is read as before: a stale or missing frozen file costs start-up time, never a wrong
 rule. (What is derived depends on the code too: tests/test_rule_packs.py fails while it is
 not what the code makes.)
