@@ -188,9 +188,8 @@ def compiled_pattern(rule: Rule, folded: bool = False) -> str:
     known = _known.get((rule.pattern, rule.match, folded))
     if known is not None:
         return known
-    if folded and _exact(rule) and (found := _literals(rule)):
-        # one of the literals of one of its sets: a text the rule matches holds one
-        return "|".join(re.escape(piece) for piece in found[0])
+    if folded and _exact(rule) and (marks := _marks(rule)):
+        return "|".join(re.escape(piece) for piece in marks)  # a text the rule matches holds one
     pattern = rule.pattern.removesuffix("\\b")  # the word edge is added below; twice, it would want two
     body = rewrite(_lowered(pattern) if folded else pattern)
     if rule.match == "line":
@@ -230,6 +229,16 @@ def _literals(rule: Rule) -> Literals:
         found = literals(_lowered(rule.pattern))
     _known_literals[rule.pattern] = found
     return found
+
+
+def _marks(rule: Rule) -> tuple[str, ...] | None:
+    """A set of a rule's literals that holds no letter or digit ("/", "@", "©"), if it has
+    one: marks are rare in running text, where a word would send many lines to the rule's
+    check (a German rule's "unsere", a credit's "photo")."""
+    for one in _literals(rule) or ():
+        if not any(c.isalnum() for piece in one for c in piece):
+            return one
+    return None
 
 
 def _may_match(rule: Rule, lowered: str) -> bool:
@@ -282,9 +291,9 @@ class _Matcher:
     automaton of every letter, and more for Cyrillic), the rules are lower-cased and run on
     the lower-cased text. A rule that needs capitals, written with (?-i:…), has a guard in
     the set: a text its guard matches is matched again, as it is, against the rule itself.
-    The guard is one of the rule's literals (literals.py), or when it has none its pattern
-    lower-cased: a credit's "Name Name/AGENCY", lower-cased, was an eighth of the set's
-    compiling and automaton, where its guard "/" costs nothing. (Lower-casing a text and a
+    The guard is its pattern lower-cased, or a set of its literals that are marks (_marks): a
+    credit's "Name Name/AGENCY", lower-cased, was an eighth of the set's compiling and
+    automaton, where its guard "/" costs nothing. (Lower-casing a text and a
     pattern alike loses no match, but for an escape such as \\p{Lu} or \\x{41} among the
     capitals: such a rule has no guard, and is run on every text in a set of its own.)
     """

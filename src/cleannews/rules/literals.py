@@ -7,8 +7,8 @@ pieces of plain text its pattern cannot match without. They come in sets, and a 
 one literal of each set: "we (?:don't|do not) (?:have|put up|want|use) (?:a )?paywall" has
 {paywall} and {we}, "(?:read|see) also" has {also, read}. A pattern whose matches need no
 such piece (a class, an optional group, a repetition) has none, and its rule is always
-compiled. A rule that needs capitals also stands in the set by a set of its literals (its
-guard: engine._Matcher).
+compiled. A rule that needs capitals may stand in the set by a set of its literals that
+are marks, such as "/" (its guard: engine._Matcher).
 
 Python's own parser reads the (lower-cased) pattern: the patterns are RE2's, whose syntax is
 Python's for what this looks at, and what Python reads otherwise it refuses, or reads as
