@@ -301,4 +301,9 @@ def _compiled(names: tuple[str, ...], stamps: tuple[tuple[str, int], ...]) -> Ru
             selectors.pop(rid, None)
         by_id.update((r.id, r) for r in pack.rules)
         selectors.update((r.id, r) for r in pack.selectors)
-    return RuleSet(by_id.values(), selectors.values(), [p.source for p in packs])
+    ruleset = RuleSet(by_id.values(), selectors.values(), [p.source for p in packs])
+    if stamps:
+        # a user's rules are compiled as they are loaded: a pattern RE2 refuses, or a set too
+        # large, is said at once (by --list-rules too), not at the first text
+        ruleset.hits("")
+    return ruleset
