@@ -743,7 +743,7 @@ def test_every_pack_compiles_with_unique_ids_and_reasons() -> None:
     assert set(LANGUAGES) - {"en"} <= set(names), "a language pack is missing"
     seen: set[str] = set()
     for pack in packs:
-        RuleSet(pack.rules)  # raises RuleError naming the rule when a pattern does not compile
+        RuleSet(pack.rules).hits("")  # raises RuleError naming the rule when a pattern does not compile
         for rule in (*pack.rules, *getattr(pack, "selectors", ())):
             assert rule.id.startswith(pack.name + "."), rule.id
             assert rule.id not in seen, f"{rule.id} appears twice"
@@ -753,7 +753,7 @@ def test_every_pack_compiles_with_unique_ids_and_reasons() -> None:
 
 
 def test_all_shipped_packs_compile_together() -> None:
-    assert load_rules((), None).rules
+    assert load_rules((), None).hits("Support us!")
 
 
 # --- per language -----------------------------------------------------------------------------
@@ -945,11 +945,13 @@ def test_what_was_derived_ahead_of_time_is_what_the_code_derives() -> None:
     assert names
     for name in names:
         path = os.path.join(frozen.PACKS, name)
-        known, engine._known = engine._known, {}  # RE2 patterns made afresh, not looked up
+        # RE2 patterns and literals made afresh, not looked up
+        known, engine._known = engine._known, {}
+        literals, engine._known_literals = engine._known_literals, {}
         try:
             made = derived(name, tomllib.loads(frozen.text(path)))
         finally:
-            engine._known = known
+            engine._known, engine._known_literals = known, literals
         assert frozen.derived(path) == made, f"{name}: frozen.marshal is stale; run: python -m cleannews.rules"
 
 
@@ -973,3 +975,79 @@ def test_without_a_frozen_file_the_toml_is_read(tmp_path: Path) -> None:
     (tmp_path / "other" / frozen.NAME).write_bytes(b"not marshal data")
     assert frozen.derived(str(tmp_path / "en.toml")) is None
     assert frozen.derived(str(tmp_path / "other" / "en.toml")) is None
+
+
+# --- a document's rules narrowed to those its literals allow (literals.py) ---------------------
+
+def _pieces(text: str) -> list[str]:
+    """A block and what evidence.py matches of it: its sentences, each also with its
+    quotations blanked to a space."""
+    from cleannews.decide.evidence import _QUOTED_SPAN, _double_quoted, _unsaid, sentences
+
+    parts = [text, *sentences(text), *sentences(_double_quoted(text))]
+    return parts + [_QUOTED_SPAN.sub(_unsaid, part) for part in parts]
+
+
+def _fixture_blocks() -> dict[str, list[str]]:
+    """The block texts of each text fixture."""
+    from cleannews.read.text import text_blocks
+
+    from .conftest import FIXTURES
+
+    paths = [*sorted(FIXTURES.glob("text/*/input.txt")), FIXTURES / "moscow-times-li-shangfu.txt"]
+    return {str(p.relative_to(FIXTURES)): [b.text for b in text_blocks(p.read_text(encoding="utf-8"))] for p in paths}
+
+
+def test_a_rule_matches_only_texts_that_hold_its_literals() -> None:
+    """Every line of these tests and every block of the text fixtures, and each piece of them
+    evidence.py matches: a rule that matches one holds one literal of each of its sets."""
+    from cleannews.rules import engine
+
+    lines = [text for lines in MATCH.values() for _, text in lines]
+    lines += [text for table in (KEEP, COMPOSED, CUT) for texts in table.values() for text in texts]
+    lines += [text for texts in _fixture_blocks().values() for text in texts]
+    rules = load_rules((), None)
+    checked = 0
+    for line in lines:
+        for piece in _pieces(line):
+            for rule in rules.hits(piece):
+                assert engine._may_match(rule, piece.lower()), (rule.id, piece)
+                checked += 1
+    assert checked > 1000
+
+
+def test_a_narrowed_set_finds_what_the_whole_set_finds() -> None:
+    """A set narrowed to a text fixture's blocks gives each block, and each piece of one, the
+    hits the whole set gives; the next document gets the whole set, and so does a long one."""
+    from cleannews.rules import engine
+
+    whole = load_rules((), None)
+    for name, texts in _fixture_blocks().items():
+        narrowed = RuleSet(whole.rules, sources=whole.sources).narrowed(texts)
+        assert len(narrowed._phrases.rules) < len(whole.rules)  # type: ignore[union-attr]
+        for text in texts:
+            for piece in _pieces(text):
+                assert narrowed.hits(piece) == whole.hits(piece), (name, piece)
+    rules = RuleSet(whole.rules, sources=whole.sources)
+    assert rules.narrowed(["Tom wrote this."]) is not rules
+    assert rules.narrowed(["Tom wrote this."]) is rules  # compiled whole from then on
+    assert rules.narrowed(["Support us: donate now"]) is rules
+    long = ["Tom wrote this. " * (engine.NARROW_MAX_CHARS // 16 + 1)]
+    assert RuleSet(whole.rules, sources=whole.sources).narrowed(long)._phrases.rules == whole.rules
+
+
+@pytest.mark.parametrize(("pattern", "literals"), [
+    ("we (?:don't|do not) (?:have|put up|want|use) (?:a )?paywall", (("paywall",), ("we",))),
+    ("favou?r to ask", (("favor", "favour"),)),  # each match holds one; the longest piece of each
+    ("(?:read|see) also", (("also", "read"),)),
+    ("donat\\w*|support(?:s|ing)?", (("donat", "support", "supporting", "supports"),)),
+    ("don['’]t give", (("give",), ("don",))),  # no literal holds a quote or a space
+    ("\\S+@\\S+", (("@",),)),
+    ("(?i:give)", None),  # capitals in a text would match it
+    ("(?:give )?now|\\d+", None),  # "\\d+" needs no literal
+    ("[[:alpha:]]+ now", None),  # a POSIX class, which Python's parser reads otherwise
+])
+def test_the_literals_of_a_pattern(pattern: str, literals: tuple[tuple[str, ...], ...] | None) -> None:
+    from cleannews.rules.literals import literals as found
+
+    assert found(pattern) == literals

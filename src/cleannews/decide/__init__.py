@@ -89,6 +89,8 @@ def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,
     whose extraction failed its checks gives the blocks of its densest container: titled, not
     extracted, so the story's run is found among them as in a text.)
     """
+    # only the rules these texts can match: a command compiles no more (RuleSet.narrowed)
+    rules = rules.narrowed([b.text for b in blocks] + ([title_hint] if title_hint else []))
     if title_hint and (not WORD.search(title_hint) or not_a_headline(Unit(Block(title_hint), rules))):
         title_hint = None  # a page titled "—", "Newsletter" or "More" has no headline to print
     # A one-word title ("Home", a site's name) is a headline only where the page prints it as

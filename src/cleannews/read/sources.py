@@ -6,6 +6,7 @@ import codecs
 import re
 
 from ..errors import InputError, NotTextError
+from ..lazy import Lazy
 from ..limits import MAX_ELEMENTS, MAX_HTML, MAX_INPUT, MAX_LINES, MAX_TEXT, size
 from ..records import NamedTuple
 
@@ -71,8 +72,9 @@ WEB_ENCODINGS = (
     "shift_jis", "cp932", "euc_jp", "gb18030", "big5", "euc_kr", "cp949",
 )
 _DECLARED_ERRORS = 1000  # a declared encoding is believed with at most one bad character in this many
-_HTML_START = re.compile(r"<(?:!doctype\s+html|html|head|\?xml|meta|body)\b", re.I)
-_HTML_TAG = re.compile(r"<(?:p|div|span|a|br|li|h[1-6]|article|section|table|img)\b[^<>]*>", re.I)
+# (compiled for the first text that starts with "<": a plain text never needs them)
+_HTML_START = Lazy(r"<(?:!doctype\s+html|html|head|\?xml|meta|body)\b", re.I)
+_HTML_TAG = Lazy(r"<(?:p|div|span|a|br|li|h[1-6]|article|section|table|img)\b[^<>]*>", re.I)
 # A fragment (`<p>…</p><p>…</p>`, as a CMS or an API gives a story) has too few tags for the
 # test above: one that opens with such an element and closes one is markup too.
 _END_TAG = r"</(?:p|div|span|a|li|h[1-6]|article|section|table)\s*>"
@@ -237,11 +239,11 @@ def _without_doctype_subset(text: str) -> str:
 def sniff_kind(text: str) -> str:
     """'html' when the text is markup, else 'text'."""
     head = text[:SNIFF]
+    stripped = head.lstrip()
+    if not stripped.startswith("<"):  # markup starts with a tag (or a comment: the same "<")
+        return "text"
     if _HTML_START.match(head, _after_comments(head)):
         return "html"
-    stripped = head.lstrip()
-    if not stripped.startswith("<"):
-        return "text"
     if len(_HTML_TAG.findall(head)) >= 3 or (_HTML_TAG.match(stripped) and re.search(_END_TAG, head, re.I)):
         return "html"
     return "text"

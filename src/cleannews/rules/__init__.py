@@ -19,7 +19,7 @@ from ..errors import RuleError
 from ..lazy import Lazy
 from ..records import NamedTuple
 from . import frozen
-from .engine import RuleSet, compiled_patterns, pattern_problem, remember
+from .engine import RuleSet, compiled_patterns, pattern_problem, remember, rule_literals
 from .schema import FAMILIES, Pack, Rule, build_pack, fail, parse_pack
 
 TYPE_CHECKING = False
@@ -84,15 +84,15 @@ def _language_index(doc: dict[str, Any]) -> tuple[tuple[str, ...], dict[str, tup
 
 def derived(name: str, doc: dict[str, Any]) -> object:
     """What loading a shipped file works out from its document, for frozen.marshal: the
-    languages' index; or a pack, checked and made into Rules (as plain tuples), and their RE2
-    patterns."""
+    languages' index; or a pack, checked and made into Rules (as plain tuples), their RE2
+    patterns and their literals."""
     if name == "languages.toml":
         return _language_index(doc)
     name = name.removesuffix(".toml")
     pack = build_pack(doc, _shipped_source(name), name)
     plain = (pack.name, pack.source, pack.about, tuple(map(tuple, pack.rules)), tuple(map(tuple, pack.selectors)),
              pack.disable)
-    return plain, compiled_patterns(pack.rules + pack.selectors)
+    return plain, compiled_patterns(pack.rules + pack.selectors), rule_literals(pack.rules)
 
 
 def shipped_names() -> tuple[str, ...]:
@@ -109,8 +109,8 @@ def _shipped(name: str) -> Pack:
     path = os.path.join(PACKS, f"{name}.toml")
     known = frozen.derived(path)
     if known is not None:
-        (name, source, about, rules, selectors, disable), patterns = known
-        remember(patterns)
+        (name, source, about, rules, selectors, disable), patterns, literals = known
+        remember(patterns, literals)
         return Pack(name, source, about, tuple(map(Rule._make, rules)), tuple(map(Rule._make, selectors)), disable)
     return parse_pack(frozen.text(path), _shipped_source(name), name)
 
@@ -301,4 +301,9 @@ def _compiled(names: tuple[str, ...], stamps: tuple[tuple[str, int], ...]) -> Ru
             selectors.pop(rid, None)
         by_id.update((r.id, r) for r in pack.rules)
         selectors.update((r.id, r) for r in pack.selectors)
-    return RuleSet(by_id.values(), selectors.values(), [p.source for p in packs])
+    ruleset = RuleSet(by_id.values(), selectors.values(), [p.source for p in packs])
+    if stamps:
+        # a user's rules are compiled as they are loaded: a pattern RE2 refuses, or a set too
+        # large, is said at once (by --list-rules too), not at the first text
+        ruleset.hits("")
+    return ruleset

@@ -176,13 +176,20 @@ def _start_edge(pattern: str) -> str:
 
 # RE2 patterns made ahead of time (frozen.marshal), by (pattern, match, folded)
 _known: dict[tuple[str, str, bool], str] = {}
+# and the literals of rules' patterns (literals.py), by pattern: a text an unknown rule
+# matches holds one literal of each of its sets
+Literals = tuple[tuple[str, ...], ...] | None
+_known_literals: dict[str, Literals] = {}
 
 
 def compiled_pattern(rule: Rule, folded: bool = False) -> str:
-    """The RE2 pattern of a rule; folded: lower-cased, for a case-sensitive set on lower-cased text."""
+    """The RE2 pattern of a rule; folded: lower-cased, for a case-sensitive set on lower-cased
+    text (for a rule that needs capitals, its guard: see _Matcher)."""
     known = _known.get((rule.pattern, rule.match, folded))
     if known is not None:
         return known
+    if folded and _exact(rule) and (marks := _marks(rule)):
+        return "|".join(re.escape(piece) for piece in marks)  # a text the rule matches holds one
     pattern = rule.pattern.removesuffix("\\b")  # the word edge is added below; twice, it would want two
     body = rewrite(_lowered(pattern) if folded else pattern)
     if rule.match == "line":
@@ -198,9 +205,45 @@ def compiled_patterns(rules: Iterable[Rule]) -> dict[tuple[str, str, bool], str]
             for r in rules for folded in ((True, False) if _exact(r) else (True,))}
 
 
-def remember(patterns: dict[tuple[str, str, bool], str]) -> None:
-    """Take these patterns (compiled_patterns, made ahead of time) as the rules' own."""
+def remember(patterns: dict[tuple[str, str, bool], str], literals: dict[str, Literals]) -> None:
+    """Take these patterns and literals (compiled_patterns, rule_literals: made ahead of
+    time) as the rules' own."""
     _known.update(patterns)
+    _known_literals.update(literals)
+
+
+def rule_literals(rules: Iterable[Rule]) -> dict[str, Literals]:
+    """The literals of each rule's pattern (literals.py): sets of them, a text the rule
+    matches holding one of each set; None for a rule that may match any text."""
+    return {r.pattern: _literals(r) for r in rules}
+
+
+def _literals(rule: Rule) -> Literals:
+    if rule.pattern in _known_literals:
+        return _known_literals[rule.pattern]
+    if _exact(rule) and _UNFOLDABLE.search(rule.pattern):
+        found = None  # matched as written, ignoring case (_Matcher): lower-cased literals do not hold
+    else:
+        from .literals import literals  # Python's regex parser: for a user's rules only
+
+        found = literals(_lowered(rule.pattern))
+    _known_literals[rule.pattern] = found
+    return found
+
+
+def _marks(rule: Rule) -> tuple[str, ...] | None:
+    """A set of a rule's literals that holds no letter or digit ("/", "@", "©"), if it has
+    one: marks are rare in running text, where a word would send many lines to the rule's
+    check (a German rule's "unsere", a credit's "photo")."""
+    for one in _literals(rule) or ():
+        if not any(c.isalnum() for piece in one for c in piece):
+            return one
+    return None
+
+
+def _may_match(rule: Rule, lowered: str) -> bool:
+    found = _literals(rule)
+    return found is None or all(any(piece in lowered for piece in one) for one in found)
 
 
 def pattern_problem(rule: Rule) -> str | None:
@@ -239,6 +282,10 @@ class _Set:
             self.set.Compile()
         except re2.error:
             raise fail(sources, "the rules are too large to compile together") from None
+        # Which rules match UTF-8 bytes: the binding's own Match when the wrapper shows it
+        # (the wrapper's type checks and encoding cost 0.9 µs a call, more than matching a
+        # line), else the wrapper's. Either answers with no rule as an empty or no list.
+        self.match = getattr(self.set, "_set", self.set).Match
 
 
 class _Matcher:
@@ -246,11 +293,13 @@ class _Matcher:
 
     Most rules ignore case. Rather than make RE2 fold case (which roughly doubles the
     automaton of every letter, and more for Cyrillic), the rules are lower-cased and run on
-    the lower-cased text. A rule that needs capitals, written with (?-i:…), is in the set
-    lower-cased too, as its guard: a text its guard matches is matched again, as it is,
-    against the rule itself. (Lower-casing a text and a pattern alike loses no match, but for
-    an escape such as \\p{Lu} or \\x{41} among the capitals: such a rule has no guard, and is
-    run on every text in a set of its own.)
+    the lower-cased text. A rule that needs capitals, written with (?-i:…), has a guard in
+    the set: a text its guard matches is matched again, as it is, against the rule itself.
+    The guard is its pattern lower-cased, or a set of its literals that are marks (_marks): a
+    credit's "Name Name/AGENCY", lower-cased, was an eighth of the set's compiling and
+    automaton, where its guard "/" costs nothing. (Lower-casing a text and a
+    pattern alike loses no match, but for an escape such as \\p{Lu} or \\x{41} among the
+    capitals: such a rule has no guard, and is run on every text in a set of its own.)
     """
 
     def __init__(self, rules: tuple[Rule, ...], sources: str) -> None:
@@ -265,10 +314,10 @@ class _Matcher:
         self._order = {r.id: n for n, r in enumerate(rules)}
 
     def hits(self, text: str) -> tuple[Rule, ...]:
-        found = self._folded.set.Match(text.lower()) if self._folded is not None else None
-        hits = self._rules(found, text) if found is not None else ()
+        found = self._folded.match(text.lower().encode()) if self._folded is not None else None
+        hits = self._rules(found, text) if found else ()
         if self._unguarded is not None:
-            more = [self._unguarded.rules[i] for i in self._unguarded.set.Match(text) or ()]
+            more = [self._unguarded.rules[i] for i in self._unguarded.match(text.encode()) or ()]
             if more:
                 hits = tuple(sorted((*hits, *more), key=lambda r: self._order[r.id]))
         return hits
@@ -279,7 +328,7 @@ class _Matcher:
             found.sort()
         rules = self._folded.rules  # type: ignore[union-attr]
         if self._exact:
-            return tuple([rules[i] for i in found if i not in self._exact or self._check(i).set.Match(text)])
+            return tuple([rules[i] for i in found if i not in self._exact or self._check(i).match(text.encode())])
         return tuple([rules[i] for i in found])
 
     def _check(self, i: int) -> _Set:
@@ -300,25 +349,54 @@ _UNFOLDABLE = Lazy(r"\\[pPxuUN0-7]")
 
 
 NAMES_SEEN = 20_000  # distinct element names whose selector hits a RuleSet remembers
+# A document longer than this gets the whole set: looking for each literal in it (about 0.5
+# ms per 1,000 characters, for English and the common rules) would cost more than the rules
+# it leaves out save (4-5 ms of 15 on the seed)
+NARROW_MAX_CHARS = 10_000
 
 
 class RuleSet:
     """Active rules, compiled; answers which of them match a text or an element's names.
 
-    Selector rules compile on first use: plain text never needs them.
+    Rules compile on first use: plain text never needs the selector rules, and a document
+    cleaned first in a process gets only the phrase rules it can match (narrowed).
     """
 
     def __init__(self, rules: Iterable[Rule], selectors: Iterable[Rule] = (), sources: Iterable[str] = ()) -> None:
         self.rules: tuple[Rule, ...] = tuple(rules)
         self.selectors: tuple[Rule, ...] = tuple(selectors)
         self.sources: tuple[str, ...] = tuple(sources)
-        self._phrases = _Matcher(self.rules, ", ".join(self.sources))
+        self._phrases: _Matcher | None = None  # every phrase rule
+        self._narrowed = False  # a document was given a set of the rules it can match
         self._names: _Matcher | None = None
         self._names_seen: dict[str, tuple[Rule, ...]] = {}
 
     def hits(self, text: str) -> tuple[Rule, ...]:
         """The phrase rules that match `text`, in rule order."""
+        if self._phrases is None:
+            self._phrases = _Matcher(self.rules, ", ".join(self.sources))
         return self._phrases.hits(text)
+
+    def narrowed(self, texts: list[str]) -> RuleSet:
+        """These rules for matching `texts` and pieces of them (a sentence; a piece with a
+        stretch of it blanked to a space): the same hits as this set, from a set of only
+        the rules whose literals (literals.py) the texts hold, when they are a document of
+        up to NARROW_MAX_CHARS (else the whole set). A command cleans one document:
+        compiling every rule, and building the automaton of them all as it matches, cost
+        more than the rest of the cleaning. Only the first document of a process is given
+        such a set; the next compiles the whole set, for every later one."""
+        if self._phrases is not None:
+            return self
+        if self._narrowed or sum(map(len, texts)) > NARROW_MAX_CHARS:
+            # a second document (a process that cleans two cleans many: the literals looked
+            # for in each would cost more than the whole set, once), or a long one
+            self.hits("")
+            return self
+        self._narrowed = True
+        lowered = "\n".join(texts).lower()
+        view = RuleSet(self.rules, self.selectors, self.sources)
+        view._phrases = _Matcher(tuple(r for r in self.rules if _may_match(r, lowered)), ", ".join(self.sources))
+        return view
 
     def sentence_hits(self, text: str) -> tuple[Rule, ...]:
         """Sentence-scope rules that match one sentence."""
