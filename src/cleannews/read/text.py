@@ -123,6 +123,10 @@ FILL_SHARE = 0.5
 
 def normalize_space(text: str) -> str:
     """Fold every run of whitespace (NBSP and the typographic spaces too) into one space."""
+    # str.isprintable() is false for every space but " " and for every invisible character:
+    # text already single-spaced, as most of an element's text is, is returned as it is.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     if _INVISIBLE.search(text):  # on an element's few words, quicker than _visible's scans
         text = _INVISIBLE.sub("", text)
     return " ".join(text.split())  # str.split() knows every Unicode space
