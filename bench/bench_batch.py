@@ -43,32 +43,23 @@ import time
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout: its tests' articles
+from tests import articles
+
 SPEEDUP_TARGET = 1.7
 MEMORY_TARGET = 1.10
 LEARNING_TARGET = 1.15
 SMALL, LARGE = 1_000, 10_000
-PLACES = ["Aberdeen", "Bruges", "Cádiz", "Dresden", "Esbjerg", "Faro", "Galway", "Haarlem", "Innsbruck", "Lyon"]
-NOUNS = ["council", "harbour authority", "school board", "rail operator", "museum", "hospital trust", "university"]
-VERBS = ["approved", "postponed", "criticised", "defended", "announced", "rejected", "welcomed", "questioned"]
-THINGS = ["a new budget", "the bridge repairs", "longer opening hours", "a fare increase", "the flood defences",
-          "a tram extension", "the school merger", "a heating subsidy"]
-BOX = ("Lanterns along the quay are lit each evening by the Harbour Lamp Society, whose volunteers have kept "
-       "the tradition alive since 1911 with pocket change from passers-by like you.")
 
 
 # --- the trees -------------------------------------------------------------------------------
 
 
 def article(n: int) -> tuple[str, list[str]]:
-    """Article n: a headline and 4-8 paragraphs (2-5 KB), unlike any other article."""
-    rng = random.Random(n)
-    place = PLACES[n % len(PLACES)]
-    title = f"{place} {rng.choice(NOUNS)} {rng.choice(VERBS)} {rng.choice(THINGS)} in case {n}"
-    paragraphs = [" ".join(
-        f"The {rng.choice(NOUNS)} in {place} {rng.choice(VERBS)} {rng.choice(THINGS)} on day {n * 10 + j}, "
-        f"after {rng.randint(2, 900)} residents wrote to officials about item {k}."
-        for k in range(rng.randint(2, 4))) for j in range(rng.randint(4, 8))]
-    paragraphs.insert(2, BOX)
+    """Article n: a headline and 4-8 paragraphs (2-5 KB), unlike any other article, with the
+    site's box (tests/articles.py: the tests' site is the same) as its third paragraph."""
+    title, paragraphs = articles.article(n, paragraphs=(4, 8))
+    paragraphs.insert(2, articles.LAMP_BOX)
     return title, paragraphs
 
 
@@ -85,8 +76,8 @@ def html_page(n: int) -> bytes:
     story, as real pages have (bench_crawl.py archives these)."""
     title, paragraphs = article(n)
     rng = random.Random(-n)
-    menu = "".join(f"<li><a href='/section/{i}'>{rng.choice(NOUNS).title()} {i}</a></li>" for i in range(60))
-    side = "".join(f"<li><a href='/story/{rng.randint(1, 99999)}'>{' '.join(rng.sample(THINGS, 2))}</a></li>"
+    menu = "".join(f"<li><a href='/section/{i}'>{rng.choice(articles.NOUNS).title()} {i}</a></li>" for i in range(60))
+    side = "".join(f"<li><a href='/story/{rng.randint(1, 99999)}'>{' '.join(rng.sample(articles.THINGS, 2))}</a></li>"
                    for _ in range(15))
     script = "window.__STATE__ = " + json.dumps({"ids": list(range(n, n + 400)), "site": "gazette"}) + ";"
     body = "".join(f"<p>{p}</p>" for p in paragraphs)

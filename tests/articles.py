@@ -17,16 +17,17 @@ LAMP_BOX = ("Lanterns along the quay are lit each evening by the Harbour Lamp So
             "the tradition alive since 1911 with pocket change from passers-by like you.")
 
 
-def article(n: int) -> tuple[str, list[str]]:
-    """Article number n: a headline and 3-6 paragraphs, different from every other article."""
+def article(n: int, paragraphs: tuple[int, int] = (3, 6)) -> tuple[str, list[str]]:
+    """Article number n: a headline and 3-6 paragraphs (or as many as `paragraphs` allows),
+    different from every other article. bench/bench_batch.py builds its trees from these too."""
     rng = random.Random(n)
     place = PLACES[n % len(PLACES)]
     title = f"{place} {rng.choice(NOUNS)} {rng.choice(VERBS)} {rng.choice(THINGS)} in case {n}"
-    paragraphs = []
-    for j in range(rng.randint(3, 6)):
-        paragraphs.append(" ".join(
+    story = []
+    for j in range(rng.randint(*paragraphs)):
+        story.append(" ".join(
             f"The {rng.choice(NOUNS)} in {place} {rng.choice(VERBS)} {rng.choice(THINGS)} on day {n * 10 + j}, "
             f"after {rng.randint(2, 900)} residents wrote to officials about item {k}."
             for k in range(rng.randint(2, 4))
         ))
-    return title, paragraphs
+    return title, story
