@@ -261,6 +261,21 @@ class _Full(Exception):
         self.reason = reason
 
 
+class _FullDisk:
+    """`with _FullDisk(where):` an OSError for want of space, inside, stops the run as _Full
+    (naming `where`); any other goes on as it is."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, exc: BaseException | None, trace: object) -> None:
+        if isinstance(exc, OSError) and no_space(exc):
+            raise _Full(self.where, exc.strerror or str(exc)) from None
+
+
 def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
@@ -654,14 +669,10 @@ class _Run:
 
     def _report(self, report: Report, unit: _Unit, outcome: Outcome) -> None:
         output = self._output(unit.entry)
-        try:
+        with _FullDisk(self.settings.report or ""):
             report.record(unit.entry.path, outcome.status, outcome.reason, outcome.rules, outcome.seconds,
                           output if output and outcome.status in (CLEANED, EMPTY, UP_TO_DATE) else None,
                           record=unit.record.where if unit.record is not None else None)
-        except OSError as exc:
-            if not no_space(exc):
-                raise
-            raise _Full(self.settings.report or "", exc.strerror or str(exc)) from None
 
     def _hold(self, unit: _Unit, outcome: Outcome, stream: WholeLines | None) -> None:
         """Hold a record's line in its input's output (its story, or for a failed page its
@@ -694,12 +705,8 @@ class _Run:
                 if not self._write(stream, data):
                     return False
             else:
-                try:
+                with _FullDisk(self.out_dir or ""):
                     target.write(data)
-                except OSError as exc:
-                    if not no_space(exc):
-                        raise
-                    raise _Full(self.out_dir or "", exc.strerror or str(exc)) from None
         for unit, outcome in reports:
             self._report(report, unit, outcome)
         return True
@@ -709,15 +716,11 @@ class _Run:
         if self.open_records is None or self.open_records.entry != entry:
             self._finish_records(keep=True)
             output = self._output(entry)
-            try:
+            with _FullDisk(self.out_dir or ""):
                 lines = AtomicLines(output, self.staging) if output is not None else None
                 if lines is not None and self.csv:
                     lines.write(CSV_HEADER.encode("utf-8"))
                 self.open_records = _Records(entry, lines)
-            except OSError as exc:
-                if not no_space(exc):
-                    raise
-                raise _Full(self.out_dir or "", exc.strerror or str(exc)) from None
         return self.open_records
 
     def _finish_records(self, keep: bool) -> None:
