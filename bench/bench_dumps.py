@@ -48,6 +48,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import zipfile
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -236,10 +237,15 @@ def clean_case(path: str) -> dict[str, Any]:
     return {"text": result.text, "error": result.error}
 
 
-def loaded_from() -> dict[str, str]:
+def loaded_from() -> dict[str, Any]:
+    import importlib.machinery
+
     import cleannews
 
-    return {"version": cleannews.__version__, "file": str(Path(cleannews.__file__).resolve())}
+    suffixes = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+    return {"version": cleannews.__version__, "file": str(Path(cleannews.__file__).resolve()),
+            "compiled": any(str(getattr(module, "__file__", "")).endswith(suffixes)  # those cleannews imports
+                            for name, module in list(sys.modules.items()) if name.startswith("cleannews."))}
 
 
 def quality_worker(tasks_file: Path, out: Path, jobs: int) -> int:
@@ -266,20 +272,41 @@ def speed_worker(seconds: float, docs: int, out: Path) -> int:
 
 
 class Release(NamedTuple):
-    label: str  # "now" or "previous"
+    label: str  # "now", "compiled" or "previous"
     name: str  # what the report calls it
     src: Path
 
 
-def releases_to_compare(previous: str, folder: Path) -> list[Release]:
+def releases_to_compare(previous: str, folder: Path, compiled: bool = False) -> list[Release]:
     """This checkout, after the previous release (`git archive` of it into `folder`) unless
-    `previous` is "none"; each named on stderr."""
+    `previous` is "none", and with `compiled` this checkout's compiled wheel too; each named on
+    stderr."""
     found = [Release("now", "this checkout", ROOT / "src")]
     if previous != "none":
         found.insert(0, Release("previous", describe(previous), previous_src(previous, folder)))
+    if compiled:
+        found.append(compiled_release(folder / "compiled"))
     for r in found:
         say(f"{r.label}: {r.name} ({r.src})")
     return found
+
+
+def compiled_release(folder: Path) -> Release:
+    """This checkout as its compiled wheel is built (setup.py: CLEANNEWS_COMPILE=1, with the mypy
+    and setuptools of this interpreter) and unpacked into `folder`: what a user of that wheel runs."""
+    wheels = folder / "wheel"
+    say("building this checkout's compiled wheel (mypyc, about a minute of CPU) ...")
+    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-build-isolation", "--no-deps",
+                           "-w", str(wheels), str(ROOT)], env={**os.environ, "CLEANNEWS_COMPILE": "1"},
+                          capture_output=True, text=True)
+    built = sorted(wheels.glob("*.whl"))
+    if proc.returncode != 0 or not built:
+        last = (proc.stderr.strip().splitlines() or ["(no message)"])[-1]
+        raise SystemExit(f"bench: the compiled wheel could not be built ({last}); it needs mypy, "
+                         "setuptools>=77 and a C compiler: pip install -e '.[bench]'")
+    with zipfile.ZipFile(built[0]) as wheel:
+        wheel.extractall(folder / "site")
+    return Release("compiled", "this checkout, compiled (mypyc)", folder / "site")
 
 
 def run_release(release: Release, args: list[str], out: Path) -> dict[str, Any]:
@@ -294,6 +321,8 @@ def run_release(release: Release, args: list[str], out: Path) -> dict[str, Any]:
     if not Path(result["file"]).is_relative_to(release.src.resolve()):
         raise SystemExit(f"bench: the {release.label} worker imported cleannews from {result['file']}, "
                          f"not from {release.src}")
+    if release.label == "compiled" and not result["compiled"]:
+        raise SystemExit(f"bench: the compiled release's worker ran pure Python ({result['file']})")
     return result
 
 

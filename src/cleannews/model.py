@@ -22,6 +22,15 @@ KINDS = frozenset({HEADING, PARAGRAPH, ITEM, QUOTE, CAPTION, CONTROL, PRE, CELL}
 NO_PACK = "no rule pack for"  # how a Result's warning about a language without a rule pack begins
 
 
+class Document(NamedTuple):
+    """A page read from its bytes: what kind of text it is and the text, decoded."""
+
+    kind: str  # "text" or "html"
+    text: str
+    encoding: str | None  # None when the caller passed str
+    container: str | None = None  # what held the page: "gzip", "mhtml", "webarchive", "gzip+mhtml", ...
+
+
 class Block(NamedTuple):
     """One unit of the document that is kept or dropped as a whole (save for inline cuts).
 

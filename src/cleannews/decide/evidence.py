@@ -14,7 +14,6 @@ import re
 
 from ..lazy import Lazy
 from ..model import CAPTION, CONTROL, HEADING, PARAGRAPH, Block
-from ..records import NamedTuple
 from ..rules import Rule, RuleSet
 
 TYPE_CHECKING = False
@@ -217,19 +216,22 @@ def _weights(asks: list[Rule]) -> tuple[float, float, float, float]:
     return core, edge, head, tail
 
 
-class Said(NamedTuple):
+class Said:
     """What a combination of rules says of any text it matches: the same whatever the text,
     so it is worked out once for each combination (a text matches few rules, texts few
     combinations)."""
 
-    hits: tuple[Rule, ...]  # the rules that are evidence of their own
-    parts: tuple[Rule, ...]  # the parts of an ask
-    chrome: Rule | None  # the strongest chrome rule
-    caption: Rule | None  # the strongest caption or credit rule
-    weighed: bool  # an ask rule or an offer among them: the text's sentences are weighed
-    asks: tuple[Rule, ...]  # as one sentence: its ask rules, and the ask its parts make
-    leaning: float  # as one sentence: how far its parts lean towards an ask
-    weights: tuple[float, float, float, float]  # as one sentence: _weights(asks)
+    def __init__(self, hits: tuple[Rule, ...], parts: tuple[Rule, ...], chrome: Rule | None, caption: Rule | None,
+                 weighed: bool, asks: tuple[Rule, ...], leaning: float,
+                 weights: tuple[float, float, float, float]) -> None:
+        self.hits = hits  # the rules that are evidence of their own
+        self.parts = parts  # the parts of an ask
+        self.chrome = chrome  # the strongest chrome rule
+        self.caption = caption  # the strongest caption or credit rule
+        self.weighed = weighed  # an ask rule or an offer among them: the text's sentences are weighed
+        self.asks = asks  # as one sentence: its ask rules, and the ask its parts make
+        self.leaning = leaning  # as one sentence: how far its parts lean towards an ask
+        self.weights = weights  # as one sentence: _weights(asks)
 
 
 SAID_SEEN = 4096  # the combinations remembered (bounded: a process may clean many texts)

@@ -8,18 +8,11 @@ import re
 from ..errors import InputError, NotTextError
 from ..lazy import Lazy
 from ..limits import MAX_ELEMENTS, MAX_HTML, MAX_INPUT, MAX_LINES, MAX_TEXT, size
-from ..records import NamedTuple
+from ..model import Document
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..options import InputFormat
-
-
-class Document(NamedTuple):
-    kind: str  # "text" or "html"
-    text: str
-    encoding: str | None  # None when the caller passed str
-    container: str | None = None  # what held the page: "gzip", "mhtml", "webarchive", "gzip+mhtml", ...
 
 
 _BOMS = (

@@ -33,7 +33,6 @@ import re2
 
 from ..lazy import Lazy
 from ..model import CONTROL, HEADING, ITEM, PARAGRAPH, Block
-from ..records import NamedTuple
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -161,14 +160,18 @@ def _next_word(line: str) -> str:
     return line.lstrip().split(" ", 1)[0]
 
 
-class _Wrap(NamedTuple):
-    """How a text was hard-wrapped, told from its own lines."""
+class _Wrap:
+    """How a text was hard-wrapped, told from its own lines. (Plain classes, not named tuples,
+    in the modules setup.py compiles: mypyc makes a named tuple through the typing module, whose
+    import a command would pay at every start.)"""
 
-    width: int  # the column the body's lines were wrapped at
-    columns: dict[int, int]  # indentation → its own column, where it has one (lynx's headings)
-    fill: bool  # lines stop short of the column though the next word would fit (fmt evens them)
-    cut: bool  # lines cut at the column whatever stands there, inside words too (fold -w)
-    size: Callable[[str], int]  # how the wrapper measured a line: characters, columns or bytes
+    def __init__(self, width: int, columns: dict[int, int], fill: bool, cut: bool,
+                 size: Callable[[str], int]) -> None:
+        self.width = width  # the column the body's lines were wrapped at
+        self.columns = columns  # indentation → its own column, where it has one (lynx's headings)
+        self.fill = fill  # lines stop short of the column though the next word would fit (fmt evens them)
+        self.cut = cut  # lines cut at the column whatever stands there, inside words too (fold -w)
+        self.size = size  # how the wrapper measured a line: characters, columns or bytes
 
     def column(self, indent: int) -> int:
         return self.columns.get(indent, self.width)
@@ -232,15 +235,17 @@ def _full(pairs: list[tuple[int, str, str, bool]], column: int, size: Callable[[
                if floor < width <= column and not _fits(width, following, column, size))
 
 
-class _Lines(NamedTuple):
+class _Lines:
     """The lines that tell how a text was wrapped, whatever it was measured in; each marked
     when it has no space (a text browser may have broken it, fmt and fold -s could not)."""
 
-    # indentation, a line, the next line of its paragraph, whether the line has no space, and
-    # whether it goes on from a line above (it is not its paragraph's first)
-    pairs: list[tuple[int, str, str, bool, bool]]
-    long: list[tuple[int, str, bool]]  # indentation and line, of every line a wrapper could break
-    lasts: list[str]  # the last line of each paragraph of several
+    def __init__(self, pairs: list[tuple[int, str, str, bool, bool]], long: list[tuple[int, str, bool]],
+                 lasts: list[str]) -> None:
+        # indentation, a line, the next line of its paragraph, whether the line has no space, and
+        # whether it goes on from a line above (it is not its paragraph's first)
+        self.pairs = pairs
+        self.long = long  # indentation and line, of every line a wrapper could break
+        self.lasts = lasts  # the last line of each paragraph of several
 
     def words(self) -> Counter[str]:
         """How often the text uses each word (punctuation and case aside)."""
@@ -376,12 +381,12 @@ def _mode(wrap: _Wrap, pairs: list[tuple[int, str, str, bool]], lasts: list[str]
     if at_column >= max(MIN_CUT_LINES, CUT_SHARE * near) and ending_short * 3 >= len(lasts):
         on = [(line, following) for width, line, following, _ in pairs if width == wrap.column(_indent(line))]
         if _cut_inside_words(on, words):
-            return wrap._replace(cut=True), on_column
+            return _Wrap(wrap.width, wrap.columns, wrap.fill, True, wrap.size), on_column
     fill = short_mid_sentence >= MIN_WRAPPED_LINES and short_mid_sentence > FILL_SHARE * (near - full)
     explained = full + short_mid_sentence if fill else full
     if explained < max(MIN_WRAPPED_LINES, EXPLAINED_SHARE * near):
         return None, 0
-    return wrap._replace(fill=fill), explained
+    return _Wrap(wrap.width, wrap.columns, fill, wrap.cut, wrap.size), explained
 
 
 def _wrap(paragraphs: list[list[str]], text: str) -> _Wrap | None:

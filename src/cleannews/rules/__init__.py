@@ -17,7 +17,6 @@ from collections.abc import Iterable, Sequence
 
 from ..errors import RuleError
 from ..lazy import Lazy
-from ..records import NamedTuple
 from . import frozen
 from .engine import RuleSet, compiled_patterns, pattern_problem, remember, rule_literals
 from .schema import FAMILIES, Pack, Rule, build_pack, fail, parse_pack
@@ -171,14 +170,15 @@ def has_pack(language: str) -> bool:
     return primary in languages or primary in always
 
 
-class Counted(NamedTuple):
+class Counted:
     """What telling a language counts in a text: its words and characters (punctuation
     aside), and the common words of each language among them."""
 
-    words: int
-    chars: int
-    hits: int
-    languages: dict[str, int]
+    def __init__(self, words: int, chars: int, hits: int, languages: dict[str, int]) -> None:
+        self.words = words
+        self.chars = chars
+        self.hits = hits
+        self.languages = languages
 
 
 def _counted(text: str) -> Counted:
