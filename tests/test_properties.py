@@ -518,3 +518,27 @@ def test_readability_clean_gives_what_readability_gives(text: str) -> None:
     from cleannews.read.readable import readability_clean
 
     assert readability_clean(text) == _pristine_readability_clean()(text)  # type: ignore[operator]
+
+
+# Words as telling a language meets them: letters of several scripts and cases (ß and İ fold to
+# two characters), the punctuation _counted blanks, other marks, and every kind of space.
+_TELLING = st.text(st.sampled_from(list("aAbéÉßİiıΣσςжЖ l'’«»“”.,;:!?()[]—–…-/#%1٣\u00a0\u2003\t\n")), max_size=80)
+
+
+@given(_TELLING)
+@settings(max_examples=500, deadline=None)
+def test_counting_a_texts_words_word_by_word_is_counting_the_whole_text(text: str) -> None:
+    """rules._counted counts word by word what the whole text, folded, its punctuation blanked
+    and split, holds: that definition, written out here."""
+    from cleannews.rules import _PUNCTUATION, _counted, _languages
+
+    _, index, _ = _languages()
+    folded = _PUNCTUATION.sub(" ", text.casefold())
+    words = folded.split()
+    counts: dict[str, int] = {}
+    for word in words:
+        for lang in index.get(word, ()):
+            counts[lang] = counts.get(lang, 0) + 1
+    got = _counted(text)
+    assert (got.words, got.chars, got.hits, got.languages) == (
+        len(words), len(folded), sum(1 for w in words if w in index), counts)
