@@ -1029,7 +1029,7 @@ def test_normalise_folds_every_kind_of_space(parts: list[str]) -> None:
 
 
 _BLOCK_PARTS = st.sampled_from(["word", "Ärger", "ﬁle", "ＡＢ", "Cádiz", " ", "  ", "\t", "\n", "\r", "\x0b", "\x1c",
-                                "\x1f", "\x01", "\x7f", "\u00a0", "\u2003", "\ud800"])
+                                "\x1f", "\x00", "\x01", "\x7f", "\u00a0", "\u2003", "\ud800"])
 
 
 @given(st.lists(st.lists(_BLOCK_PARTS, max_size=10).map("".join), max_size=6),
