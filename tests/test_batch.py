@@ -1028,6 +1028,24 @@ def test_normalise_folds_every_kind_of_space(parts: list[str]) -> None:
     assert normalise(text) == " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
+_BLOCK_PARTS = st.sampled_from(["word", "Ärger", "ﬁle", "ＡＢ", "Cádiz", " ", "  ", "\t", "\n", "\r", "\x0b", "\x1c",
+                                "\x1f", "\x00", "\x01", "\x7f", "\u00a0", "\u2003", "\ud800"])
+
+
+@given(st.lists(st.lists(_BLOCK_PARTS, max_size=10).map("".join), max_size=6),
+       st.sampled_from(["", "harbour.example", "Ünï/ßite", "\ud800"]))
+def test_a_blocks_fingerprint_is_the_hash_of_its_site_and_normalised_text(texts: list[str], site: str) -> None:
+    """The fingerprints' short cut for ASCII text spaced already hashes the very bytes that
+    hashing the site and normalise(text) does: the counts a run keeps stay valid."""
+    from cleannews.folder import learn
+    from cleannews.model import Block, Decision, Result
+
+    decisions = tuple(Decision(Block(text), True, "story", "", "", text) for text in texts)
+    result = Result("", None, {}, decisions, "text")
+    story = [text for text in texts if text.strip()]
+    assert learn.fingerprints(result, site) == tuple(learn._hash(site, normalise(text)) for text in story)
+
+
 def test_the_spool_gives_back_each_page_as_it_was_kept_and_in_batch_order(tmp_path: Path) -> None:
     """Issue 13: a page read back from the spool is the result the learning pass had, field for
     field (links, cuts, metadata); the index finds pages in the order they were kept and passes

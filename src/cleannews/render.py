@@ -130,7 +130,11 @@ def rendered(result: Result) -> Result:
     """The result with its text and body (and links, when wanted) filled in from its decisions."""
     if result.links is not None:
         result = result._replace(links=story_links(result))
-    return result._replace(text=render_text(result), body=render_text(result, title=False))
+    body = render_text(result, title=False)
+    # The text is the headline above the body (render_text's parts, joined): the story's
+    # paragraphs are not walked a second time for it.
+    title = result.title
+    return result._replace(text=(f"{title}\n\n{body}" if body else f"{title}\n") if title else body, body=body)
 
 
 def as_dict(result: Result, source: str | None = None) -> dict[str, Any]:

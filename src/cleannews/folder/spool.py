@@ -21,6 +21,7 @@ import hashlib
 import marshal
 import os
 import struct
+from functools import partial
 from typing import Any, BinaryIO, NamedTuple
 
 from ..crawl import Cleaned
@@ -54,22 +55,36 @@ def page_key(path: str, size: int, mtime_ns: int, nth: int = 0) -> bytes:
 
 
 # --- the pages, as plain tuples (marshal takes no named tuple) --------------------------------
+# A page's decisions go as columns (every block, every keep, ...), so that both ways they are
+# taken apart and put together by zip and map in C: a Python expression per decision was most
+# of the spool's cost on a small page.
+
+_block = partial(tuple.__new__, Block)  # the named tuples' own __new__ is Python, called by name
+_decision = partial(tuple.__new__, Decision)
+_cut = partial(tuple.__new__, Cut)
+_link = partial(tuple.__new__, Link)
 
 
 def _plain(result: Result) -> tuple[Any, ...]:
-    decisions = tuple([(tuple(d[0]), *d[1:6], tuple(map(tuple, d[6]))) for d in result.decisions])
+    columns = None
+    if result.decisions:
+        blocks, *middle, cuts = zip(*result.decisions, strict=True)
+        # Cuts are rare: None when no block has any.
+        plain_cuts = tuple([tuple(map(tuple, c)) for c in cuts]) if any(cuts) else None
+        columns = (tuple(map(tuple, blocks)), *middle, plain_cuts)
     links = tuple(map(tuple, result.links)) if result.links is not None else None
-    return (*result[:3], decisions, *result[4:8], links)
+    return (*result[:3], columns, *result[4:8], links)
 
 
 def _result(plain: tuple[Any, ...]) -> Result:
-    # The named tuples' own __new__ is Python, called with every field by name; tuple's is not.
-    new = tuple.__new__
-    decisions = tuple([new(Decision, (new(Block, d[0]), d[1], d[2], d[3], d[4], d[5],
-                                      tuple([new(Cut, cut) for cut in d[6]]) if d[6] else ()))
-                       for d in plain[3]])
-    links = tuple([new(Link, link) for link in plain[8]]) if plain[8] is not None else None
-    return new(Result, (*plain[:3], decisions, *plain[4:8], links))
+    decisions: tuple[Decision, ...] = ()
+    if plain[3] is not None:
+        blocks, keeps, roles, rules, reasons, texts, cuts = plain[3]
+        cuts = ((),) * len(blocks) if cuts is None else [tuple(map(_cut, c)) for c in cuts]
+        decisions = tuple(map(_decision, zip(map(_block, blocks), keeps, roles, rules, reasons, texts, cuts,
+                                             strict=True)))
+    links = tuple(map(_link, plain[8])) if plain[8] is not None else None
+    return tuple.__new__(Result, (*plain[:3], decisions, *plain[4:8], links))
 
 
 def pack(page: Kept) -> bytes:
