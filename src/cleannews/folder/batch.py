@@ -693,6 +693,9 @@ class _Run:
         if isinstance(outcome, Failure):
             if outcome.stopped:
                 return outcome
+            if part.cut is not None:  # it died again before that: in finding the part's first record
+                self._chain = (entry, None, count + 1)
+                return [(_Unit(entry, Record(f"record {count + 1}")), Outcome(FAILED, outcome.reason))]
             if outcome.part in part.failed:  # it died reading that record again, not cleaning it
                 part.cut = (outcome.part, outcome.reason)
             else:

@@ -201,7 +201,7 @@ def _fastwarc_records(stream: IO[bytes], gzipped: bool) -> Iterator[Record]:
         return _fastwarc_seen(record, n)
 
     n = yield from _each(iter(ArchiveIterator(stream, parse_http=True, fsspec_args=False)), seen)
-    if n is not None and gzipped and not _whole_members_from(stream, last[0]):
+    if n is not None and gzipped and not _whole_members_from(stream, _member_start(stream, last[0])):
         yield Record(f"record {n}", status=FAILED, reason=_CUT_SHORT)
 
 
@@ -301,18 +301,24 @@ class Part:
         iterator = iter(ArchiveIterator(self._file, parse_http=True, fsspec_args=False))
         n = yield from _each(self._placed(iterator), _fastwarc_seen)
         ended = n is not None and self._past is None
-        if ended and self._gzipped and not _whole_members_from(self._file, self._last):
+        if ended and self._gzipped and not _whole_members_from(self._file, _member_start(self._file, self._last)):
             yield Record(f"record {n}", status=FAILED, reason=_CUT_SHORT)
         self.after = self._past if n is not None else None
 
     def _placed(self, iterator: Iterator[Any]) -> Iterator[Any]:
         """FastWARC's records until one starts past the part, each where it says it starts: the
-        first at `first`, each further on than the one before, and where a record opens."""
+        first at `first`, each further on than the one before, and where a record opens. (Its
+        places are read only for that: the last part's records are all it reads.)"""
+        if self.end is None:  # to the archive's end: no place is needed but the last, if it is one
+            for record in iterator:
+                self._last = record.stream_pos
+                yield record
+            return
         for record in iterator:
             at = record.stream_pos
             if at < self._last or (at == self._last and at != self.first) or not self._opens(at):
                 raise Unsplittable(f"FastWARC places a record at byte {at}, where none starts")
-            if self.end is not None and at >= self.end:
+            if at >= self.end:
                 if not self._opens(at, True):
                     raise Unsplittable(f"FastWARC places a record at byte {at}, where none starts")
                 self._past = at
@@ -337,6 +343,18 @@ def _fastwarc_seen(record: Any, n: int) -> _Seen:
 
     return _Seen(n, str(record.record_type), warc, _headers(http.astuples()) if http is not None else None,
                  str(http.status_code or "") if http is not None else "", read, whole)
+
+
+def _member_start(stream: IO[bytes], at: int) -> int:
+    """`at`, where the last record read starts, if a gzip member starts there; else 0. FastWARC
+    places a record inside a member of many records where its reading of the file was (a gzip
+    of the whole archive: every record but the first), not where any member starts: the
+    members are then checked from the first."""
+    try:
+        stream.seek(at)
+        return at if stream.read(3) == _GZIP_MAGIC + b"\x08" else 0
+    except (OSError, ValueError):
+        return at  # a stream that cannot go back: _whole_members_from says so
 
 
 def _whole_members_from(stream: IO[bytes], at: int) -> bool:
