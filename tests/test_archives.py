@@ -303,6 +303,7 @@ def _clean_in_process(monkeypatch: pytest.MonkeyPatch, archive: Path, part: int 
 
     out, report = archive.with_suffix(f".{part}.jsonl"), archive.with_suffix(f".{part}.report")
     with monkeypatch.context() as patch:
+        patch.setattr(batch, "_cpus", lambda: 2)  # as on 2 CPUs: the parent has none to itself
         if part is None:
             patch.setattr(batch, "parts", lambda path: None)
         else:

@@ -14,12 +14,12 @@ when it names none or a generic one, whose bytes look like HTML), or a resource 
 HTML type (a page archived without HTTP, as warcit and some browsers' archivers store them).
 
 WARC is read by FastWARC, about five times faster than warcio (bench/bench_crawl.py measures
-both): in folder mode one process reads the records for every worker, so its reading bounds how
-far more workers scale. The ARC files of older crawls, which FastWARC does not read, go through
-warcio. Transfer and content encodings are undone here rather than by either library, so that a
-broken body is a failed record with its reason and a body that unpacks past the limits is
-refused; and a gzip archive that ends inside a record's first bytes (where FastWARC stops
-quietly) ends in a failed record.
+both). A WARC file can also be read in parts, by several processes at once (parts(), Part): the
+records that start in a byte range, from the first place there that opens one. The ARC files
+of older crawls, which FastWARC does not read, go through warcio. Transfer and content
+encodings are undone here rather than by either library, so that a broken body is a failed
+record with its reason and a body that unpacks past the limits is refused; and a gzip archive
+that ends inside a record's first bytes (where FastWARC stops quietly) ends in a failed record.
 """
 
 from __future__ import annotations
