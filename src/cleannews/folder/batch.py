@@ -241,27 +241,34 @@ def _work_part(setup: _Setup, boilerplate: Boilerplate | None, task: PartTask) -
         part = Part(path, start, end, exact)
     except OSError as exc:
         return start, None, [(None, None, FAILED, exc.strerror or str(exc), (), 0.0, None)]
-    done: list[tuple[Any, ...]] = []
+    # All its records are read before any is cleaned: read in between, they made the cleaning
+    # itself 3% slower (bench_crawl's pages, one process), on top of the reading.
+    read: list[Record] = []
     try:
         reading = iter(part)
-        while True:
-            step(len(done))
-            if cut is not None and len(done) == cut[0]:
-                done.append((None, None, FAILED, f"the archive is broken here, the rest of it cannot be read: {cut[1]}",
-                             (), 0.0, None))
-                return part.first, None, done
+        while cut is None or len(read) < cut[0]:  # not past where reading killed a worker
+            step(len(read))
             record = next(reading, None)
             if record is None:
-                return part.first, part.after, done
-            outcome = (FAILED, failed[len(done)], (), 0.0, None) if len(done) in failed else \
-                tuple(_work(setup, boilerplate, ("clean", record, shown, folder, None, None)))
-            named = bool(record.fields and record.fields.get("warc_record_id"))
-            line = outcome[0] == FAILED and outcome[4] is None
-            done.append((record.where if named else None, record.fields if line else None, *outcome))
+                break
+            read.append(record)
     except Unsplittable:
         return None
     finally:
         part.close()
+    done: list[tuple[Any, ...]] = []
+    for n, record in enumerate(read):
+        step(n)
+        outcome = (FAILED, failed[n], (), 0.0, None) if n in failed else \
+            tuple(_work(setup, boilerplate, ("clean", record, shown, folder, None, None)))
+        named = bool(record.fields and record.fields.get("warc_record_id"))
+        line = outcome[0] == FAILED and outcome[4] is None
+        done.append((record.where if named else None, record.fields if line else None, *outcome))
+    if cut is not None and len(read) == cut[0]:
+        done.append((None, None, FAILED, f"the archive is broken here, the rest of it cannot be read: {cut[1]}",
+                     (), 0.0, None))
+        return part.first, None, done
+    return part.first, part.after, done
 
 
 # --- in the parent ---------------------------------------------------------------------------
