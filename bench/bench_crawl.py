@@ -13,7 +13,9 @@ each an HTTP response beside its request record, gzip per record, split over --a
       N workers), the same pipeline with datatrove's Trafilatura step instead, and the Spark job
       on local[N] (timed once its session is up and a warm-up run of the job on 200 pages is
       done); each the fastest of 3 interleaved runs; next to the machine's ceiling (two plain
-      clean() loops at once against one);
+      clean() loops at once against one); for the command line, the CPU seconds of its parent
+      process and of its workers (getrusage, RUSAGE_SELF and RUSAGE_CHILDREN of the process
+      that runs the command);
   (d) memory of the command line's whole process tree, 1,000 pages against 5,000.
 
 Targets (issue 12): 2 workers >= 1.7 x 1 worker; memory flat (5,000 / 1,000 <= 1.10); reading
@@ -189,6 +191,20 @@ print(time.perf_counter() - started)
 spark.stop()
 """
 
+# The command line in this process, so that its parent's CPU is told from its workers' (the
+# interpreter's start and the imports are timed too: the run is timed from outside).
+_CLI = """
+import json, resource, sys
+from cleannews.cli import command
+try:
+    command.main(sys.argv[1:], prog_name="cleannews", standalone_mode=False)
+except SystemExit:
+    pass
+cpu = {name: (lambda u: u.ru_utime + u.ru_stime)(resource.getrusage(who))
+       for name, who in (("parent", resource.RUSAGE_SELF), ("workers", resource.RUSAGE_CHILDREN))}
+print(json.dumps(cpu))
+"""
+
 _CONTROL = """
 import sys, time
 from cleannews import Options
@@ -202,8 +218,9 @@ print(time.perf_counter() - t)
 """
 
 
-def _seconds(args: list[str]) -> float:
-    """Run, return the seconds it printed last (or its wall time when it prints none)."""
+def _seconds(args: list[str], printed: list[str] | None = None) -> float:
+    """Run, return the seconds it printed last (or its wall time when it prints none, or no
+    number: then what it printed last is added to `printed`)."""
     started = time.perf_counter()
     done = subprocess.run(args, capture_output=True, text=True)
     wall = time.perf_counter() - started
@@ -213,16 +230,17 @@ def _seconds(args: list[str]) -> float:
     try:
         return float(last[0]) if last else wall
     except ValueError:
+        if printed is not None:
+            printed.append(last[0])
         return wall
 
 
 def throughput(folder: Path, paths: list[Path], work: Path, pages: int, chosen: list[str],
                runs: int) -> dict[str, Any]:
     warm = make_archives(work / "warm-up", WARM_UP_PAGES, 2)
-    cleannews = [sys.executable, "-m", "cleannews"]
     pipelines: dict[str, Callable[[int, Path], list[str]]] = {
-        "command line": lambda n, out: [*cleannews, str(folder), "--format", "jsonl", "--no-learn", "--jobs", str(n),
-                                        "-o", str(out)],
+        "command line": lambda n, out: [sys.executable, "-c", _CLI, str(folder), "--format", "jsonl", "--no-learn",
+                                        "--jobs", str(n), "-o", str(out)],
         "datatrove + cleannews": lambda n, out: [sys.executable, "-c", _DATATROVE, str(folder), str(out), str(n),
                                                  str(len(paths)), "cleannews"],
         "datatrove + trafilatura": lambda n, out: [sys.executable, "-c", _DATATROVE, str(folder), str(out), str(n),
@@ -237,17 +255,24 @@ def throughput(folder: Path, paths: list[Path], work: Path, pages: int, chosen: 
         # 1 and 2 workers alternate, and each counts by its fastest run: on a shared machine a
         # run is only ever slowed by others' work, and a burst of it must not fall on one side.
         times: dict[int, list[float]] = {1: [], 2: []}
+        printed: dict[int, list[str]] = {1: [], 2: []}  # the command line's CPU seconds, each run's
         for run in range(runs):
             for n in (1, 2):  # a fresh output each run (datatrove skips the tasks its logs say are done)
-                times[n].append(_seconds(command(n, work / f"out-{name.split()[0]}-{name.split()[-1]}-{n}-{run}")))
+                out = work / f"out-{name.split()[0]}-{name.split()[-1]}-{n}-{run}"
+                times[n].append(_seconds(command(n, out), printed[n]))
         seconds = {n: min(t) for n, t in times.items()}
         results[name] = {"seconds": seconds, "runs": times,
                          "pages_per_second": {n: pages / s for n, s in seconds.items()},
                          "speedup": seconds[1] / seconds[2]}
+        if printed[1]:
+            results[name]["cpu"] = cpu = {n: [json.loads(line) for line in lines] for n, lines in printed.items()}
         spread = "   (runs: " + "; ".join(f"{n}: " + ", ".join(f"{t:.1f}" for t in times[n]) + " s"
                                        for n in (1, 2)) + ")" if runs > 1 else ""
         say(f"    {name:<26} 1 worker {pages / seconds[1]:7.1f} pages/s   2 workers {pages / seconds[2]:7.1f} "
             f"pages/s   x{seconds[1] / seconds[2]:.2f}{spread}")
+        if printed[1]:
+            say("    " + " " * 26 + " CPU s, parent / workers: " + "; ".join(
+                f"{n}: " + ", ".join(f"{c['parent']:.2f} / {c['workers']:.1f}" for c in cpu[n]) for n in (1, 2)))
     solo = float(subprocess.run([sys.executable, "-c", _CONTROL, *map(str, paths)], capture_output=True,
                                 check=True, text=True).stdout)
     pair = [subprocess.Popen([sys.executable, "-c", _CONTROL, *map(str, paths)], stdout=subprocess.PIPE, text=True)

@@ -4,6 +4,7 @@ reading itself (records, encodings) in-process."""
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -286,3 +287,172 @@ def test_records_that_share_an_id_keep_their_own_stories_when_learning(tmp_path:
     assert [o["title"] for o in objects] == [article(n)[0] for n in range(1, 8)]
     assert objects[1]["warc_record_id"] == objects[2]["warc_record_id"]
     assert not any(LAMP_BOX in str(o["text"]) for o in objects)
+
+
+# --- an archive read by the workers, a part each (archives.Part) --------------------------------
+
+
+def _clean_in_process(monkeypatch: pytest.MonkeyPatch, archive: Path, part: int | None,
+                      *args: str) -> tuple[bytes, list[dict[str, object]]]:
+    """`cleannews ARCHIVE --format jsonl --no-learn --jobs 2` in this process (its workers are
+    forked from it: they see what a test patched), the archive read by the workers in parts of
+    `part` bytes, or (None) by the parent whole. Its output, and its report without the times."""
+    from cleannews.cli import command
+    from cleannews.folder import batch
+    from cleannews.read import archives
+
+    out, report = archive.with_suffix(f".{part}.jsonl"), archive.with_suffix(f".{part}.report")
+    with monkeypatch.context() as patch:
+        patch.setattr(batch, "_cpus", lambda: 2)  # as on 2 CPUs: the parent has none to itself
+        if part is None:
+            patch.setattr(batch, "parts", lambda path: None)
+        else:
+            patch.setattr(archives, "PART", part)
+        with contextlib.suppress(SystemExit):
+            command.main([str(archive), "--format", "jsonl", "--no-learn", "--jobs", "2", "-o", str(out),
+                          "--report", str(report), *args], prog_name="cleannews", standalone_mode=False)
+    reported = [{k: v for k, v in r.items() if k != "time"} for r in lines(report.read_text(encoding="utf-8"))]
+    return out.read_bytes(), reported
+
+
+def _plain_record(record_id: str, block: bytes) -> bytes:
+    """A WARC record as it is stored in a plain archive."""
+    return (b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: %s\r\nContent-Type: text/html\r\n"
+            b"Content-Length: %d\r\n\r\n%s\r\n\r\n" % (record_id.encode(), len(block), block))
+
+
+def _archived_archive(path: Path, compress: bool) -> None:
+    """crawl(), then a record whose block holds another archive's records as they are stored:
+    a page quoting a plain WARC record, and (in a gzip archive) a resource of random bytes around
+    a gzip member of a WARC record, which deflate stores as they are. Both look like a record's
+    start to a part that begins inside them."""
+    crawl(path, compress)
+    import random
+
+    noise = random.Random(12).randbytes
+    quoted = _plain_record("<urn:uuid:inner-plain>", b"<html><body><p>Not this.</p></body></html>")
+    page = b"<html><body><h1>How a crawl is stored</h1><pre>\n" + quoted * 3 + b"</pre></body></html>"
+    extra = tmp = path.with_suffix(".extra")
+    with open(tmp, "wb") as f:
+        from .archives import _Writer
+
+        w = _Writer(f, compress)
+        w.n = 500
+        w.write("response", "https://news.example/how-crawls-are-stored", page,
+                headers=[("Content-Type", "text/html; charset=utf-8")])
+        if compress:
+            member = gzip.compress(_plain_record("<urn:uuid:inner-gzip>", b"<p>Nor this.</p>"), mtime=0)
+            w.write("resource", "https://news.example/old.warc.gz", noise(20000) + member + noise(20000),
+                    extra={"Content-Type": "application/warc"})
+        w.write("response", "https://news.example/after", b"<html><body><h1>After</h1><p>The last page of the "
+                b"crawl, after the archived archive, with a sentence or two of its own.</p></body></html>",
+                headers=[("Content-Type", "text/html; charset=utf-8")])
+    path.write_bytes(path.read_bytes() + extra.read_bytes())
+    if compress:  # the inner member is there as it is, beside the archive's own
+        assert path.read_bytes().count(b"\x1f\x8b\x08") > len(_member_starts(path.read_bytes()))
+
+
+@pytest.mark.parametrize("compress", [True, False], ids=["warc.gz", "warc"])
+def test_parts_read_by_the_workers_give_what_the_archive_read_whole_gives(
+        compress: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Byte for byte, the output and the report: parts small enough that most start inside a
+    record, many hold no record's start, and some start inside a record that holds what looks
+    like one; the archive whole, cut inside a record, and with junk after its last record."""
+    from cleannews.read.archives import parts
+
+    whole = tmp_path / ("whole.warc.gz" if compress else "whole.warc")
+    _archived_archive(whole, compress)
+    data = whole.read_bytes()
+    cut, junk = tmp_path / f"cut{whole.suffix}", tmp_path / f"junk{whole.suffix}"
+    cut.write_bytes(data[: len(data) * 2 // 3])
+    junk.write_bytes(data + b"\r\n\r\nnot a record\r\n")
+    for archive in (whole, cut, junk):
+        assert parts(str(archive)) is not None
+        by_parent = _clean_in_process(monkeypatch, archive, None)
+        assert len(by_parent[1]) >= 10
+        for size in (499, 1500, 1 << 17):
+            assert _clean_in_process(monkeypatch, archive, size) == by_parent, (archive.name, size)
+    stories = lines(_clean_in_process(monkeypatch, whole, 499)[0].decode())
+    assert not any("Not this" in str(o.get("text")) or "Nor this" in str(o.get("text")) for o in stories[:-2])
+    assert stories[-1]["url"] == "https://news.example/after"
+
+
+def test_archives_of_many_records_to_a_gzip_member_are_read_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A gzip member of many records has no place inside it to start at: an archive whose first
+    member holds several is read by the parent as before; one whose later members do (FastWARC
+    places their records where none starts) is read from there as one part."""
+    from cleannews.read.archives import parts
+
+    plain = tmp_path / "plain.warc"
+    crawl(plain, compress=False)
+    data = plain.read_bytes()
+    starts = [at for at in range(len(data)) if data.startswith(b"WARC/1.0\r\n", at)]
+    one = tmp_path / "one-member.warc.gz"
+    one.write_bytes(gzip.compress(data, mtime=0))
+    mixed = tmp_path / "mixed.warc.gz"
+    mixed.write_bytes(gzip.compress(data[:starts[1]], mtime=0) + gzip.compress(data[starts[1]:starts[9]], mtime=0)
+                      + gzip.compress(data[starts[9]:], mtime=0))
+    assert parts(str(one)) is None and parts(str(mixed)) is not None
+    for archive in (one, mixed):
+        by_parent = _clean_in_process(monkeypatch, archive, None)
+        assert len(by_parent[1]) == 20
+        assert _clean_in_process(monkeypatch, archive, 700) == by_parent
+
+
+def test_a_worker_that_dies_or_hangs_inside_a_part_fails_that_record_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker notes which record of its part it is on: the one that killed it or ran out of
+    time fails, alone, as it does when the parent reads the archive; the part is read again
+    without it, its other records cleaned."""
+    import signal
+    import time
+
+    from cleannews.folder import batch
+
+    archive = tmp_path / "crawl.warc.gz"
+    made = crawl(archive)
+    kill, hang = made.pages[1].record_id, made.pages[4].record_id
+    real = batch.clean_record
+
+    def clean_record(record: object, options: object) -> object:
+        where = getattr(record, "where", None)
+        if where == kill:
+            os.kill(os.getpid(), signal.SIGKILL)
+        if where == hang:
+            time.sleep(TIMEOUT)
+        return real(record, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "clean_record", clean_record)
+    by_parent = _clean_in_process(monkeypatch, archive, None, "--timeout", "3")
+    assert _clean_in_process(monkeypatch, archive, 1 << 17, "--timeout", "3") == by_parent  # one part
+    failed = {r["record"]: r["reason"] for r in by_parent[1] if r["status"] == "failed"}
+    assert failed == {made.failed[0]: failed[made.failed[0]], kill: "the worker cleaning it died (SIGKILL)",
+                      hang: "took longer than 3 s (--timeout); its worker was stopped"}
+
+
+def test_a_worker_that_dies_reading_a_record_ends_the_archive_there(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading, not cleaning, killed it, and did again without the cleaning: the archive is
+    broken there for cleannews, as one that cannot be read past a point is."""
+    import signal
+
+    from cleannews.read import archives
+
+    archive = tmp_path / "crawl.warc.gz"
+    made = crawl(archive)
+    stories, report = _clean_in_process(monkeypatch, archive, 1 << 17)
+    real = archives._fastwarc_seen
+
+    def seen(record: object, n: int) -> object:
+        if n == 6:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(record, n)
+
+    monkeypatch.setattr(archives, "_fastwarc_seen", seen)
+    cut_stories, cut_report = _clean_in_process(monkeypatch, archive, 1 << 17)
+    assert cut_report[:5] == report[:5] and len(cut_report) == 6
+    assert cut_report[5]["record"] == "record 6" and cut_report[5]["status"] == "failed"
+    assert cut_report[5]["reason"] == ("the archive is broken here, the rest of it cannot be read: "
+                                       "the worker cleaning it died (SIGKILL)")
+    assert cut_stories.startswith(stories[:stories.index(made.pages[2].record_id.encode())].rsplit(b"\n", 1)[0])

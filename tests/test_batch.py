@@ -748,7 +748,8 @@ def test_a_full_disk_under_an_archives_lines_leaves_no_report_line_ahead_of_them
     once their lines are written: when the disk fills at such a write, the output holds whole
     lines only, and the report (on another disk) names exactly the records they are of."""
     (tmp_path / "in").mkdir()
-    [archive] = site_archives(tmp_path / "in", [list(range(150))], boxed=set())
+    # a third of its output is past one write (batch.HOLD), so that some lines are written
+    [archive] = site_archives(tmp_path / "in", [list(range(400))], boxed=set())
     args = [archive, "--format", "jsonl", "--no-learn", "--jobs", "2", "--report", tmp_path / "report.jsonl"]
     whole = run(*args)
     assert whole.returncode == 0, whole.stderr

@@ -13,7 +13,10 @@ wakes it, on a core it shares with the workers. A message holds about BATCH seco
 the pace so far (one task, for slow pages). Which task a worker is on, and since when, it notes
 in memory shared with the parent (no message, no system call): the task that killed it or ran
 out of time is known exactly even when the answers before it were not sent yet (those are
-done again by its successor).
+done again by its successor). A task of many parts (a part of an archive: its records)
+notes the part it is on too (step()), with its own time, so that the time limit is each
+part's and a failure says which part failed; the caller's `settle` may then run the task again
+in another form (Again), the failed part left out.
 """
 
 from __future__ import annotations
@@ -45,10 +48,29 @@ Handler = Callable[[Any, Any, Any], Any]
 class Failure(NamedTuple):
     """A task whose worker died or ran out of time. `stopped`: the worker was ended by SIGTERM
     (a `kill` of the process group, a service manager stopping the run): the file is not to
-    blame, and the caller should stop as if it had been told to."""
+    blame, and the caller should stop as if it had been told to. `part`: the part of the task
+    it was on (step())."""
 
     reason: str
     stopped: bool = False
+    part: int = 0
+
+
+class Again(NamedTuple):
+    """What map()'s `settle` returns to run `task` in the place of the one it was given."""
+
+    task: Any
+
+
+# In a worker: what it shares with the parent of the task it is on (see _Worker.progress).
+_progress: Any = None
+
+
+def step(part: int) -> None:
+    """In a worker's handler: it starts part `part` of its task (counted from 0). The time
+    limit is then each part's, and a Failure names the part."""
+    _progress[1] = time.monotonic()
+    _progress[2] = part
 
 
 def _told_to_stop(process: Any) -> bool:
@@ -73,6 +95,8 @@ def _stop(signum: int, frame: object) -> None:
 
 def _serve(conn: Connection, handler: Handler, setup: Any, backstop: int, inherited: list[Connection],
            progress: Any) -> None:
+    global _progress
+    _progress = progress
     for other in inherited:  # a forked worker holding the parent's end of a pipe would never see it close
         other.close()
     # Ctrl-C and a closed terminal reach the whole process group: the parent decides what stops.
@@ -94,6 +118,7 @@ def _serve(conn: Connection, handler: Handler, setup: Any, backstop: int, inheri
         for task in payload:
             # The time first: a parent that sees the new number sees its time (_Worker.on).
             progress[1] = time.monotonic()
+            progress[2] = 0
             progress[0] = seq
             if hasattr(signal, "alarm"):
                 # SIGALRM's default action ends the process even inside C code: a worker whose
@@ -116,20 +141,20 @@ class _Worker:
         self.process = process  # multiprocessing.Process
         self.conn = conn
         # Shared with the worker: the number of the task it is on (counted from 0 since it
-        # started), and when it started it (time.monotonic()).
+        # started), when it started it or its part (time.monotonic()), and the part (step()).
         self.progress = progress
         self.queue: deque[tuple[int, Any]] = deque()  # tasks sent, not answered, oldest first
         self.messages: deque[int] = deque()  # how many tasks each message not answered holds
         self.answered = 0  # tasks it has answered: the number of the oldest in the queue
         self.since = 0.0  # when the oldest message became the one it works on
 
-    def on(self) -> tuple[int, float]:
-        """Where in the queue the task it is on is, and since when."""
+    def on(self) -> tuple[int, float, int]:
+        """Where in the queue the task it is on is, since when, and the part of it."""
         seq = int(self.progress[0])  # read before the time, which the worker writes first
-        started = self.progress[1]
+        started, part = self.progress[1], int(self.progress[2])
         if 0 <= seq - self.answered < len(self.queue):
-            return seq - self.answered, started
-        return 0, self.since  # it has not taken its next message yet
+            return seq - self.answered, started, part
+        return 0, self.since, 0  # it has not taken its next message yet
 
 
 def _death(process: Any) -> str:
@@ -164,7 +189,7 @@ class Pool:
     def _start(self) -> _Worker:
         ours, theirs = self._ctx.Pipe()
         inherited = [w.conn for w in self._workers] + [ours] if self._ctx.get_start_method() == "fork" else []
-        progress = self._ctx.RawArray("d", [-1.0, 0.0])
+        progress = self._ctx.RawArray("d", [-1.0, 0.0, 0.0])
         process = self._ctx.Process(
             target=_serve,
             args=(theirs, self._handler, self._setup, math.ceil(self._timeout) + BACKSTOP, inherited, progress),
@@ -207,13 +232,16 @@ class Pool:
 
     def map(self, tasks: Iterable[tuple[Any, Any]], window: int,
             stopped: Callable[[], bool] = lambda: False,
-            tick: Callable[[], None] = lambda: None) -> Iterator[tuple[Any, Any]]:
+            tick: Callable[[], None] = lambda: None,
+            settle: Callable[[Any, Any], Any] | None = None) -> Iterator[tuple[Any, Any]]:
         """Run (key, task) pairs; yield (key, outcome) in the order of `tasks`. A task of None
         needs no worker: its outcome is None. The outcome of a task whose worker died or overran
         is a Failure. At most `window` tasks are taken ahead of the oldest unfinished one, so one
         slow task holds back a bounded number of results. Returns early once `stopped()`.
         `tick()` is called whenever it is about to wait for the workers, and at least every TICK
-        seconds while it waits."""
+        seconds while it waits. `settle(key, outcome)`, called in order as each outcome is
+        about to be yielded, gives what is yielded instead, or Again(task) to run `task` in
+        the place of the one that gave it (its outcome settled in turn)."""
         source = iter(tasks)
         keys: dict[int, Any] = {}
         done: dict[int, Any] = {}
@@ -246,7 +274,13 @@ class Pool:
                     ready.extendleft(reversed(batch))
                     self._bury(self._workers.index(worker), done, ready, _death)
             while given in done:
-                yield keys.pop(given), done.pop(given)
+                outcome = done.pop(given)
+                if settle is not None:
+                    outcome = settle(keys[given], outcome)
+                    if isinstance(outcome, Again):
+                        ready.appendleft((given, outcome.task))
+                        break
+                yield keys.pop(given), outcome
                 given += 1
             busy = any(w.queue for w in self._workers)
             if stopped() or (exhausted and not ready and not busy and given == taken):
@@ -311,9 +345,9 @@ class Pool:
             pass
         queue = worker.queue
         if queue:
-            at, _ = worker.on()
+            at, _, part = worker.on()
             queue.rotate(-at)  # the one it was on first, those it had done last
-            done[queue.popleft()[0]] = Failure(why(worker.process), _told_to_stop(worker.process))
+            done[queue.popleft()[0]] = Failure(why(worker.process), _told_to_stop(worker.process), part)
             queue.rotate(at)
         ready.extendleft(reversed(queue))
         queue.clear()
