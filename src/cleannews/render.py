@@ -108,14 +108,24 @@ def render_text(result: Result, *, markdown: bool = False, title: bool = True, m
     separated by blank lines. With links wanted (result.links is not None) each linked anchor
     is marked: `anchor [n]` above a numbered list of the addresses, or markdown links. With
     metadata, a short header first (title, author, date, URL)."""
-    numbers: Numbers | None = {} if result.links is not None else None
-    parts = _paragraphs(result.decisions, markdown, numbers, page=result.input_format == "html")
+    parts = _story_parts(result, markdown)
     if result.title and title:
         parts.insert(0, f"# {result.title}" if markdown else result.title)
+    text = _joined(parts)
+    return _header(result, markdown) + text if metadata else text
+
+
+def _story_parts(result: Result, markdown: bool) -> list[str]:
+    """The story's paragraphs, then the numbered addresses of its links when they are wanted."""
+    numbers: Numbers | None = {} if result.links is not None else None
+    parts = _paragraphs(result.decisions, markdown, numbers, page=result.input_format == "html")
     if numbers:
         parts.append("References\n\n" + "\n".join(f"[{n}] {url}" for n, url in enumerate(numbers, 1)))
-    text = "\n\n".join(parts) + "\n" if parts else ""
-    return _header(result, markdown) + text if metadata else text
+    return parts
+
+
+def _joined(parts: list[str]) -> str:
+    return "\n\n".join(parts) + "\n" if parts else ""
 
 
 def story_links(result: Result) -> tuple[Link, ...]:
@@ -130,11 +140,10 @@ def rendered(result: Result) -> Result:
     """The result with its text and body (and links, when wanted) filled in from its decisions."""
     if result.links is not None:
         result = result._replace(links=story_links(result))
-    body = render_text(result, title=False)
-    # The text is the headline above the body (render_text's parts, joined): the story's
-    # paragraphs are not walked a second time for it.
-    title = result.title
-    return result._replace(text=(f"{title}\n\n{body}" if body else f"{title}\n") if title else body, body=body)
+    # the story's paragraphs made once, for the body and, under the headline, the text
+    parts = _story_parts(result, False)
+    body = _joined(parts)
+    return result._replace(text=_joined([result.title, *parts]) if result.title else body, body=body)
 
 
 def as_dict(result: Result, source: str | None = None) -> dict[str, Any]:
