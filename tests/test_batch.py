@@ -1087,6 +1087,66 @@ def test_the_spool_gives_back_each_page_as_it_was_kept_and_in_batch_order(tmp_pa
     assert spool.keep(folder, 10, spool.Kept(pages[0], (), 0.0)) is None  # no room left for it
 
 
+def test_the_cleaning_pass_replays_the_walk_the_learning_pass_noted(tmp_path: Path) -> None:
+    """Issue 13: the learning pass notes the batch's entries as it walks it, and the cleaning pass
+    reads them back, in order and field for field (a name that is not UTF-8, a skipped file),
+    across chunks; a walk that outgrows its room, or is not noted to its end, is not replayed."""
+    from cleannews.folder import spool
+    from cleannews.folder.walk import Entry
+
+    entries = [Entry(f"in/{n}.txt", f"in/{n}.txt", f"{n}.txt", "in", 100 + n, 10**18 + n) for n in range(1234)]
+    entries[7] = Entry("in/caf\udce9.txt", "in/caf\udce9.txt", "caf\udce9.txt", "in", 5, 6)
+    entries[8] = entries[8]._replace(status="skipped", reason="not a page: an image", records="")
+    notes = spool.WalkNotes(str(tmp_path), 1 << 20)
+    for entry in entries:
+        notes.add(entry)
+    assert not notes.complete
+    notes.end()
+    assert notes.complete
+    replayed = list(spool.walked(notes.path))
+    assert replayed == entries and all(type(e) is Entry for e in replayed)
+
+    small = spool.WalkNotes(str(tmp_path / "small"), 1000)  # past its room at the first chunk
+    for entry in entries:
+        small.add(entry)
+    small.end()
+    assert not small.complete and not (tmp_path / "small").exists()
+    cut = spool.WalkNotes(str(tmp_path), 1 << 20)  # the run stopped before the walk's end
+    cut.add(entries[0])
+    cut.close()
+    assert not cut.complete
+
+
+def test_a_learning_run_walks_its_inputs_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 13: with the walk replayed, a run with learning walks its inputs once for both passes,
+    as --no-learn does for its one (and once more, only as far as it takes to tell that there are
+    pages enough to learn from); its outputs are those of a run whose spool has no room, which
+    walks them again."""
+    from cleannews.folder import batch, walk
+
+    site(tmp_path / "in" / "notes", range(9))
+    walks = []
+    real = walk.Walk.entries
+
+    def counted(self: walk.Walk, inputs: Any) -> Iterator[walk.Entry]:
+        walks.append(inputs)
+        return real(self, inputs)
+
+    monkeypatch.setattr(walk.Walk, "entries", counted)
+    monkeypatch.chdir(tmp_path)
+
+    def walked(name: str, *flags: str) -> int:
+        walks.clear()
+        assert _run_in_process(monkeypatch, ["in", "-o", name, "--jobs", "1", *flags]) == 0
+        return len(walks)
+
+    assert walked("plain", "--no-learn") == 1
+    assert walked("learned") == 2
+    monkeypatch.setattr(batch, "SPOOL_BUDGET", 0)
+    assert walked("again") == 3
+    assert files_under(tmp_path / "learned") == files_under(tmp_path / "again")
+
+
 def test_what_a_learner_saw_it_knows_past_its_exact_set(monkeypatch: pytest.MonkeyPatch) -> None:
     """The blocks seen once: the first few exactly, the rest in the Bloom filter; never a false
     "never seen", whichever holds a block, and merged learners know what either saw."""

@@ -59,7 +59,7 @@ from .atomic import AtomicLines, Busy, Staging, WholeLines, no_space, write_atom
 from .learn import Boilerplate, Learner, counted, site_of
 from .pool import Again, Failure, Pool, step
 from .progress import Progress, wanted
-from .spool import IndexReader, IndexWriter, Kept, fetch, keep, page_key
+from .spool import IndexReader, IndexWriter, Kept, WalkNotes, fetch, keep, page_key, walked
 from .walk import ARCHIVE, Entry, Walk, megabytes
 
 EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".json", "csv": ".csv"}
@@ -459,13 +459,14 @@ class _Run:
         self.room = 0  # bytes each worker may keep there
         self._own_spool = False  # a folder of its own (a stream's run has no staging folder)
         self._kept: IndexReader | None = None  # in the cleaning pass, where the pages were kept
+        self._walked: str | None = None  # the learning pass's walk, noted whole: the cleaning pass replays it
         self._held = _Held()  # in the cleaning pass, records' lines and reports not yet written
         # The archive whose parts are being settled, where its next record starts (None: it
         # ended or broke) and how many records came before (the parent numbers them).
         self._chain: tuple[Entry, int | None, int] | None = None
 
     def entries(self) -> Iterator[Entry]:
-        return self.walk.entries(self.inputs)
+        return walked(self._walked) if self._walked is not None else self.walk.entries(self.inputs)
 
     def _progress(self, label: str) -> Progress | None:
         if self.progress_to is None:
@@ -562,13 +563,14 @@ class _Run:
         except OSError:
             self.room = 0
         notes = IndexWriter(self.spool)
+        walk = WalkNotes(self.spool, self.room)
         progress = self._progress("learning")
         if progress and self.out_dir is None and self.settings.stream_to is None:
             progress.say("cleannews: learning the batch's boilerplate first: nothing is printed until it is done "
                          "(--no-learn starts at once)")
         done = 0
         try:
-            for unit, outcome in self._map(pool, self._tasks("learn", key), progress):
+            for unit, outcome in self._map(pool, self._tasks("learn", key, walk), progress):
                 if isinstance(outcome, Failure):
                     if outcome.stopped:  # the worker was told to stop: so is the run
                         self.signals.note(signal.SIGTERM)
@@ -584,6 +586,9 @@ class _Run:
                     progress.update(done)
         finally:
             notes.close()
+            walk.close()
+        if walk.complete:
+            self._walked = walk.path
         if progress:
             progress.clear()
         return learner
@@ -605,7 +610,7 @@ class _Run:
         staging folder goes with it."""
         if self.spool is not None and self._own_spool:
             shutil.rmtree(self.spool, ignore_errors=True)
-        self.spool = None
+        self.spool = self._walked = None
 
     def _map(self, pool: Pool, tasks: Any, progress: Progress | None,
              idle: Callable[[], object] = lambda: None) -> Iterator[tuple[Any, Any]]:
@@ -636,13 +641,15 @@ class _Run:
         except OSError:
             return False  # no output yet
 
-    def _tasks(self, phase: str, key: Any = None) -> Iterator[tuple[_Unit, Any]]:
+    def _tasks(self, phase: str, key: Any = None, walk: WalkNotes | None = None) -> Iterator[tuple[_Unit, Any]]:
         """(unit, the worker's task or None) for every file and every record of the batch, in
         order; in the clean phase, files and archives done by an earlier run are up to date.
-        `key`, a _digest(), is fed each entry."""
+        `key`, a _digest(), is fed each entry; `walk` notes each, and is ended after the last."""
         for entry in self.entries():
             if key is not None:
                 _stamp_entry(key, entry)
+            if walk is not None:
+                walk.add(entry)
             if entry.status:
                 yield _Unit(entry, known=Outcome(entry.status, entry.reason), last=True), None
             elif phase == "clean" and self._up_to_date(entry):
@@ -656,6 +663,8 @@ class _Run:
                 output = self._output(entry) if phase == "clean" else None
                 page, spool = self._spool_task(phase, entry, pending=phase == "clean" or not self._up_to_date(entry))
                 yield _Unit(entry, page=page), (phase, entry.source, entry.path, entry.folder, output, spool)
+        if walk is not None:
+            walk.end()
 
     def _record_tasks(self, entry: Entry, phase: str) -> Iterator[tuple[_Unit, Any]]:
         """A unit for each record of an archive or a dump (read here, one at a time, and sent to

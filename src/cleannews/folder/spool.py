@@ -9,6 +9,10 @@ time, record), and which worker's file holds it where. The cleaning pass walks t
 the same order, so it reads the index once, from start to end, and holds no table of pages
 however large the batch.
 
+The learning pass also notes the batch's entries as it walks them (`WalkNotes`), and the cleaning
+pass replays them (`walked()`) instead of listing every folder and stating every file again: the
+batch it cleans is the one it learned from.
+
 A page the spool does not hold (past the budget, the disk full, its file changed between the
 passes) is cleaned again, which gives the same result: the spool only saves time. Nothing in
 it outlives the run: it is in the output's staging folder, or a temporary one.
@@ -21,14 +25,18 @@ import hashlib
 import marshal
 import os
 import struct
+from collections.abc import Iterator
 from functools import partial
 from typing import Any, BinaryIO, NamedTuple
 
 from ..crawl import Cleaned
 from ..model import Block, Cut, Decision, Link, Result
 from .atomic import WholeLines
+from .walk import Entry
 
 INDEX = "spool-index"
+WALK = "spool-walk"
+_WALK_CHUNK = 500  # entries to a marshal record: one call each way for many entries
 PAGES = "spool-pages-"  # + the pid of the worker that wrote them
 _ENTRY = struct.Struct("<16sQQQ")  # the page's key, the writer's pid, where its data starts, its length
 
@@ -224,3 +232,63 @@ class IndexReader:
         if self._file is not None:
             self._file.close()
             self._file = None
+
+
+class WalkNotes:
+    """The entries of the batch, as the learning pass walks it, in a file of the spool that may
+    grow to `room` bytes (past it, the cleaning pass walks the inputs again)."""
+
+    def __init__(self, folder: str, room: int) -> None:
+        self.path = os.path.join(folder, WALK)
+        self._room = room
+        self._file: BinaryIO | None = None
+        self._chunk: list[tuple[Any, ...]] = []
+        self._size = 0
+        self._failed = room <= 0
+        self.complete = False  # every entry was noted: the walk can be replayed
+
+    def add(self, entry: Entry) -> None:
+        self._chunk.append(tuple(entry))  # marshal takes no named tuple
+        if len(self._chunk) >= _WALK_CHUNK:
+            self._write()
+
+    def _write(self) -> None:
+        chunk, self._chunk = self._chunk, []
+        if self._failed:
+            return
+        data = marshal.dumps(chunk)
+        self._size += len(data)
+        if self._size > self._room:
+            self._failed = True  # the cleaning pass walks the inputs again
+            return
+        try:
+            if self._file is None:
+                self._file = open(self.path, "wb")  # noqa: SIM115 (closed by close())
+            self._file.write(data)
+        except OSError:
+            self._failed = True  # the same
+
+    def end(self) -> None:
+        """The walk is over: write the rest."""
+        self._write()
+        self.close()
+        self.complete = not self._failed
+
+    def close(self) -> None:
+        if self._file is not None:
+            try:
+                self._file.close()
+            except OSError:
+                self._failed = True
+            self._file = None
+
+
+def walked(path: str) -> Iterator[Entry]:
+    """The entries WalkNotes noted at `path`, in order."""
+    with open(path, "rb") as f:
+        while True:
+            try:
+                chunk = marshal.load(f)
+            except EOFError:
+                return
+            yield from map(partial(tuple.__new__, Entry), chunk)
