@@ -83,7 +83,8 @@ def _block_print(prefix: bytes, text: str) -> int:
     it for every kept block of every page."""
     if text.isascii():
         data = text.encode("ascii").translate(_FOLD_ASCII)
-        if b"\0" in data or b"  " in data or data[:1] == b" " or data[-1:] == b" ":
+        # (two spaces looked for in the str: a third of the time it takes in the bytes)
+        if "  " in text or b"\0" in data or data[:1] == b" " or data[-1:] == b" ":
             data = normalise(text).encode("ascii")
     else:
         data = normalise(text).encode("utf-8", "surrogatepass")
