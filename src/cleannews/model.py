@@ -6,7 +6,13 @@ start-up time to define, which a command-line tool run once per file pays every 
 
 from __future__ import annotations
 
+from functools import partial
+
 from .records import NamedTuple, TypedDict
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 # Block kinds. Readers (text.py, html.py) say what a block *is*; decide.py says what to do with it.
 HEADING = "heading"  # a heading: <h1>-<h6>, or a line a text dump sets apart as one
@@ -45,6 +51,13 @@ class Block(NamedTuple):
     level: int = 0
     marker: str = ""  # the bullet or number a list item was written with
     links: tuple[tuple[str, str], ...] = ()  # (anchor text, href) of the links in it (HTML)
+
+
+# A Block made from all six of its fields, in their order, at once and in C: Block(...) runs
+# the named tuple's __new__, a Python function, and the readers make one for every line or
+# element of a page. The same tuple, of the same class.
+new_block: Callable[[tuple[str, str, int, int, str, tuple[tuple[str, str], ...]]], Block] = partial(
+    tuple.__new__, Block)
 
 
 class Cut(NamedTuple):

@@ -32,7 +32,7 @@ from itertools import accumulate, pairwise
 import re2
 
 from ..lazy import Lazy
-from ..model import CONTROL, HEADING, ITEM, PARAGRAPH, Block
+from ..model import CONTROL, HEADING, ITEM, PARAGRAPH, Block, new_block
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ _MAY_PLACEHOLD = Lazy(r"[\[_(#:]")
 _HAS_WORD = Lazy(r"[^\W_]")
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width characters and the soft hyphen
 _INVISIBLE = Lazy(f"[{_INVISIBLE_CHARS}]")
+_ASCII_SPACES = "\t\x0b\x0c\x1c\x1d\x1e\x1f"  # what str.split() splits ASCII at, but a space or a line break
 HEADING_MAX_CHARS = 200
 _SENTENCE_ENDS = frozenset(".!?:;…\"'»”’)]")
 _PUNCTUATION = ".,;:!?\"'()[]«»“”‘’…—–-"
@@ -140,14 +141,22 @@ def _visible(text: str) -> str:
     return text
 
 
-def _single_spaced(line: str) -> str:
+def _single_spaced(line: str, spaced: bool = False) -> str:
     """The line less its indentation, every run of whitespace in it one space. Most lines have
     only single ASCII spaces (str.isprintable() is false for every other space): they are
-    returned as they are, without splitting them into words and joining them again."""
+    returned as they are, without splitting them into words and joining them again.
+    `spaced`: the line comes from a text without other ASCII spaces (_spaced), so that an
+    ASCII line (most lines) has none, which spares isprintable() its look-up of every character."""
     text = line.lstrip(" ")
-    if text.isprintable() and "  " not in text and not text.endswith(" "):
+    if "  " not in text and not text.endswith(" ") and ((spaced and text.isascii()) or text.isprintable()):
         return text
     return " ".join(line.split())  # str.split() knows every Unicode space
+
+
+def _spaced(text: str) -> bool:
+    """Does the text hold no ASCII whitespace but spaces and line breaks (carriage returns made
+    line breaks)? Asked once of the whole text: a search for each character, in C."""
+    return not any(space in text for space in _ASCII_SPACES)
 
 
 def _indent(line: str) -> int:
@@ -601,25 +610,32 @@ def _body_indent(paragraphs: list[list[str]]) -> int:
 def _only_placeholders(text: str) -> bool:
     if text[:1].isalnum() and not text.startswith(("IFRAME", "REFRESH")):
         return False  # most lines: they start with a word
-    if not _MAY_PLACEHOLD.search(text):  # most lines: no bracket, underscore, hash or colon
-        return not _HAS_WORD.search(text)
+    word = _HAS_WORD.search(text)
+    if word is None:
+        return True  # marks alone
+    # A word no placeholder holds: before it, no bracket, underscore or hash to open one (nor
+    # a colon: the test above), and it is not IFRAME or REFRESH, which open one. Most lines
+    # that start with a mark (a quotation's) are told here, at their first word, not their end.
+    at = word.start()
+    if not _MAY_PLACEHOLD.search(text, 0, at) and not text.startswith(("IFRAME", "REFRESH"), at):
+        return False
     return bool(_ONLY_MARKS.fullmatch(_PLACEHOLDER.sub("", text)))
 
 
-def _block(line: str, group: int, body_indent: int, links: Lazy) -> Block:
+def _block(line: str, group: int, body_indent: int, links: Lazy, spaced: bool) -> Block:
     indent = _indent(line)
-    stripped = _single_spaced(line)  # invisible characters went with the whole text
-    shown = _single_spaced(links.sub("", stripped)) if "[" in stripped else stripped
+    stripped = _single_spaced(line, spaced)  # invisible characters went with the whole text
+    shown = _single_spaced(links.sub("", stripped), spaced) if "[" in stripped else stripped
     lead = _LEADING_PLACEHOLDERS.match(shown) if shown[:1] in "[(" else None
     rest = shown[lead.end():] if lead else shown
     if not rest or _only_placeholders(rest):
-        return Block(stripped, CONTROL, group, indent)
+        return new_block((stripped, CONTROL, group, indent, "", ()))
     bullet = _BULLET.fullmatch(rest) if rest[:1] in _BULLET_FIRST or rest[:1].isdigit() else None
     if bullet:
         item = bullet["rest"].strip()
         if not item or _only_placeholders(item):
-            return Block(stripped, CONTROL, group, indent, marker=bullet["marker"])
-        return Block(item, ITEM, group, indent, marker=bullet["marker"])
+            return new_block((stripped, CONTROL, group, indent, bullet["marker"], ()))
+        return new_block((item, ITEM, group, indent, bullet["marker"], ()))
     # A short line set left of the running text: how lynx prints <h1>-<h6>.
     heading = body_indent and indent < body_indent and len(rest) <= HEADING_MAX_CHARS
     kind = HEADING if heading else PARAGRAPH
@@ -627,7 +643,7 @@ def _block(line: str, group: int, body_indent: int, links: Lazy) -> Block:
     # keeps its links, so that decide can tell a linked headline from a sub-heading
     number = links.match(stripped) if stripped.startswith("[") else None  # a link number opens with one
     linked = ((rest, number.group()),) if number and stripped.count("[") == 1 else ()
-    return Block(rest, kind, group, indent, links=linked)
+    return new_block((rest, kind, group, indent, "", linked))
 
 
 def _link_list(text: str, paragraphs: list[list[str]]) -> int:
@@ -651,7 +667,8 @@ def _link_list(text: str, paragraphs: list[list[str]]) -> int:
 
 def text_blocks(text: str) -> list[Block]:
     """Split decoded text into blocks, in reading order."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:  # one search, where the two replacements would each go through the text
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _visible(text)
     paragraphs = _paragraphs(text)
     end = _link_list(text, paragraphs)
@@ -660,7 +677,8 @@ def text_blocks(text: str) -> list[Block]:
     # With its list of links, lynx's "[12]" before each link's text is a number in the list;
     # without it, such a number is one only when glued to the text ("[12]Home"), not a note's.
     links = _LINK_NUMBER if end < len(paragraphs) else _GLUED_LINK_NUMBER
-    blocks = [_block(line, group, body_indent, links) for group, para in enumerate(body) for line in para]
-    blocks += [Block(_single_spaced(line), CONTROL, group, _indent(line))
+    spaced = _spaced(text)
+    blocks = [_block(line, group, body_indent, links, spaced) for group, para in enumerate(body) for line in para]
+    blocks += [new_block((_single_spaced(line, spaced), CONTROL, group, _indent(line), "", ()))
                for group, para in enumerate(paragraphs[end:], len(body)) for line in para]
     return blocks
