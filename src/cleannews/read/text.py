@@ -507,7 +507,7 @@ def _wrapped_glue(line: str, following: str, wrap: _Wrap, goes_on: bool) -> str 
         width > column - wrap.band(column) and (wrap.fill or _breaks_sentence(line, following, goes_on))
     ):
         return None
-    if _HYPHEN_BREAK.search(line) and head[:1].isalpha():
+    if line.endswith("-") and _HYPHEN_BREAK.search(line) and head[:1].isalpha():  # the regex tries every character
         return ""
     return _break_glue(line, head)
 
