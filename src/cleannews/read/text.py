@@ -36,13 +36,13 @@ from ..model import CONTROL, HEADING, ITEM, PARAGRAPH, Block, new_block
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, Final
 
-_BULLET_FIRST = "•*+·▪◦□☆○●■►▸‣⁃◆◇-"
-_BULLET = Lazy(r"(?P<marker>[•*+·▪◦□☆○●■►▸‣⁃◆◇-]|\d{1,3}[.)])(?:\s+|$)(?P<rest>.*)")
+_BULLET_FIRST: Final = "•*+·▪◦□☆○●■►▸‣⁃◆◇-"
+_BULLET: Final = Lazy(r"(?P<marker>[•*+·▪◦□☆○●■►▸‣⁃◆◇-]|\d{1,3}[.)])(?:\s+|$)(?P<rest>.*)")
 # Placeholders a text browser prints for images, iframes and form fields, and lynx's
 # "(BUTTON)" label; on their own they are never story.
-_PLACEHOLDER = Lazy(
+_PLACEHOLDER: Final = Lazy(
     r"\[[^\]\s]{1,60}\]"  # [image.jpg] [lazyload-p]
     r"|\[[\s_xX*]*\]"  # [    ] [ ] [X] [____]
     r"|_{3,}"  # ____________ text fields
@@ -52,26 +52,26 @@ _PLACEHOLDER = Lazy(
 )
 # The placeholders a line starts with ("[image] Caption", lynx's "[12]Link"); not a note's
 # number set off by a space ("[1] Smith, J. 2015."), nor a bracket later in the line.
-_LEADING_PLACEHOLDERS = Lazy(r"(?:(?:\[(?!\d{1,4}\]\s)[^\]\s]{1,60}\]|\((?:BUTTON|RADIO|CHECKBOX)\))\s*)+")
+_LEADING_PLACEHOLDERS: Final = Lazy(r"(?:(?:\[(?!\d{1,4}\]\s)[^\]\s]{1,60}\]|\((?:BUTTON|RADIO|CHECKBOX)\))\s*)+")
 # lynx's numbers for links: "[12]" before a link's text, and its list of them at the end
 # ("  12. https://…"); a number glued to what follows is one even without the list.
-_LINK_NUMBER = Lazy(r"\[\d{1,5}\]")
-_GLUED_LINK_NUMBER = Lazy(r"\[\d{1,5}\](?=[^\s\].,;:!?)])")
-_LINK = Lazy(r"\s*\d{1,6}\.\s+[A-Za-z][\w+.-]*:\S")
-_FIRST_LINK = Lazy(r"\s*1\.\s+[A-Za-z][\w+.-]*:\S")
-_ANY_FIRST_LINK = Lazy(r"^[ \t]*1\.[ \t]+[A-Za-z][\w+.-]*:\S", re.MULTILINE)
-_ONLY_MARKS = Lazy(r"[\W_]*")
-_MAY_PLACEHOLD = Lazy(r"[\[_(#:]")
-_HAS_WORD = Lazy(r"[^\W_]")
-_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width characters and the soft hyphen
-_INVISIBLE = Lazy(f"[{_INVISIBLE_CHARS}]")
-_ASCII_SPACES = "\t\x0b\x0c\x1c\x1d\x1e\x1f"  # what str.split() splits ASCII at, but a space or a line break
-HEADING_MAX_CHARS = 200
-_SENTENCE_ENDS = frozenset(".!?:;…\"'»”’)]")
-_PUNCTUATION = ".,;:!?\"'()[]«»“”‘’…—–-"
-_CLAUSE_STOPS = frozenset(".!?:;…")  # not a comma, even before a closing quote
-_CLOSERS = "\"'»”’)]"
-_HYPHEN_BREAK = Lazy(r"[^\W\d_]-$")  # a word broken after its hyphen: "well-" / "known"
+_LINK_NUMBER: Final = Lazy(r"\[\d{1,5}\]")
+_GLUED_LINK_NUMBER: Final = Lazy(r"\[\d{1,5}\](?=[^\s\].,;:!?)])")
+_LINK: Final = Lazy(r"\s*\d{1,6}\.\s+[A-Za-z][\w+.-]*:\S")
+_FIRST_LINK: Final = Lazy(r"\s*1\.\s+[A-Za-z][\w+.-]*:\S")
+_ANY_FIRST_LINK: Final = Lazy(r"^[ \t]*1\.[ \t]+[A-Za-z][\w+.-]*:\S", re.MULTILINE)
+_ONLY_MARKS: Final = Lazy(r"[\W_]*")
+_MAY_PLACEHOLD: Final = Lazy(r"[\[_(#:]")
+_HAS_WORD: Final = Lazy(r"[^\W_]")
+_INVISIBLE_CHARS: Final = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width characters and the soft hyphen
+_INVISIBLE: Final = Lazy(f"[{_INVISIBLE_CHARS}]")
+_ASCII_SPACES: Final = "\t\x0b\x0c\x1c\x1d\x1e\x1f"  # what str.split() splits ASCII at, but a space or a line break
+HEADING_MAX_CHARS: Final = 200
+_SENTENCE_ENDS: Final = frozenset(".!?:;…\"'»”’)]")
+_PUNCTUATION: Final = ".,;:!?\"'()[]«»“”‘’…—–-"
+_CLAUSE_STOPS: Final = frozenset(".!?:;…")  # not a comma, even before a closing quote
+_CLOSERS: Final = "\"'»”’)]"
+_HYPHEN_BREAK: Final = Lazy(r"[^\W\d_]-$")  # a word broken after its hyphen: "well-" / "known"
 
 
 # Characters a text browser gives two columns (East Asian wide), and of those the scripts
@@ -80,14 +80,14 @@ _HYPHEN_BREAK = Lazy(r"[^\W\d_]-$")  # a word broken after its hyphen: "well-" /
 # text has any is asked of RE2, which compiles such a class in microseconds where Python's
 # compiler takes milliseconds; Python's patterns, quicker for the many small questions of
 # measuring lines, are compiled for the first text that has any.
-_WIDE_CLASS = (
+_WIDE_CLASS: Final = (
     "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
     "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
 )
-_UNSPACED_CLASS = "[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60]"
-UNSPACED_FROM = "\u2e80"  # the first character of _UNSPACED_CLASS
-_WIDE = Lazy(_WIDE_CLASS)
-_UNSPACED = Lazy(_UNSPACED_CLASS)
+_UNSPACED_CLASS: Final = "[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60]"
+UNSPACED_FROM: Final = "\u2e80"  # the first character of _UNSPACED_CLASS
+_WIDE: Final = Lazy(_WIDE_CLASS)
+_UNSPACED: Final = Lazy(_UNSPACED_CLASS)
 
 
 @functools.cache
@@ -111,14 +111,14 @@ def _unspaced_first(text: str) -> bool:
 # when CUT_SHARE of those end on it (MIN_CUT_LINES at least); filled short of it (fmt) when
 # more than FILL_SHARE of those that stop though the next word would have fitted break
 # mid-sentence (MIN_WRAPPED_LINES at least): a page's own short lines end sentences.
-MIN_WRAP = 30
-MIN_WRAPPED_LINES = 3
-MIN_BAND = 8
-BEYOND_SHARE = 0.2
-EXPLAINED_SHARE = 0.5
-CUT_SHARE = 0.7
-MIN_CUT_LINES = 3
-FILL_SHARE = 0.5
+MIN_WRAP: Final = 30
+MIN_WRAPPED_LINES: Final = 3
+MIN_BAND: Final = 8
+BEYOND_SHARE: Final = 0.2
+EXPLAINED_SHARE: Final = 0.5
+CUT_SHARE: Final = 0.7
+MIN_CUT_LINES: Final = 3
+FILL_SHARE: Final = 0.5
 
 
 def normalize_space(text: str) -> str:

@@ -24,7 +24,7 @@ from .schema import FAMILIES, Pack, Rule, build_pack, fail, parse_pack
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import Any
+    from typing import Any, Final
 
     from ..model import Block, Decision
 
@@ -50,24 +50,24 @@ __all__ = [
     "told",
 ]
 
-PACKS = frozen.PACKS
-DETECT_CHARS = 1200  # enough running text to tell a language; more only costs time
-DETECT_SHARE = 0.25  # a language is used when it has this share of the best one's hits
-DETECT_MIN = 3  # and at least this many: one stray "été" does not make a text French
-DETECT_MIN_SPACES = 7  # the texts a language is told from: blocks of eight words or more
+PACKS: Final = frozen.PACKS
+DETECT_CHARS: Final = 1200  # enough running text to tell a language; more only costs time
+DETECT_SHARE: Final = 0.25  # a language is used when it has this share of the best one's hits
+DETECT_MIN: Final = 3  # and at least this many: one stray "été" does not make a text French
+DETECT_MIN_SPACES: Final = 7  # the texts a language is told from: blocks of eight words or more
 # A text in a language no pack is for: at least this many words, under this share of them
 # common words of any pack's language. They make a quarter to a third of running prose, but
 # in a page of lists and scores (a recipe, a results table) as few as 1.4% (measured on the
 # ScrapingHub pages); Indonesian prose has 0.6-1.5%. So: under 1%, or under 3% when the page
 # itself declares a language that has no pack.
-UNKNOWN_MIN_WORDS = 40
-UNKNOWN_SHARE = 0.01
-UNKNOWN_SHARE_DECLARED = 0.03
-UNSPACED_TOKEN_CHARS = 15  # longer "words" on average than this: a script without spaces
-UNSPACED_CHARS_PER_WORD = 2
+UNKNOWN_MIN_WORDS: Final = 40
+UNKNOWN_SHARE: Final = 0.01
+UNKNOWN_SHARE_DECLARED: Final = 0.03
+UNSPACED_TOKEN_CHARS: Final = 15  # longer "words" on average than this: a script without spaces
+UNSPACED_CHARS_PER_WORD: Final = 2
 # glued to words: each blanked by str.replace (a search in C; str.translate takes a slow path
 # on any non-ASCII text, and a regex tries every character against all of them)
-PUNCTUATION = tuple(".,;:!?\"'()[]«»“”„‘’—–…")
+PUNCTUATION: Final = tuple(".,;:!?\"'()[]«»“”„‘’—–…")
 
 
 @functools.cache
