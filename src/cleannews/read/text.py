@@ -61,7 +61,6 @@ _LINK: Final = Lazy(r"\s*\d{1,6}\.\s+[A-Za-z][\w+.-]*:\S")
 _FIRST_LINK: Final = Lazy(r"\s*1\.\s+[A-Za-z][\w+.-]*:\S")
 _ANY_FIRST_LINK: Final = Lazy(r"^[ \t]*1\.[ \t]+[A-Za-z][\w+.-]*:\S", re.MULTILINE)
 _ONLY_MARKS: Final = Lazy(r"[\W_]*")
-_MAY_PLACEHOLD: Final = Lazy(r"[\[_(#:]")
 _HAS_WORD: Final = Lazy(r"[^\W_]")
 _INVISIBLE_CHARS: Final = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width characters and the soft hyphen
 _INVISIBLE: Final = Lazy(f"[{_INVISIBLE_CHARS}]")
@@ -610,15 +609,18 @@ def _body_indent(paragraphs: list[list[str]]) -> int:
 def _only_placeholders(text: str) -> bool:
     if text[:1].isalnum() and not text.startswith(("IFRAME", "REFRESH")):
         return False  # most lines: they start with a word
-    word = _HAS_WORD.search(text)
-    if word is None:
+    # Most lines that start with a mark (a quotation's) are told at their first word, in a
+    # character or two: a word no placeholder holds, none having opened before it (with a
+    # bracket, an underscore or a hash), and not IFRAME or REFRESH, which open one.
+    for at, char in enumerate(text):
+        if char.isalnum():  # the regexes' [^\W_]
+            if not text.startswith(("IFRAME", "REFRESH"), at):
+                return False
+            break
+        if char in "[_(#":
+            break
+    else:
         return True  # marks alone
-    # A word no placeholder holds: before it, no bracket, underscore or hash to open one (nor
-    # a colon: the test above), and it is not IFRAME or REFRESH, which open one. Most lines
-    # that start with a mark (a quotation's) are told here, at their first word, not their end.
-    at = word.start()
-    if not _MAY_PLACEHOLD.search(text, 0, at) and not text.startswith(("IFRAME", "REFRESH"), at):
-        return False
     return bool(_ONLY_MARKS.fullmatch(_PLACEHOLDER.sub("", text)))
 
 
