@@ -8,7 +8,7 @@ import typing
 import pytest
 
 from cleannews import records
-from cleannews.model import Block, Metadata, Result
+from cleannews.model import Block, Metadata, Result, new_block
 
 POINT = """
 from __future__ import annotations
@@ -72,3 +72,10 @@ def test_a_typed_dict_makes_plain_dicts_and_lists_its_keys() -> None:
     assert type(made) is dict and made == {"title": "A headline", "authors": ["A. Writer"]}
     assert typing.get_type_hints(Metadata)["authors"] == list[str]
     assert Metadata.__total__ is False
+
+
+def test_new_block_is_the_block_its_fields_make() -> None:
+    fields = ("Harbour news", "item", 3, 2, "•", (("Harbour news", "https://example.org/"),))
+    made = new_block(fields)
+    assert type(made) is Block and made == Block(*fields) and made.marker == "•"
+    assert made._replace(group=4) == Block(*fields)._replace(group=4)

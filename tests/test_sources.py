@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cleannews
 from cleannews import InputError
@@ -646,6 +648,16 @@ def test_decode_never_fails_on_a_stray_byte_in_a_declared_page() -> None:
     text, name = decode(data)  # 0x98 is the one byte windows-1251 leaves undefined
     assert name == "cp1251"
     assert "Новосибирска" in text
+
+
+_TEXT_AND_CONTROL_BYTES = [b"a", b" ", b"\n", b"\x00", b"\x01", b"\x1b", b"\x1f", b"\t"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.binary(max_size=300) | st.lists(st.sampled_from(_TEXT_AND_CONTROL_BYTES), max_size=300).map(b"".join))
+def test_binary_is_a_nul_or_more_control_bytes_than_text_has(head: bytes) -> None:
+    controls = sum(1 for byte in head if byte < 0x20 and byte not in b"\t\n\x0b\x0c\r\x1b")
+    assert sources._looks_binary(head) == (0 in head or controls > max(8, len(head) // 100))
 
 
 # --- through the command line ----------------------------------------------------------------

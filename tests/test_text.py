@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleannews.model import CONTROL, HEADING, ITEM, PARAGRAPH
-from cleannews.read.text import _single_spaced, _visible, text_blocks
+from cleannews.read.text import _ONLY_MARKS, _PLACEHOLDER, _only_placeholders, _single_spaced, _visible, text_blocks
 
 
 @pytest.mark.parametrize(("line", "kind", "text"), [
@@ -504,6 +504,27 @@ def test_single_spaced_is_splitting_and_joining(line: str) -> None:
     """The shortcut for lines whose only spaces are single ASCII ones folds every line as
     splitting it into words and joining them again does."""
     assert _single_spaced(line) == " ".join(line.split())
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet=_SPACED_CHARS.replace("\t", "").replace("\x1c", "") + "\x01\x7f", max_size=20))
+def test_single_spaced_in_a_text_of_no_other_ascii_space(line: str) -> None:
+    """Told that its text holds no ASCII whitespace but spaces, a line is folded all the same
+    (control characters that are no space, as \\x01, are left as they are)."""
+    assert _single_spaced(line, spaced=True) == " ".join(line.split())
+
+
+# what placeholders are made of and what stands around them
+_PLACEHOLDING = st.lists(st.sampled_from(["[", "]", "_", "(", ")", "#", ":", " ", "x", "X", "*", '"', "“", "é",
+                                          "image", "IFRAME", "REFRESH(3 sec)", "(BUTTON)", "1"]), max_size=12)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(_PLACEHOLDING.map("".join))
+def test_only_placeholders_is_marks_left_when_they_go(text: str) -> None:
+    """A line is only placeholders when, the placeholders taken out, marks alone are left: the
+    shortcuts at a line's first word say what that definition says."""
+    assert _only_placeholders(text) == bool(_ONLY_MARKS.fullmatch(_PLACEHOLDER.sub("", text)))
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)

@@ -22,11 +22,12 @@ import os
 from .decide import decide
 from .errors import InputError, RuleError
 from .limits import MAX_INPUT
-from .model import CONTROL, NO_PACK, Block, Cut, Decision, Metadata, Removed, Result
+from .model import NO_PACK, Block, Cut, Decision, Metadata, Removed, Result
 from .options import Options
 from .read.sources import read_document
+from .read.text import text_blocks  # (markup.py, on the HTML path, needs it too)
 from .render import rendered
-from .rules import Counted, always_languages, detect_languages, language_sample, load_rules, told
+from .rules import always_languages, in_its_languages, load_rules
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -49,16 +50,6 @@ __all__ = [
 __version__ = "0.1.0"
 
 _DEFAULT = Options()
-DETECT_MIN_SPACES = 7  # blocks of eight words or more
-
-
-def _running_text(texts: list[tuple[str, str]]) -> list[str]:
-    """Of (text, kind) pairs, the texts a language is told from: the longer ones (menus,
-    buttons and form debris say little; and leaving them out, the clean text is told the same
-    language again)."""
-    running = [text for text, kind in texts if kind != CONTROL]
-    long = [text for text in running if text.count(" ") >= DETECT_MIN_SPACES]
-    return long or running
 
 
 def _content(data: object) -> bytes | str:
@@ -112,8 +103,6 @@ def clean(data: Source, options: Options = _DEFAULT) -> Result:
         blocks, title_hint, found, pruned, warnings, extracted = page
         metadata.update(found)  # type: ignore[typeddict-item]
     else:
-        from .read.text import text_blocks
-
         blocks = text_blocks(doc.text)
     if options.url and "url" not in metadata:
         metadata["url"] = options.url
@@ -130,25 +119,9 @@ def clean(data: Source, options: Options = _DEFAULT) -> Result:
     if options.languages:
         decisions, title = decided(options.languages)
     else:
-        running = _running_text([(b.text, b.kind) for b in blocks])
-        sample = [running[i] for i in language_sample(running)]
-        counted: dict[str, Counted] = {}  # each text's words counted once, for telling again
-        languages, unknown = told(sample, metadata.get("language"), counted)
+        decisions, title, unknown = in_its_languages(blocks, metadata.get("language"), decided)
         if unknown:
             warnings = (*warnings, _no_pack_warning(metadata))
-        decisions, title = decided(languages)
-        kept = [(d.text, d.block.kind) for d in decisions if d.keep]
-        while not set(sample) <= {text for text, _ in kept}:
-            # Part of what the language was told from went. The clean text, read again, is
-            # told its language from what was kept: that must be among the languages it was
-            # cleaned with, or its rules would find something new in it. (Fewer is harmless:
-            # fewer rules find less.) The set only grows, so this ends.
-            told_again = detect_languages(_running_text(kept), counted)
-            if set(told_again) <= set(languages):
-                break
-            languages = tuple(sorted({*languages, *told_again}))
-            decisions, title = decided(languages)
-            kept = [(d.text, d.block.kind) for d in decisions if d.keep]
     result = Result("", title, metadata, (*pruned, *decisions), doc.kind, doc.encoding, warnings,
                     links=() if options.links else None)
     return rendered(result)

@@ -6,17 +6,25 @@ start-up time to define, which a command-line tool run once per file pays every 
 
 from __future__ import annotations
 
+from functools import partial
+
 from .records import NamedTuple, TypedDict
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Final
+
 # Block kinds. Readers (text.py, html.py) say what a block *is*; decide.py says what to do with it.
-HEADING = "heading"  # a heading: <h1>-<h6>, or a line a text dump sets apart as one
-PARAGRAPH = "paragraph"  # running text: a <p>, or a line / paragraph of a text dump
-ITEM = "item"  # a list item or a bulleted line of a dump
-QUOTE = "quote"  # a block quote
-CAPTION = "caption"  # marked as a caption by the markup (<figcaption>, caption classes)
-CONTROL = "control"  # form fields, buttons and image placeholders of a text dump
-PRE = "pre"  # preformatted text (its whitespace folded like any other)
-CELL = "cell"  # a table cell
+# (Final: the modules setup.py compiles read each as a constant, not from their globals.)
+HEADING: Final = "heading"  # a heading: <h1>-<h6>, or a line a text dump sets apart as one
+PARAGRAPH: Final = "paragraph"  # running text: a <p>, or a line / paragraph of a text dump
+ITEM: Final = "item"  # a list item or a bulleted line of a dump
+QUOTE: Final = "quote"  # a block quote
+CAPTION: Final = "caption"  # marked as a caption by the markup (<figcaption>, caption classes)
+CONTROL: Final = "control"  # form fields, buttons and image placeholders of a text dump
+PRE: Final = "pre"  # preformatted text (its whitespace folded like any other)
+CELL: Final = "cell"  # a table cell
 
 KINDS = frozenset({HEADING, PARAGRAPH, ITEM, QUOTE, CAPTION, CONTROL, PRE, CELL})
 NO_PACK = "no rule pack for"  # how a Result's warning about a language without a rule pack begins
@@ -45,6 +53,13 @@ class Block(NamedTuple):
     level: int = 0
     marker: str = ""  # the bullet or number a list item was written with
     links: tuple[tuple[str, str], ...] = ()  # (anchor text, href) of the links in it (HTML)
+
+
+# A Block made from all six of its fields, in their order, at once and in C: Block(...) runs
+# the named tuple's __new__, a Python function, and the readers make one for every line or
+# element of a page. The same tuple, of the same class.
+new_block: Callable[[tuple[str, str, int, int, str, tuple[tuple[str, str], ...]]], Block] = partial(
+    tuple.__new__, Block)
 
 
 class Cut(NamedTuple):

@@ -10,7 +10,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..limits import PARSER_MAX_DEPTH, PARSER_MAX_TEXT
-from ..model import CAPTION, CELL, CONTROL, HEADING, ITEM, PARAGRAPH, PRE, QUOTE, Block
+from ..model import CAPTION, CELL, CONTROL, HEADING, ITEM, PARAGRAPH, PRE, QUOTE, Block, new_block
 from .text import normalize_space
 
 # Block-level elements: text on either side of one of these belongs to different blocks.
@@ -98,7 +98,7 @@ class _Walker:
                     kind = CONTROL  # "---", "* * *": decoration, not text
                 ordinal = self.markers[-1] if kind == ITEM and self.markers else 0
                 marker = (f"{ordinal}." if ordinal else "•") if kind == ITEM else ""
-                self.blocks.append(Block(text, kind, group, 0, marker, tuple(self.links)))
+                self.blocks.append(new_block((text, kind, group, 0, marker, tuple(self.links))))
             self.parts = []
         if self.links:
             self.links = []

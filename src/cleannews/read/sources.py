@@ -12,10 +12,12 @@ from ..model import Document
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Final
+
     from ..options import InputFormat
 
 
-_BOMS = (
+_BOMS: Final = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -28,28 +30,28 @@ _BOMS = (
 # two ways to match the same characters ("\s*["']?\s*" has k+1 ways over k spaces, and
 # "(?:<!--.*?-->\s*)*" 2^k over k comments: a 64 KB page of either took minutes), and a
 # scan for the end of a tag stops at the next "<" so that a page of "<a" without ">" is linear.
-_META_CHARSET = rb"""<meta[^<>]*?charset\s*=\s*(?:["']\s*)?([A-Za-z0-9._:-]+)"""
-_XML_ENCODING = rb"""\A\s*<\?xml[^>]+?encoding\s*=\s*["']([A-Za-z0-9._:-]+)"""
+_META_CHARSET: Final = rb"""<meta[^<>]*?charset\s*=\s*(?:["']\s*)?([A-Za-z0-9._:-]+)"""
+_XML_ENCODING: Final = rb"""\A\s*<\?xml[^>]+?encoding\s*=\s*["']([A-Za-z0-9._:-]+)"""
 # An XML declaration stops being true once the bytes are decoded (and lxml refuses a str that has one).
-_XML_DECLARATION = r"\A\s*<\?xml[^>]*\?>\s*"
+_XML_DECLARATION: Final = r"\A\s*<\?xml[^>]*\?>\s*"
 # A DOCTYPE's internal subset ("<!DOCTYPE html [<!ENTITY ...>]>") declares entities, a billion
 # laughs among them. No parser here expands them, but the HTML parser ends the DOCTYPE at its
 # first ">" and shows the rest as text: the subset is taken out, the DOCTYPE kept.
-_DOCTYPE_WITH_SUBSET = r"<!DOCTYPE[^\[<>]*\["
-_SUBSET_END = r"\]\s*>"
-_CONTROL_CHARS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]"
+_DOCTYPE_WITH_SUBSET: Final = r"<!DOCTYPE[^\[<>]*\["
+_SUBSET_END: Final = r"\]\s*>"
+_CONTROL_CHARS: Final = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]"
 # What an XML tree cannot hold (lxml refuses to set such text, so one stray control byte in a
 # page would fail the whole page): dropped, as browsers ignore them. Form feed is HTML white space.
-_NOT_XML = r"[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]"
+_NOT_XML: Final = r"[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]"
 # The same characters in UTF-8: the controls are single bytes that are part of no other
 # character, U+FFFE and U+FFFF are EF BF BE and EF BF BF. Bytes without them settle that the
 # text has none, and the regex need not read the whole page.
-_NOT_XML_CONTROL_BYTES = bytes(range(0x09)) + b"\x0b" + bytes(range(0x0e, 0x20))
+_NOT_XML_CONTROL_BYTES: Final = bytes(range(0x09)) + b"\x0b" + bytes(range(0x0e, 0x20))
 # Lone surrogates: a str can hold them, UTF-8 cannot (RE2 and every output encode to UTF-8).
-_SURROGATES = r"[\ud800-\udfff]"
+_SURROGATES: Final = r"[\ud800-\udfff]"
 # What browsers decode a label as (WHATWG Encoding): a legacy label means its Windows superset,
 # whose extra characters (curly quotes, the euro sign, more kanji) real pages use all the time.
-_SUPERSETS = {
+_SUPERSETS: Final = {
     "iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254",
     "iso8859-11": "cp874", "tis-620": "cp874", "shift_jis": "cp932", "euc_kr": "cp949",
     "gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs",
@@ -58,22 +60,22 @@ _SUPERSETS = {
 # less the Mac ones and 7-bit ISO-2022-JP. Left to choose among all of Python's codecs it
 # calls a French page cp775 and a Russian one cp1125 or ptcp154; no page is served in those.
 # (UTF-8 and UTF-16 have been tried before it is asked.)
-WEB_ENCODINGS = (
+WEB_ENCODINGS: Final = (
     "cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "cp874",
     "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8",
     "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "koi8_r", "koi8_u", "cp866",
     "shift_jis", "cp932", "euc_jp", "gb18030", "big5", "euc_kr", "cp949",
 )
-_DECLARED_ERRORS = 1000  # a declared encoding is believed with at most one bad character in this many
+_DECLARED_ERRORS: Final = 1000  # a declared encoding is believed with at most one bad character in this many
 # (compiled for the first text that starts with "<": a plain text never needs them)
-_HTML_START = Lazy(r"<(?:!doctype\s+html|html|head|\?xml|meta|body)\b", re.I)
-_HTML_TAG = Lazy(r"<(?:p|div|span|a|br|li|h[1-6]|article|section|table|img)\b[^<>]*>", re.I)
+_HTML_START: Final = Lazy(r"<(?:!doctype\s+html|html|head|\?xml|meta|body)\b", re.I)
+_HTML_TAG: Final = Lazy(r"<(?:p|div|span|a|br|li|h[1-6]|article|section|table|img)\b[^<>]*>", re.I)
 # A fragment (`<p>…</p><p>…</p>`, as a CMS or an API gives a story) has too few tags for the
 # test above: one that opens with such an element and closes one is markup too.
-_END_TAG = r"</(?:p|div|span|a|li|h[1-6]|article|section|table)\s*>"
-_CONTROL_BYTES = bytes(range(0x09)) + bytes(range(0x0e, 0x1b)) + bytes(range(0x1c, 0x20))
-_START_TAG = r"<[A-Za-z]"
-SNIFF = 65536
+_END_TAG: Final = r"</(?:p|div|span|a|li|h[1-6]|article|section|table)\s*>"
+_CONTROL_BYTES: Final = bytes(range(0x09)) + bytes(range(0x0e, 0x1b)) + bytes(range(0x1c, 0x20))
+_START_TAG: Final = r"<[A-Za-z]"
+SNIFF: Final = 65536
 
 
 def _bom(data: bytes) -> tuple[str, int] | None:
@@ -152,6 +154,10 @@ def _reads_cleanly(data: bytes, name: str) -> str | None:
 
 
 def _looks_binary(head: bytes) -> bool:
+    # Text has none of these bytes: a search for each (memchr, many bytes a step) settles
+    # that quicker than the count, which goes through the bytes one at a time.
+    if not any(byte in head for byte in _CONTROL_BYTES):  # NUL among them
+        return False
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))  # counted in one pass over the bytes
     return head.count(0) > 0 or controls > max(8, len(head) // 100)
 
@@ -185,7 +191,7 @@ def decode(data: bytes, charset: str | None = None) -> tuple[str, str]:
         return data.decode(utf16, errors="replace"), utf16
     if _looks_binary(head):
         raise NotTextError("binary data, not text or HTML")
-    if b"\x1b$" in head and data.isascii():  # 7-bit ISO-2022-JP (Japanese mail): valid UTF-8 too
+    if data.isascii() and b"\x1b$" in head:  # 7-bit ISO-2022-JP (Japanese mail): valid UTF-8 too
         try:
             return data.decode("iso2022_jp"), "iso2022_jp"
         except UnicodeDecodeError:
@@ -314,5 +320,6 @@ def check_limits(kind: str, text: str) -> None:
             for n, _ in enumerate(re.finditer(_START_TAG, text), 1):
                 if n > MAX_ELEMENTS:
                     raise InputError(f"more than {MAX_ELEMENTS:,} HTML elements; refusing the page")
-    elif max(text.count("\n"), text.count("\r")) > MAX_LINES:
+    # (a line is a character at least: a text no longer than the limit is not counted)
+    elif len(text) > MAX_LINES and max(text.count("\n"), text.count("\r")) > MAX_LINES:
         raise InputError(f"more than {MAX_LINES:,} lines of text; refusing it")

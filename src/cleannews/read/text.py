@@ -32,17 +32,17 @@ from itertools import accumulate, pairwise
 import re2
 
 from ..lazy import Lazy
-from ..model import CONTROL, HEADING, ITEM, PARAGRAPH, Block
+from ..model import CONTROL, HEADING, ITEM, PARAGRAPH, Block, new_block
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, Final
 
-_BULLET_FIRST = "•*+·▪◦□☆○●■►▸‣⁃◆◇-"
-_BULLET = Lazy(r"(?P<marker>[•*+·▪◦□☆○●■►▸‣⁃◆◇-]|\d{1,3}[.)])(?:\s+|$)(?P<rest>.*)")
+_BULLET_FIRST: Final = "•*+·▪◦□☆○●■►▸‣⁃◆◇-"
+_BULLET: Final = Lazy(r"(?P<marker>[•*+·▪◦□☆○●■►▸‣⁃◆◇-]|\d{1,3}[.)])(?:\s+|$)(?P<rest>.*)")
 # Placeholders a text browser prints for images, iframes and form fields, and lynx's
 # "(BUTTON)" label; on their own they are never story.
-_PLACEHOLDER = Lazy(
+_PLACEHOLDER: Final = Lazy(
     r"\[[^\]\s]{1,60}\]"  # [image.jpg] [lazyload-p]
     r"|\[[\s_xX*]*\]"  # [    ] [ ] [X] [____]
     r"|_{3,}"  # ____________ text fields
@@ -52,25 +52,25 @@ _PLACEHOLDER = Lazy(
 )
 # The placeholders a line starts with ("[image] Caption", lynx's "[12]Link"); not a note's
 # number set off by a space ("[1] Smith, J. 2015."), nor a bracket later in the line.
-_LEADING_PLACEHOLDERS = Lazy(r"(?:(?:\[(?!\d{1,4}\]\s)[^\]\s]{1,60}\]|\((?:BUTTON|RADIO|CHECKBOX)\))\s*)+")
+_LEADING_PLACEHOLDERS: Final = Lazy(r"(?:(?:\[(?!\d{1,4}\]\s)[^\]\s]{1,60}\]|\((?:BUTTON|RADIO|CHECKBOX)\))\s*)+")
 # lynx's numbers for links: "[12]" before a link's text, and its list of them at the end
 # ("  12. https://…"); a number glued to what follows is one even without the list.
-_LINK_NUMBER = Lazy(r"\[\d{1,5}\]")
-_GLUED_LINK_NUMBER = Lazy(r"\[\d{1,5}\](?=[^\s\].,;:!?)])")
-_LINK = Lazy(r"\s*\d{1,6}\.\s+[A-Za-z][\w+.-]*:\S")
-_FIRST_LINK = Lazy(r"\s*1\.\s+[A-Za-z][\w+.-]*:\S")
-_ANY_FIRST_LINK = Lazy(r"^[ \t]*1\.[ \t]+[A-Za-z][\w+.-]*:\S", re.MULTILINE)
-_ONLY_MARKS = Lazy(r"[\W_]*")
-_MAY_PLACEHOLD = Lazy(r"[\[_(#:]")
-_HAS_WORD = Lazy(r"[^\W_]")
-_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width characters and the soft hyphen
-_INVISIBLE = Lazy(f"[{_INVISIBLE_CHARS}]")
-HEADING_MAX_CHARS = 200
-_SENTENCE_ENDS = frozenset(".!?:;…\"'»”’)]")
-_PUNCTUATION = ".,;:!?\"'()[]«»“”‘’…—–-"
-_CLAUSE_STOPS = frozenset(".!?:;…")  # not a comma, even before a closing quote
-_CLOSERS = "\"'»”’)]"
-_HYPHEN_BREAK = Lazy(r"[^\W\d_]-$")  # a word broken after its hyphen: "well-" / "known"
+_LINK_NUMBER: Final = Lazy(r"\[\d{1,5}\]")
+_GLUED_LINK_NUMBER: Final = Lazy(r"\[\d{1,5}\](?=[^\s\].,;:!?)])")
+_LINK: Final = Lazy(r"\s*\d{1,6}\.\s+[A-Za-z][\w+.-]*:\S")
+_FIRST_LINK: Final = Lazy(r"\s*1\.\s+[A-Za-z][\w+.-]*:\S")
+_ANY_FIRST_LINK: Final = Lazy(r"^[ \t]*1\.[ \t]+[A-Za-z][\w+.-]*:\S", re.MULTILINE)
+_ONLY_MARKS: Final = Lazy(r"[\W_]*")
+_HAS_WORD: Final = Lazy(r"[^\W_]")
+_INVISIBLE_CHARS: Final = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width characters and the soft hyphen
+_INVISIBLE: Final = Lazy(f"[{_INVISIBLE_CHARS}]")
+_ASCII_SPACES: Final = "\t\x0b\x0c\x1c\x1d\x1e\x1f"  # what str.split() splits ASCII at, but a space or a line break
+HEADING_MAX_CHARS: Final = 200
+_SENTENCE_ENDS: Final = frozenset(".!?:;…\"'»”’)]")
+_PUNCTUATION: Final = ".,;:!?\"'()[]«»“”‘’…—–-"
+_CLAUSE_STOPS: Final = frozenset(".!?:;…")  # not a comma, even before a closing quote
+_CLOSERS: Final = "\"'»”’)]"
+_HYPHEN_BREAK: Final = Lazy(r"[^\W\d_]-$")  # a word broken after its hyphen: "well-" / "known"
 
 
 # Characters a text browser gives two columns (East Asian wide), and of those the scripts
@@ -79,14 +79,14 @@ _HYPHEN_BREAK = Lazy(r"[^\W\d_]-$")  # a word broken after its hyphen: "well-" /
 # text has any is asked of RE2, which compiles such a class in microseconds where Python's
 # compiler takes milliseconds; Python's patterns, quicker for the many small questions of
 # measuring lines, are compiled for the first text that has any.
-_WIDE_CLASS = (
+_WIDE_CLASS: Final = (
     "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
     "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
 )
-_UNSPACED_CLASS = "[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60]"
-UNSPACED_FROM = "\u2e80"  # the first character of _UNSPACED_CLASS
-_WIDE = Lazy(_WIDE_CLASS)
-_UNSPACED = Lazy(_UNSPACED_CLASS)
+_UNSPACED_CLASS: Final = "[\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60]"
+UNSPACED_FROM: Final = "\u2e80"  # the first character of _UNSPACED_CLASS
+_WIDE: Final = Lazy(_WIDE_CLASS)
+_UNSPACED: Final = Lazy(_UNSPACED_CLASS)
 
 
 @functools.cache
@@ -110,14 +110,14 @@ def _unspaced_first(text: str) -> bool:
 # when CUT_SHARE of those end on it (MIN_CUT_LINES at least); filled short of it (fmt) when
 # more than FILL_SHARE of those that stop though the next word would have fitted break
 # mid-sentence (MIN_WRAPPED_LINES at least): a page's own short lines end sentences.
-MIN_WRAP = 30
-MIN_WRAPPED_LINES = 3
-MIN_BAND = 8
-BEYOND_SHARE = 0.2
-EXPLAINED_SHARE = 0.5
-CUT_SHARE = 0.7
-MIN_CUT_LINES = 3
-FILL_SHARE = 0.5
+MIN_WRAP: Final = 30
+MIN_WRAPPED_LINES: Final = 3
+MIN_BAND: Final = 8
+BEYOND_SHARE: Final = 0.2
+EXPLAINED_SHARE: Final = 0.5
+CUT_SHARE: Final = 0.7
+MIN_CUT_LINES: Final = 3
+FILL_SHARE: Final = 0.5
 
 
 def normalize_space(text: str) -> str:
@@ -140,14 +140,22 @@ def _visible(text: str) -> str:
     return text
 
 
-def _single_spaced(line: str) -> str:
+def _single_spaced(line: str, spaced: bool = False) -> str:
     """The line less its indentation, every run of whitespace in it one space. Most lines have
     only single ASCII spaces (str.isprintable() is false for every other space): they are
-    returned as they are, without splitting them into words and joining them again."""
+    returned as they are, without splitting them into words and joining them again.
+    `spaced`: the line comes from a text without other ASCII spaces (_spaced), so that an
+    ASCII line (most lines) has none, which spares isprintable() its look-up of every character."""
     text = line.lstrip(" ")
-    if text.isprintable() and "  " not in text and not text.endswith(" "):
+    if "  " not in text and not text.endswith(" ") and ((spaced and text.isascii()) or text.isprintable()):
         return text
     return " ".join(line.split())  # str.split() knows every Unicode space
+
+
+def _spaced(text: str) -> bool:
+    """Does the text hold no ASCII whitespace but spaces and line breaks (carriage returns made
+    line breaks)? Asked once of the whole text: a search for each character, in C."""
+    return not any(space in text for space in _ASCII_SPACES)
 
 
 def _indent(line: str) -> int:
@@ -498,7 +506,7 @@ def _wrapped_glue(line: str, following: str, wrap: _Wrap, goes_on: bool) -> str 
         width > column - wrap.band(column) and (wrap.fill or _breaks_sentence(line, following, goes_on))
     ):
         return None
-    if _HYPHEN_BREAK.search(line) and head[:1].isalpha():
+    if line.endswith("-") and _HYPHEN_BREAK.search(line) and head[:1].isalpha():  # the regex tries every character
         return ""
     return _break_glue(line, head)
 
@@ -601,25 +609,35 @@ def _body_indent(paragraphs: list[list[str]]) -> int:
 def _only_placeholders(text: str) -> bool:
     if text[:1].isalnum() and not text.startswith(("IFRAME", "REFRESH")):
         return False  # most lines: they start with a word
-    if not _MAY_PLACEHOLD.search(text):  # most lines: no bracket, underscore, hash or colon
-        return not _HAS_WORD.search(text)
+    # Most lines that start with a mark (a quotation's) are told at their first word, in a
+    # character or two: a word no placeholder holds, none having opened before it (with a
+    # bracket, an underscore or a hash), and not IFRAME or REFRESH, which open one.
+    for at, char in enumerate(text):
+        if char.isalnum():  # the regexes' [^\W_]
+            if not text.startswith(("IFRAME", "REFRESH"), at):
+                return False
+            break
+        if char in "[_(#":
+            break
+    else:
+        return True  # marks alone
     return bool(_ONLY_MARKS.fullmatch(_PLACEHOLDER.sub("", text)))
 
 
-def _block(line: str, group: int, body_indent: int, links: Lazy) -> Block:
+def _block(line: str, group: int, body_indent: int, links: Lazy, spaced: bool) -> Block:
     indent = _indent(line)
-    stripped = _single_spaced(line)  # invisible characters went with the whole text
-    shown = _single_spaced(links.sub("", stripped)) if "[" in stripped else stripped
+    stripped = _single_spaced(line, spaced)  # invisible characters went with the whole text
+    shown = _single_spaced(links.sub("", stripped), spaced) if "[" in stripped else stripped
     lead = _LEADING_PLACEHOLDERS.match(shown) if shown[:1] in "[(" else None
     rest = shown[lead.end():] if lead else shown
     if not rest or _only_placeholders(rest):
-        return Block(stripped, CONTROL, group, indent)
+        return new_block((stripped, CONTROL, group, indent, "", ()))
     bullet = _BULLET.fullmatch(rest) if rest[:1] in _BULLET_FIRST or rest[:1].isdigit() else None
     if bullet:
         item = bullet["rest"].strip()
         if not item or _only_placeholders(item):
-            return Block(stripped, CONTROL, group, indent, marker=bullet["marker"])
-        return Block(item, ITEM, group, indent, marker=bullet["marker"])
+            return new_block((stripped, CONTROL, group, indent, bullet["marker"], ()))
+        return new_block((item, ITEM, group, indent, bullet["marker"], ()))
     # A short line set left of the running text: how lynx prints <h1>-<h6>.
     heading = body_indent and indent < body_indent and len(rest) <= HEADING_MAX_CHARS
     kind = HEADING if heading else PARAGRAPH
@@ -627,7 +645,7 @@ def _block(line: str, group: int, body_indent: int, links: Lazy) -> Block:
     # keeps its links, so that decide can tell a linked headline from a sub-heading
     number = links.match(stripped) if stripped.startswith("[") else None  # a link number opens with one
     linked = ((rest, number.group()),) if number and stripped.count("[") == 1 else ()
-    return Block(rest, kind, group, indent, links=linked)
+    return new_block((rest, kind, group, indent, "", linked))
 
 
 def _link_list(text: str, paragraphs: list[list[str]]) -> int:
@@ -651,7 +669,8 @@ def _link_list(text: str, paragraphs: list[list[str]]) -> int:
 
 def text_blocks(text: str) -> list[Block]:
     """Split decoded text into blocks, in reading order."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:  # one search, where the two replacements would each go through the text
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _visible(text)
     paragraphs = _paragraphs(text)
     end = _link_list(text, paragraphs)
@@ -660,7 +679,8 @@ def text_blocks(text: str) -> list[Block]:
     # With its list of links, lynx's "[12]" before each link's text is a number in the list;
     # without it, such a number is one only when glued to the text ("[12]Home"), not a note's.
     links = _LINK_NUMBER if end < len(paragraphs) else _GLUED_LINK_NUMBER
-    blocks = [_block(line, group, body_indent, links) for group, para in enumerate(body) for line in para]
-    blocks += [Block(_single_spaced(line), CONTROL, group, _indent(line))
+    spaced = _spaced(text)
+    blocks = [_block(line, group, body_indent, links, spaced) for group, para in enumerate(body) for line in para]
+    blocks += [new_block((_single_spaced(line, spaced), CONTROL, group, _indent(line), "", ()))
                for group, para in enumerate(paragraphs[end:], len(body)) for line in para]
     return blocks

@@ -16,14 +16,20 @@ import os
 from collections.abc import Iterable, Sequence
 
 from ..errors import RuleError
-from ..lazy import Lazy
+from ..model import CONTROL
 from . import frozen
 from .engine import RuleSet, compiled_patterns, pattern_problem, remember, rule_literals
 from .schema import FAMILIES, Pack, Rule, build_pack, fail, parse_pack
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from collections.abc import Callable
+    from typing import Any, Final
+
+    from ..model import Block, Decision
+
+    # the decisions of a document's blocks under the packs of some languages, and its headline
+    Decided = Callable[[tuple[str, ...]], tuple[list[Decision], str | None]]
 
 __all__ = [
     "FAMILIES",
@@ -37,28 +43,31 @@ __all__ = [
     "check_user_files",
     "detect_languages",
     "has_pack",
+    "in_its_languages",
     "language_sample",
     "languages_of",
     "load_rules",
     "told",
 ]
 
-PACKS = frozen.PACKS
-DETECT_CHARS = 1200  # enough running text to tell a language; more only costs time
-DETECT_SHARE = 0.25  # a language is used when it has this share of the best one's hits
-DETECT_MIN = 3  # and at least this many: one stray "été" does not make a text French
+PACKS: Final = frozen.PACKS
+DETECT_CHARS: Final = 1200  # enough running text to tell a language; more only costs time
+DETECT_SHARE: Final = 0.25  # a language is used when it has this share of the best one's hits
+DETECT_MIN: Final = 3  # and at least this many: one stray "été" does not make a text French
+DETECT_MIN_SPACES: Final = 7  # the texts a language is told from: blocks of eight words or more
 # A text in a language no pack is for: at least this many words, under this share of them
 # common words of any pack's language. They make a quarter to a third of running prose, but
 # in a page of lists and scores (a recipe, a results table) as few as 1.4% (measured on the
 # ScrapingHub pages); Indonesian prose has 0.6-1.5%. So: under 1%, or under 3% when the page
 # itself declares a language that has no pack.
-UNKNOWN_MIN_WORDS = 40
-UNKNOWN_SHARE = 0.01
-UNKNOWN_SHARE_DECLARED = 0.03
-UNSPACED_TOKEN_CHARS = 15  # longer "words" on average than this: a script without spaces
-UNSPACED_CHARS_PER_WORD = 2
-# glued to words; a regex, since str.translate takes a slow path on any non-ASCII text
-_PUNCTUATION = Lazy("[.,;:!?\"'()\\[\\]«»“”„‘’—–…]")
+UNKNOWN_MIN_WORDS: Final = 40
+UNKNOWN_SHARE: Final = 0.01
+UNKNOWN_SHARE_DECLARED: Final = 0.03
+UNSPACED_TOKEN_CHARS: Final = 15  # longer "words" on average than this: a script without spaces
+UNSPACED_CHARS_PER_WORD: Final = 2
+# glued to words: each blanked by str.replace (a search in C; str.translate takes a slow path
+# on any non-ASCII text, and a regex tries every character against all of them)
+PUNCTUATION: Final = tuple(".,;:!?\"'()[]«»“”„‘’—–…")
 
 
 @functools.cache
@@ -151,6 +160,40 @@ def language_sample(texts: Sequence[str]) -> list[int]:
     return sample
 
 
+def _running_text(texts: list[tuple[str, str]]) -> list[str]:
+    """Of (text, kind) pairs, the texts a language is told from: the longer ones (menus,
+    buttons and form debris say little; and leaving them out, the clean text is told the same
+    language again)."""
+    running = [text for text, kind in texts if kind != CONTROL]
+    long = [text for text in running if text.count(" ") >= DETECT_MIN_SPACES]
+    return long or running
+
+
+def in_its_languages(blocks: list[Block], declared: str | None,
+                     decided: Decided) -> tuple[list[Decision], str | None, bool]:
+    """A document's blocks decided (`decided`) with the packs of the languages it is told to
+    be in, its headline, and whether it is in a language none of the packs is for (see told;
+    `declared`: the language the page says it is in)."""
+    running = _running_text([(b.text, b.kind) for b in blocks])
+    sample = [running[i] for i in language_sample(running)]
+    counted: dict[str, Counted] = {}  # each text's words counted once, for telling again
+    languages, unknown = told(sample, declared, counted)
+    decisions, title = decided(languages)
+    kept = [(d.text, d.block.kind) for d in decisions if d.keep]
+    while not set(sample) <= {text for text, _ in kept}:
+        # Part of what the language was told from went. The clean text, read again, is
+        # told its language from what was kept: that must be among the languages it was
+        # cleaned with, or its rules would find something new in it. (Fewer is harmless:
+        # fewer rules find less.) The set only grows, so this ends.
+        told_again = detect_languages(_running_text(kept), counted)
+        if set(told_again) <= set(languages):
+            break
+        languages = tuple(sorted({*languages, *told_again}))
+        decisions, title = decided(languages)
+        kept = [(d.text, d.block.kind) for d in decisions if d.keep]
+    return decisions, title, unknown
+
+
 def detect_languages(texts: Iterable[str], counted: dict[str, Counted] | None = None) -> tuple[str, ...]:
     """The shipped packs a text needs: those always used, plus each language whose common
     words make up a fair share of the words of its language_sample(). `counted`: the counts
@@ -188,14 +231,18 @@ def _counted(text: str) -> Counted:
     # often ASCII ("’" and "“" gone). The same: folding maps each character on its own, never
     # to or from a punctuation mark or a space.
     _, index, _ = _languages()
-    folded = _PUNCTUATION.sub(" ", text).casefold()
+    for mark in PUNCTUATION:
+        text = text.replace(mark, " ")
+    folded = text.casefold()
     words = folded.split()
     counts: dict[str, int] = {}
     hits = 0
-    for langs in [index[w] for w in words if w in index]:
-        hits += 1
-        for lang in langs:
-            counts[lang] = counts.get(lang, 0) + 1
+    for word in words:
+        langs = index.get(word)
+        if langs is not None:
+            hits += 1
+            for lang in langs:
+                counts[lang] = counts.get(lang, 0) + 1
     return Counted(len(words), len(folded), hits, counts)
 
 
@@ -276,7 +323,8 @@ def load_rules(rule_files: tuple[str, ...] = (), languages: tuple[str, ...] | No
     """The compiled rule set: the shipped packs of `languages` (all when None), then the
     user's files, whose rules replace shipped ones of the same id and may disable others."""
     names = shipped_names() if languages is None else tuple(sorted(set(languages)))
-    stamps = tuple((os.fspath(p), _mtime(p)) for p in rule_files)
+    # (a generator's frame costs more than the look-up in the cache: most calls have no files)
+    stamps = tuple((os.fspath(p), _mtime(p)) for p in rule_files) if rule_files else ()
     return _compiled(names, stamps)
 
 
