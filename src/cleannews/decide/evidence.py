@@ -19,55 +19,56 @@ from ..rules import Rule, RuleSet
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from typing import Final
 
 # A full stop, closing marks, a space, then (tested in sentences(): a class of capitals costs
 # Python's regex compiler a millisecond at every start) an opening mark and a capital or digit;
 # or a CJK full stop (group 1, the point after it). One class of every full stop first: the
 # regex engine then skips to the next stop, where an alternation would be tried at every
 # character (sentences() was a third of weighing a block's asks).
-_SENTENCE_GAP = Lazy(r"[.!?…。！？](?:(?<=[。！？])()|[\"'»”’)\]]*(\s+)(?=\S))")
-_OPENERS = frozenset("\"'«“‘([¿¡")
-_STARTERS = frozenset(
+_SENTENCE_GAP: Final = Lazy(r"[.!?…。！？](?:(?<=[。！？])()|[\"'»”’)\]]*(\s+)(?=\S))")
+_OPENERS: Final = frozenset("\"'«“‘([¿¡")
+_STARTERS: Final = frozenset(
     "".join(chr(c) for a, b in ("AZ", "ÀÖ", "ØÞ", "Āſ", "АЯ", "09") for c in range(ord(a), ord(b) + 1)) + "ЁЄІЇҐ"
 )
 
-_FULL_STOPS = frozenset(".!?…:。！？")
-CLOSERS = "\"'»”’)]」』"
-WORD = Lazy(r"\w+")
-_FORM_FIELD = Lazy(r"_{4,}|\((?:BUTTON|RADIO|CHECKBOX)\)|\[[ _]{4,}\]")
-_TEXT_FIELD = Lazy(r"_{4,}|\[[ _]{4,}\]")
-FORM_MAX_WORDS = 12
+_FULL_STOPS: Final = frozenset(".!?…:。！？")
+CLOSERS: Final = "\"'»”’)]」』"
+WORD: Final = Lazy(r"\w+")
+_FORM_FIELD: Final = Lazy(r"_{4,}|\((?:BUTTON|RADIO|CHECKBOX)\)|\[[ _]{4,}\]")
+_TEXT_FIELD: Final = Lazy(r"_{4,}|\[[ _]{4,}\]")
+FORM_MAX_WORDS: Final = 12
 # the holder a copyright line names: "© 2025 The Millbrook Observer. All rights reserved."
-_COPYRIGHT_HOLDER = Lazy(
+_COPYRIGHT_HOLDER: Final = Lazy(
     r"(?:©|\([cC]\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"  # the sign and a year or two
     r"([^\d.,;|–—©(]{2,60}?)\s*(?:\d{4})?\s*(?:[.,;|–—(]|$)"  # the holder, up to a stop
 )
-MASTHEAD_MAX_WORDS = 4
-OUTLET_MIN_CHARS = 4
-CJK_CHARS_PER_WORD = 2
+MASTHEAD_MAX_WORDS: Final = 4
+OUTLET_MIN_CHARS: Final = 4
+CJK_CHARS_PER_WORD: Final = 2
 
 
-UNSPACED_FROM = "\u0e00"  # no character below this is of a script written without spaces
+UNSPACED_FROM: Final = "\u0e00"  # no character below this is of a script written without spaces
 
 
 # Scripts written without spaces between words: kana, CJK ideographs, hangul, Thai, Lao, Khmer,
 # Myanmar (compiled for the first text with a character past UNSPACED_FROM: see lazy.py)
-_UNSPACED_SCRIPT = Lazy(
+_UNSPACED_SCRIPT: Final = Lazy(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
 
 
-LONG_TOKEN_CHARS = 15  # an average "word" longer than this is a script without spaces
-PROSE_MIN_WORDS = 8  # fewer words than this is a label, a button or a heading, not running text
-LINE_RULE_MAX_WORDS = 30  # longer than this, a block is not the line a whole-line rule describes
-SANDWICH_MAX_WORDS = 60
-WEAK_ASK_MAX_WORDS = 30  # a weak ask longer than this beside an appeal is more likely story
-SPEECH_MIN_WORDS = 4
-CAPTION_MAX_WORDS = 40  # a caption beside its credit
-CREDITED_MAX_WORDS = 150  # longer, a block is running text, whatever credit it ends with
-BARE_CREDIT_WORDS = 8  # a credit line with no caption in it ("Photo: Jane Doe/Reuters")
-FIGURE_MAX_LINES = 6  # a figure: its caption, credit, counter and buttons, a source paragraph of a few lines
-COMPOSED_ASK = 1.0  # the parts of an ask must weigh this much together
+LONG_TOKEN_CHARS: Final = 15  # an average "word" longer than this is a script without spaces
+PROSE_MIN_WORDS: Final = 8  # fewer words than this is a label, a button or a heading, not running text
+LINE_RULE_MAX_WORDS: Final = 30  # longer than this, a block is not the line a whole-line rule describes
+SANDWICH_MAX_WORDS: Final = 60
+WEAK_ASK_MAX_WORDS: Final = 30  # a weak ask longer than this beside an appeal is more likely story
+SPEECH_MIN_WORDS: Final = 4
+CAPTION_MAX_WORDS: Final = 40  # a caption beside its credit
+CREDITED_MAX_WORDS: Final = 150  # longer, a block is running text, whatever credit it ends with
+BARE_CREDIT_WORDS: Final = 8  # a credit line with no caption in it ("Photo: Jane Doe/Reuters")
+FIGURE_MAX_LINES: Final = 6  # a figure: its caption, credit, counter and buttons, a source paragraph of a few lines
+COMPOSED_ASK: Final = 1.0  # the parts of an ask must weigh this much together
 
 
 def word_count(text: str) -> int:
@@ -98,15 +99,15 @@ def sentences(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-_CORE = frozenset({"block", "sentence"})
-_HEAD = frozenset({"block", "sentence", "edge", "head"})  # what counts above the story
-_TAIL = frozenset({"block", "sentence", "edge", "tail"})  # what counts below it
-ALL = _HEAD | _TAIL
-_QUOTE_CHARS = frozenset('"“”«»„‹›')
-_QUOTES = tuple(_QUOTE_CHARS)
-_QUOTE_MARK = Lazy('["“”«»„‹›]')  # one of _QUOTE_CHARS
-_QUOTED_SPAN = Lazy(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|‹[^›]*›')
-_SINGLE_QUOTED = Lazy(r"(?<!\w)‘(\S(?:.*?\S)?)’(?!\w)", re.S)
+_CORE: Final = frozenset({"block", "sentence"})
+_HEAD: Final = frozenset({"block", "sentence", "edge", "head"})  # what counts above the story
+_TAIL: Final = frozenset({"block", "sentence", "edge", "tail"})  # what counts below it
+ALL: Final = _HEAD | _TAIL
+_QUOTE_CHARS: Final = frozenset('"“”«»„‹›')
+_QUOTES: Final = tuple(_QUOTE_CHARS)
+_QUOTE_MARK: Final = Lazy('["“”«»„‹›]')  # one of _QUOTE_CHARS
+_QUOTED_SPAN: Final = Lazy(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|‹[^›]*›')
+_SINGLE_QUOTED: Final = Lazy(r"(?<!\w)‘(\S(?:.*?\S)?)’(?!\w)", re.S)
 
 
 def strongest(hits: tuple[Rule, ...], family: str, scopes: frozenset[str] = ALL) -> Rule | None:
@@ -234,8 +235,8 @@ class Said:
         self.weights = weights  # as one sentence: _weights(asks)
 
 
-SAID_SEEN = 4096  # the combinations remembered (bounded: a process may clean many texts)
-_said_of: dict[tuple[Rule, ...], Said] = {}
+SAID_SEEN: Final = 4096  # the combinations remembered (bounded: a process may clean many texts)
+_said_of: Final[dict[tuple[Rule, ...], Said]] = {}
 
 
 def said(hits: tuple[Rule, ...]) -> Said:
@@ -260,7 +261,7 @@ def _summed(hits: tuple[Rule, ...]) -> Said:
                 leaning(parts) if parts else 0.0, _weights(asks))
 
 
-NOTHING = said(())
+NOTHING: Final = said(())
 
 
 class Unit:

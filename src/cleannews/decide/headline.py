@@ -8,17 +8,21 @@ from ..lazy import Lazy
 from ..model import CAPTION, CONTROL, HEADING, ITEM
 from .evidence import PROSE_MIN_WORDS, WORD, Unit, asks_at_all, is_ask, is_line, line_key, norm
 
-_TITLE_END_OK = Lazy(r"(?:[^.;,]|\.\.\.|…)$")
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
+_TITLE_END_OK: Final = Lazy(r"(?:[^.;,]|\.\.\.|…)$")
 
 # A time of day or a numeric date: a dateline, never a headline (digits need no language).
-_DATELIKE = Lazy(r"\b\d{1,2}:\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
-_SEPARATED = Lazy(r" [|›»>/] ")
-_YEAR = Lazy(r"\b(?:19|20)\d\d\b")  # a year in a line of a few words: a dateline
-ANCHOR_MIN_WORDS = 15  # the first paragraph the headline must sit above
-HEADLINE_WORDS = (6, 20)  # most headlines are this long; a label, a section or a name is shorter
-BYLINE_NAME_WORDS = 4
-TITLE_WINDOW = 20
-DATELINE_MAX_WORDS = 8  # a line this short with a year in it is a dateline
+_DATELIKE: Final = Lazy(r"\b\d{1,2}:\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+_SEPARATED: Final = Lazy(r" [|›»>/] ")
+_YEAR: Final = Lazy(r"\b(?:19|20)\d\d\b")  # a year in a line of a few words: a dateline
+ANCHOR_MIN_WORDS: Final = 15  # the first paragraph the headline must sit above
+HEADLINE_WORDS: Final = (6, 20)  # most headlines are this long; a label, a section or a name is shorter
+BYLINE_NAME_WORDS: Final = 4
+TITLE_WINDOW: Final = 20
+DATELINE_MAX_WORDS: Final = 8  # a line this short with a year in it is a dateline
 
 
 def standfirst(u: Unit) -> bool:

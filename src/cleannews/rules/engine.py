@@ -20,22 +20,26 @@ import re2
 from ..lazy import Lazy
 from .schema import Rule, fail
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
 # Characters that separate words: whitespace, ASCII punctuation, Latin-1 punctuation and
 # the Unicode punctuation, arrow, symbol and CJK-punctuation blocks.
-SEP = (
+SEP: Final = (
     r"\s!-/:-@\[-`{-~\x{A0}-\x{BF}\x{D7}\x{F7}\x{2000}-\x{206F}\x{2190}-\x{2BFF}"
     r"\x{3000}-\x{303F}\x{FE30}-\x{FE4F}\x{FF00}-\x{FF0F}"
 )
-WORD_START = f"(?:^|[{SEP}])"
-WORD_END = f"(?:[{SEP}]|$)"
+WORD_START: Final = f"(?:^|[{SEP}])"
+WORD_END: Final = f"(?:[{SEP}]|$)"
 # A quote in a pattern matches its typographic forms too ("don't" matches "don’t"): cheaper
 # than folding the quotes of every block before matching.
-_APOSTROPHES = "'’‘ʼ´"
-_DOUBLE_QUOTES = '"“”„'
+_APOSTROPHES: Final = "'’‘ʼ´"
+_DOUBLE_QUOTES: Final = '"“”„'
 
 
 # A pattern as tokens: an escape, a bracket, a paren, a bar, or a run of anything else.
-_TOKEN = Lazy(r"\\.|[\[\]()|]|[^\\\[\]()|]+", re.S)
+_TOKEN: Final = Lazy(r"\\.|[\[\]()|]|[^\\\[\]()|]+", re.S)
 
 
 def rewrite(pattern: str) -> str:
@@ -175,11 +179,11 @@ def _start_edge(pattern: str) -> str:
 
 
 # RE2 patterns made ahead of time (frozen.marshal), by (pattern, match, folded)
-_known: dict[tuple[str, str, bool], str] = {}
+_known: Final[dict[tuple[str, str, bool], str]] = {}
 # and the literals of rules' patterns (literals.py), by pattern: a text an unknown rule
 # matches holds one literal of each of its sets
 Literals = tuple[tuple[str, ...], ...] | None
-_known_literals: dict[str, Literals] = {}
+_known_literals: Final[dict[str, Literals]] = {}
 
 
 def compiled_pattern(rule: Rule, folded: bool = False) -> str:
@@ -345,14 +349,14 @@ def _exact(rule: Rule) -> bool:
 
 
 # escapes that lower-casing a pattern leaves as they are, though they may name capitals
-_UNFOLDABLE = Lazy(r"\\[pPxuUN0-7]")
+_UNFOLDABLE: Final = Lazy(r"\\[pPxuUN0-7]")
 
 
-NAMES_SEEN = 20_000  # distinct element names whose selector hits a RuleSet remembers
+NAMES_SEEN: Final = 20_000  # distinct element names whose selector hits a RuleSet remembers
 # A document longer than this gets the whole set: looking for each literal in it (about 0.5
 # ms per 1,000 characters, for English and the common rules) would cost more than the rules
 # it leaves out save (4-5 ms of 15 on the seed)
-NARROW_MAX_CHARS = 10_000
+NARROW_MAX_CHARS: Final = 10_000
 
 
 class RuleSet:
