@@ -35,6 +35,7 @@ _STARTERS: Final = frozenset(
 _FULL_STOPS: Final = frozenset(".!?…:。！？")
 CLOSERS: Final = "\"'»”’)]」』"
 WORD: Final = Lazy(r"\w+")
+DIGIT: Final = Lazy(r"\d")  # one scan, a charset the regex engine skips to
 _FORM_FIELD: Final = Lazy(r"_{4,}|\((?:BUTTON|RADIO|CHECKBOX)\)|\[[ _]{4,}\]")
 _TEXT_FIELD: Final = Lazy(r"_{4,}|\[[ _]{4,}\]")
 FORM_MAX_WORDS: Final = 12
@@ -76,7 +77,7 @@ def word_count(text: str) -> int:
     Japanese, Thai) their characters divided by a typical word length, so that prose tests
     work for them too."""
     n = text.count(" ") + 1 if text else 0  # block text has single spaces: no need to split
-    if ((len(text) > LONG_TOKEN_CHARS * n or n == 1) and max(text, default="") >= UNSPACED_FROM
+    if ((len(text) > LONG_TOKEN_CHARS * n or n == 1) and not text.isascii() and max(text) >= UNSPACED_FROM
             and _UNSPACED_SCRIPT.search(text)):
         return max(n, len(text) // CJK_CHARS_PER_WORD)
     return n  # a URL or a base64 blob is one long "word", not a sentence of a script without spaces
@@ -222,10 +223,11 @@ class Said:
     so it is worked out once for each combination (a text matches few rules, texts few
     combinations)."""
 
-    def __init__(self, hits: tuple[Rule, ...], parts: tuple[Rule, ...], chrome: Rule | None, caption: Rule | None,
-                 weighed: bool, asks: tuple[Rule, ...], leaning: float,
+    def __init__(self, hits: tuple[Rule, ...], parts: tuple[Rule, ...], asking: tuple[Rule, ...],
+                 chrome: Rule | None, caption: Rule | None, weighed: bool, asks: tuple[Rule, ...], leaning: float,
                  weights: tuple[float, float, float, float]) -> None:
         self.hits = hits  # the rules that are evidence of their own
+        self.asking = asking  # those of them that ask
         self.parts = parts  # the parts of an ask
         self.chrome = chrome  # the strongest chrome rule
         self.caption = caption  # the strongest caption or credit rule
@@ -241,6 +243,8 @@ _said_of: Final[dict[tuple[Rule, ...], Said]] = {}
 
 def said(hits: tuple[Rule, ...]) -> Said:
     """What these rules (matched by one text, in rule order) say of it."""
+    if not hits:
+        return NOTHING  # most texts
     found = _said_of.get(hits)
     if found is None:
         found = _summed(hits)
@@ -252,16 +256,15 @@ def said(hits: tuple[Rule, ...]) -> Said:
 def _summed(hits: tuple[Rule, ...]) -> Said:
     whole = tuple(r for r in hits if r.family != "part")
     parts = tuple(r for r in hits if r.family == "part")
-    asks = [r for r in whole if r.family == "ask"]
+    asking = tuple(r for r in whole if r.family == "ask")
     made = composed(parts) if parts else None
-    if made is not None:
-        asks.append(made)
-    weighed = any(r.family == "ask" for r in whole) or any(r.kind == "offer" for r in parts)
-    return Said(whole, parts, strongest(whole, "chrome"), strongest(whole, "caption"), weighed, tuple(asks),
-                leaning(parts) if parts else 0.0, _weights(asks))
+    asks = (*asking, made) if made is not None else asking
+    weighed = bool(asking) or any(r.kind == "offer" for r in parts)
+    return Said(whole, parts, asking, strongest(whole, "chrome"), strongest(whole, "caption"), weighed, asks,
+                leaning(parts) if parts else 0.0, _weights(list(asks)))
 
 
-NOTHING: Final = said(())
+NOTHING: Final = _summed(())
 
 
 class Unit:
@@ -272,6 +275,7 @@ class Unit:
         "ask_edge",
         "ask_head",
         "ask_tail",
+        "asking",
         "block",
         "caption",
         "chrome",
@@ -300,7 +304,7 @@ class Unit:
         self.words = words = word_count(text)
         evidence = said(rules.hits(text)) if block.kind != CONTROL else NOTHING
         # hits: rules that are evidence of their own; parts: the pieces an ask is made of
-        self.hits, self.parts = evidence.hits, evidence.parts
+        self.hits, self.parts, self.asking = evidence.hits, evidence.parts, evidence.asking
         ends_sentence = text.rstrip(CLOSERS)[-1:] in _FULL_STOPS
         # Running text ends like a sentence, or is long and punctuated: a long line with no
         # comma or stop in it is a list of words (a tag cloud, a menu run together).
@@ -329,8 +333,8 @@ class Unit:
         """Every ask rule that speaks of it: matched by the block, by one of its sentences, or
         made of parts in a sentence."""
         if not self.sentence_asks:  # most blocks (a rule set's ids are unique: no copies to drop)
-            return tuple([r for r in self.hits if r.family == "ask"])
-        found = {r.id: r for r in self.hits if r.family == "ask"}
+            return self.asking
+        found = {r.id: r for r in self.asking}
         found.update((r.id, r) for _, asks in self.sentence_asks for r in asks)
         return tuple(found.values())
 
@@ -458,7 +462,9 @@ def mark_outlet(units: list[Unit]) -> None:
 
 
 def _copyright_sign(text: str) -> bool:
-    return "©" in text or "(c)" in text or "(C)" in text  # not casefold(): it copies every block
+    # not casefold(): it copies every block; and a look for one character first (memchr), as
+    # most blocks have no bracket, where a look for three costs a few instructions a character
+    return "©" in text or ("(" in text and ("(c)" in text or "(C)" in text))
 
 
 def _copyright_holder(text: str) -> str:

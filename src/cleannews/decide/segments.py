@@ -31,7 +31,7 @@ from collections import Counter
 
 from ..lazy import Lazy
 from ..model import CONTROL, HEADING, ITEM
-from .evidence import Unit
+from .evidence import DIGIT, Unit
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -50,7 +50,6 @@ EXCERPT_MAX_WORDS: Final = 60  # a teaser's excerpt; longer is a paragraph of it
 EXCERPT_LOOKBACK: Final = 4  # blocks above an excerpt where its card's lines are (placeholders skipped)
 SHORT_NUMBER_CHARS: Final = 5  # "2019,", "32M", "07:52": a number with its unit or punctuation
 _DIGITS: Final = Lazy(r"\d+")
-_DIGIT: Final = Lazy(r"\d")
 _DATE: Final = Lazy(r"\b\d{1,2}:\d\d\b|\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 
 
@@ -58,9 +57,9 @@ def _shape(text: str) -> tuple[str, ...]:
     """A line's words, case folded, numbers as '#': "2H ago" and "32M ago" have one shape, as
     have "at 6:34 am" and "at 7:02 am"; a longer word keeps its letters ("car[#x#]")."""
     words = text.casefold().split()
-    if not _DIGIT.search(text):
+    if not DIGIT.search(text):
         return tuple(words)  # most lines: no number to fold
-    return tuple(_number(word) if _DIGIT.search(word) else word for word in words)
+    return tuple(_number(word) if DIGIT.search(word) else word for word in words)
 
 
 def _number(word: str) -> str:
