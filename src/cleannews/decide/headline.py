@@ -97,26 +97,30 @@ def anchors(u: Unit) -> bool:
 class _Repeats:
     """Whether a line's text occurs more than once among the heading-length lines (2 to 30
     words), letter case aside: pages print their headline twice. Asked of the few lines that
-    could be the headline, it folds the case of only the lines that could be that line again:
-    two ASCII texts alike but for case have the same length (folding every short line cost as
-    much as the rest of finding the headline)."""
+    could be the headline, it folds the case of only the lines that could be that line again
+    (folding every short line cost as much as the rest of finding the headline): two ASCII
+    texts alike but for case have the same length, and folding keeps a text's spaces and
+    never shortens it (a character folds to one to three), so of the others only those as
+    spaced and no longer than the line folded."""
 
     def __init__(self, units: list[Unit]) -> None:
         self.ascii: dict[int, list[str]] = {}  # by length
-        self.other: list[str] = []
+        self.other: list[tuple[str, int]] = []  # with their spaces
         for u in units:
             if 2 <= u.words <= 30:
                 text = u.block.text
                 if text.isascii():
                     self.ascii.setdefault(len(text), []).append(text)
                 else:
-                    self.other.append(text)
+                    self.other.append((text, text.count(" ")))
         self.folded: dict[str, str] = {}
 
     def __contains__(self, text: str) -> bool:
         key = norm(text)
+        spaces = key.count(" ")
         found = 0
-        for line in (*self.ascii.get(len(key), ()), *self.other):
+        for line in (*self.ascii.get(len(key), ()),
+                     *(line for line, n in self.other if n == spaces and len(line) <= len(key))):
             folded = self.folded.get(line)
             if folded is None:
                 folded = self.folded[line] = norm(line)
