@@ -363,7 +363,9 @@ class RuleSet:
     """Active rules, compiled; answers which of them match a text or an element's names.
 
     Rules compile on first use: plain text never needs the selector rules, and a document
-    cleaned first in a process gets only the phrase rules it can match (narrowed).
+    cleaned first in a process gets only the phrase rules it can match (narrowed). What a
+    document matches goes through a view of its own (narrowed), which matches each distinct
+    text of it once.
     """
 
     def __init__(self, rules: Iterable[Rule], selectors: Iterable[Rule] = (), sources: Iterable[str] = ()) -> None:
@@ -374,32 +376,42 @@ class RuleSet:
         self._narrowed = False  # a document was given a set of the rules it can match
         self._names: _Matcher | None = None
         self._names_seen: dict[str, tuple[Rule, ...]] = {}
+        self._seen: dict[str, tuple[Rule, ...]] | None = None  # a document's view: its texts' hits
 
     def hits(self, text: str) -> tuple[Rule, ...]:
         """The phrase rules that match `text`, in rule order."""
         if self._phrases is None:
             self._phrases = _Matcher(self.rules, ", ".join(self.sources))
-        return self._phrases.hits(text)
+        if self._seen is None:
+            return self._phrases.hits(text)
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = self._phrases.hits(text)
+        return found
 
     def narrowed(self, texts: list[str]) -> RuleSet:
         """These rules for matching `texts` and pieces of them (a sentence; a piece with a
-        stretch of it blanked to a space): the same hits as this set, from a set of only
-        the rules whose literals (literals.py) the texts hold, when they are a document of
-        up to NARROW_MAX_CHARS (else the whole set). A command cleans one document:
-        compiling every rule, and building the automaton of them all as it matches, cost
-        more than the rest of the cleaning. Only the first document of a process is given
-        such a set; the next compiles the whole set, for every later one."""
-        if self._phrases is not None:
-            return self
-        if self._narrowed or sum(map(len, texts)) > NARROW_MAX_CHARS:
+        stretch of it blanked to a space), a document: a view of this set that matches each
+        distinct text once (a page prints its menus, share buttons and labels more than once,
+        and a paragraph's sentences are matched again on their own: a fifth of the texts
+        ScrapingHub's pages dumped by w3m and lynx matched were ones matched before in the
+        same page). The same hits as this set; from a set of only the rules whose literals
+        (literals.py) the texts hold, when they are a document of up to NARROW_MAX_CHARS
+        (else the whole set). A command cleans one document: compiling every rule, and
+        building the automaton of them all as it matches, cost more than the rest of the
+        cleaning. Only the first document of a process is given such a set; the next
+        compiles the whole set, for every later one."""
+        view = RuleSet(self.rules, self.selectors, self.sources)
+        view._seen = {}
+        if self._phrases is None and not self._narrowed and sum(map(len, texts)) <= NARROW_MAX_CHARS:
+            self._narrowed = True
+            lowered = "\n".join(texts).lower()
+            view._phrases = _Matcher(tuple(r for r in self.rules if _may_match(r, lowered)), ", ".join(self.sources))
+        else:
             # a second document (a process that cleans two cleans many: the literals looked
             # for in each would cost more than the whole set, once), or a long one
             self.hits("")
-            return self
-        self._narrowed = True
-        lowered = "\n".join(texts).lower()
-        view = RuleSet(self.rules, self.selectors, self.sources)
-        view._phrases = _Matcher(tuple(r for r in self.rules if _may_match(r, lowered)), ", ".join(self.sources))
+            view._phrases = self._phrases
         return view
 
     def sentence_hits(self, text: str) -> tuple[Rule, ...]:
