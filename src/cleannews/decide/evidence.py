@@ -454,9 +454,12 @@ def mark_outlet(units: list[Unit]) -> None:
     names = {n for n in names if len(n) >= OUTLET_MIN_CHARS}
     if not names:
         return
+    # Folding a character gives one to three: the start of a paragraph this long, folded, holds
+    # an article of up to three characters, a space and the longest name.
+    opening = max(map(len, names)) + 4
     for u in units:
         if u.prose:
-            text = norm(u.block.text)
+            text = norm(u.block.text[:opening])
             article, _, rest = text.partition(" ")
             u.outlet = any(text.startswith(n) or (len(article) <= 3 and rest.startswith(n)) for n in names)
 
