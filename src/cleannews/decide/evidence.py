@@ -113,8 +113,8 @@ _SINGLE_QUOTED: Final = Lazy(r"(?<!\w)‘(\S(?:.*?\S)?)’(?!\w)", re.S)
 
 def strongest(hits: tuple[Rule, ...], family: str, scopes: frozenset[str] = ALL) -> Rule | None:
     best = None
-    for r in hits:
-        if r.family == family and r.scope in scopes and (best is None or r.weight > best.weight):
+    for r in hits:  # the weight first: a rule's family is a property, a call each time
+        if (best is None or r.weight > best.weight) and r.family == family and r.scope in scopes:
             best = r
     return best
 
