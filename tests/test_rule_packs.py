@@ -1016,6 +1016,18 @@ def test_a_rule_matches_only_texts_that_hold_its_literals() -> None:
     assert checked > 1000
 
 
+def test_a_text_in_capitals_matches_as_in_lower_case() -> None:
+    """Texts are lower-cased as CPython does it, in the compiled build too (mypyc's own
+    lower-casing made a final capital sigma σ, not ς): a Greek appeal in capitals is found, by
+    the whole set and by a first document's narrowed one."""
+    whole = _rules("el")
+    expected = {r.id for r in whole.hits("στηριξτε μας")}
+    assert "el.appeal.support-us" in expected
+    assert {r.id for r in whole.hits("ΣΤΗΡΙΞΤΕ ΜΑΣ")} == expected
+    narrowed = RuleSet(whole.rules, sources=whole.sources).narrowed(["ΣΤΗΡΙΞΤΕ ΜΑΣ"])
+    assert {r.id for r in narrowed.hits("ΣΤΗΡΙΞΤΕ ΜΑΣ")} == expected
+
+
 def test_a_narrowed_set_finds_what_the_whole_set_finds() -> None:
     """A set narrowed to a text fixture's blocks gives each block, and each piece of one, the
     hits the whole set gives; the next document gets the whole set, and so does a long one."""

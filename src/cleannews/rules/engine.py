@@ -266,8 +266,15 @@ def pattern_problem(rule: Rule) -> str | None:
 def _lowered(pattern: str) -> str:
     """The pattern with its literal letters in lower case; escapes (\\S, \\x{…}, \\p…) kept."""
     if "\\" not in pattern:
-        return pattern.lower()
-    return "".join(t if t.startswith("\\") else t.lower() for t in _TOKEN.findall(pattern))
+        return _lower(pattern)
+    return "".join(t if t.startswith("\\") else _lower(t) for t in _TOKEN.findall(pattern))
+
+
+def _lower(text: str) -> str:
+    """text.lower() as CPython does it. The compiled build's own (mypyc's) maps a capital
+    sigma to σ wherever it stands, not to ς at a word's end: a Greek rule's "μας" missed
+    "ΣΤΗΡΙΞΤΕ ΜΑΣ" there. Called through the type, it is CPython's."""
+    return str.lower(text)
 
 
 class _Set:
@@ -318,7 +325,7 @@ class _Matcher:
         self._order = {r.id: n for n, r in enumerate(rules)}
 
     def hits(self, text: str) -> tuple[Rule, ...]:
-        found = self._folded.match(text.lower().encode()) if self._folded is not None else None
+        found = self._folded.match(_lower(text).encode()) if self._folded is not None else None
         hits = self._rules(found, text) if found else ()
         if self._unguarded is not None:
             more = [self._unguarded.rules[i] for i in self._unguarded.match(text.encode()) or ()]
@@ -405,7 +412,7 @@ class RuleSet:
         view._seen = {}
         if self._phrases is None and not self._narrowed and sum(map(len, texts)) <= NARROW_MAX_CHARS:
             self._narrowed = True
-            lowered = "\n".join(texts).lower()
+            lowered = _lower("\n".join(texts))
             view._phrases = _Matcher(tuple(r for r in self.rules if _may_match(r, lowered)), ", ".join(self.sources))
         else:
             # a second document (a process that cleans two cleans many: the literals looked
