@@ -3,6 +3,11 @@ page dumps: the exact decisions (kept or dropped, and by which rule or position 
 
 from __future__ import annotations
 
+import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 import cleannews
 from cleannews.decide.positions import (
     LEAD_IN,
@@ -566,3 +571,30 @@ def test_sentences_end_at_a_stop_before_a_capital_or_at_a_cjk_stop() -> None:
     assert sentences("東京です。大阪です！名古屋？ Fine。 Next.") == [
         "東京です。", "大阪です！", "名古屋？", " Fine。", " Next."]
     assert sentences("Two.  Spaces.\nNew line.") == ["Two.", "Spaces.", "New line."]
+
+
+def test_case_folding_keeps_spaces_and_never_shortens() -> None:
+    """What headline._Repeats relies on to fold only the lines that could be a line again:
+    no character folds to or from a space, and none folds to nothing."""
+    for c in map(chr, range(sys.maxunicode + 1)):
+        folded = c.casefold()
+        assert folded and (" " in folded) == (c == " "), repr(c)
+
+
+# Words whose letters fold in every way case can: ß to "ss", the Kelvin sign to "k", a
+# ligature to two letters, three sigmas to one, a dotted capital I to two characters.
+_FOLDING_WORDS = ["ss", "SS", "ß", "ẞ", "k", "K", "\u212a", "ﬁ", "fi", "FI", "σ", "Σ", "ς", "İ", "i̇", "x", "—"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_FOLDING_WORDS), min_size=1, max_size=4).map(" ".join), max_size=12),
+       st.lists(st.sampled_from(_FOLDING_WORDS), min_size=1, max_size=4).map(" ".join))
+def test_a_line_printed_twice_is_told_as_by_folding_every_line(lines: list[str], asked: str) -> None:
+    from cleannews.decide.evidence import Unit
+    from cleannews.decide.headline import _Repeats
+    from cleannews.model import Block
+    from cleannews.rules import load_rules
+
+    rules = load_rules((), ("en",))
+    units = [Unit(Block(text), rules) for text in [*lines, asked]]
+    folded = [u.block.text.casefold() for u in units if 2 <= u.words <= 30]
+    assert (asked in _Repeats(units)) == (folded.count(asked.casefold()) >= 2)

@@ -71,8 +71,12 @@ from .region import best_run, dialog_end, extracted_span, mark_repeats, only_an_
 from .segments import mark_excerpts, mark_label_lists, mark_templates
 from .teasers import mark_teasers
 
-BOX_KINDS = frozenset({"related", "readmore"})  # chrome labels that head a list of links
-BOX_LINE_WORDS = 25  # lines under a dropped label go with it unless they are running text
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
+BOX_KINDS: Final = frozenset({"related", "readmore"})  # chrome labels that head a list of links
+BOX_LINE_WORDS: Final = 25  # lines under a dropped label go with it unless they are running text
 
 
 def decide(blocks: list[Block], rules: RuleSet, *, keep_captions: bool = False,

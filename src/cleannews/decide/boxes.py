@@ -24,14 +24,18 @@ from ..model import CONTROL, ITEM
 from .evidence import CLOSERS, SANDWICH_MAX_WORDS, WEAK_ASK_MAX_WORDS, Unit, has_field, is_ask, strongest
 from .positions import BESIDE, LEAD_IN, PERKS, PITCH, SANDWICH
 
-LEAD_IN_MAX_BLOCKS = 3  # blocks between a box's header and its first strong ask
-LEAD_IN_MAX_WORDS = 80
-HEADER_MAX_WORDS = 12
-HEADING_MAX_WORDS = 10  # the heading above a form's pitch
-PITCH_MAX_WORDS = 30
-BUTTON_MAX_WORDS = 4  # a strong ask this short is a form's button ("Subscribe", "Sign me up")
-PERKS_MAX_ITEMS = 10
-PERK_MAX_WORDS = 25
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
+LEAD_IN_MAX_BLOCKS: Final = 3  # blocks between a box's header and its first strong ask
+LEAD_IN_MAX_WORDS: Final = 80
+HEADER_MAX_WORDS: Final = 12
+HEADING_MAX_WORDS: Final = 10  # the heading above a form's pitch
+PITCH_MAX_WORDS: Final = 30
+BUTTON_MAX_WORDS: Final = 4  # a strong ask this short is a form's button ("Subscribe", "Sign me up")
+PERKS_MAX_ITEMS: Final = 10
+PERK_MAX_WORDS: Final = 25
 
 
 def _weak(u: Unit) -> bool:

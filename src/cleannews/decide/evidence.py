@@ -19,55 +19,57 @@ from ..rules import Rule, RuleSet
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from typing import Final
 
 # A full stop, closing marks, a space, then (tested in sentences(): a class of capitals costs
 # Python's regex compiler a millisecond at every start) an opening mark and a capital or digit;
 # or a CJK full stop (group 1, the point after it). One class of every full stop first: the
 # regex engine then skips to the next stop, where an alternation would be tried at every
 # character (sentences() was a third of weighing a block's asks).
-_SENTENCE_GAP = Lazy(r"[.!?…。！？](?:(?<=[。！？])()|[\"'»”’)\]]*(\s+)(?=\S))")
-_OPENERS = frozenset("\"'«“‘([¿¡")
-_STARTERS = frozenset(
+_SENTENCE_GAP: Final = Lazy(r"[.!?…。！？](?:(?<=[。！？])()|[\"'»”’)\]]*(\s+)(?=\S))")
+_OPENERS: Final = frozenset("\"'«“‘([¿¡")
+_STARTERS: Final = frozenset(
     "".join(chr(c) for a, b in ("AZ", "ÀÖ", "ØÞ", "Āſ", "АЯ", "09") for c in range(ord(a), ord(b) + 1)) + "ЁЄІЇҐ"
 )
 
-_FULL_STOPS = frozenset(".!?…:。！？")
-CLOSERS = "\"'»”’)]」』"
-WORD = Lazy(r"\w+")
-_FORM_FIELD = Lazy(r"_{4,}|\((?:BUTTON|RADIO|CHECKBOX)\)|\[[ _]{4,}\]")
-_TEXT_FIELD = Lazy(r"_{4,}|\[[ _]{4,}\]")
-FORM_MAX_WORDS = 12
+_FULL_STOPS: Final = frozenset(".!?…:。！？")
+CLOSERS: Final = "\"'»”’)]」』"
+WORD: Final = Lazy(r"\w+")
+DIGIT: Final = Lazy(r"\d")  # one scan, a charset the regex engine skips to
+_FORM_FIELD: Final = Lazy(r"_{4,}|\((?:BUTTON|RADIO|CHECKBOX)\)|\[[ _]{4,}\]")
+_TEXT_FIELD: Final = Lazy(r"_{4,}|\[[ _]{4,}\]")
+FORM_MAX_WORDS: Final = 12
 # the holder a copyright line names: "© 2025 The Millbrook Observer. All rights reserved."
-_COPYRIGHT_HOLDER = Lazy(
+_COPYRIGHT_HOLDER: Final = Lazy(
     r"(?:©|\([cC]\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"  # the sign and a year or two
     r"([^\d.,;|–—©(]{2,60}?)\s*(?:\d{4})?\s*(?:[.,;|–—(]|$)"  # the holder, up to a stop
 )
-MASTHEAD_MAX_WORDS = 4
-OUTLET_MIN_CHARS = 4
-CJK_CHARS_PER_WORD = 2
+MASTHEAD_MAX_WORDS: Final = 4
+OUTLET_MIN_CHARS: Final = 4
+CJK_CHARS_PER_WORD: Final = 2
 
 
-UNSPACED_FROM = "\u0e00"  # no character below this is of a script written without spaces
+UNSPACED_FROM: Final = "\u0e00"  # no character below this is of a script written without spaces
 
 
 # Scripts written without spaces between words: kana, CJK ideographs, hangul, Thai, Lao, Khmer,
 # Myanmar (compiled for the first text with a character past UNSPACED_FROM: see lazy.py)
-_UNSPACED_SCRIPT = Lazy(
+_UNSPACED_SCRIPT: Final = Lazy(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
 )
 
 
-LONG_TOKEN_CHARS = 15  # an average "word" longer than this is a script without spaces
-PROSE_MIN_WORDS = 8  # fewer words than this is a label, a button or a heading, not running text
-LINE_RULE_MAX_WORDS = 30  # longer than this, a block is not the line a whole-line rule describes
-SANDWICH_MAX_WORDS = 60
-WEAK_ASK_MAX_WORDS = 30  # a weak ask longer than this beside an appeal is more likely story
-SPEECH_MIN_WORDS = 4
-CAPTION_MAX_WORDS = 40  # a caption beside its credit
-CREDITED_MAX_WORDS = 150  # longer, a block is running text, whatever credit it ends with
-BARE_CREDIT_WORDS = 8  # a credit line with no caption in it ("Photo: Jane Doe/Reuters")
-FIGURE_MAX_LINES = 6  # a figure: its caption, credit, counter and buttons, a source paragraph of a few lines
-COMPOSED_ASK = 1.0  # the parts of an ask must weigh this much together
+LONG_TOKEN_CHARS: Final = 15  # an average "word" longer than this is a script without spaces
+PROSE_MIN_WORDS: Final = 8  # fewer words than this is a label, a button or a heading, not running text
+LINE_RULE_MAX_WORDS: Final = 30  # longer than this, a block is not the line a whole-line rule describes
+SANDWICH_MAX_WORDS: Final = 60
+WEAK_ASK_MAX_WORDS: Final = 30  # a weak ask longer than this beside an appeal is more likely story
+SPEECH_MIN_WORDS: Final = 4
+CAPTION_MAX_WORDS: Final = 40  # a caption beside its credit
+CREDITED_MAX_WORDS: Final = 150  # longer, a block is running text, whatever credit it ends with
+BARE_CREDIT_WORDS: Final = 8  # a credit line with no caption in it ("Photo: Jane Doe/Reuters")
+FIGURE_MAX_LINES: Final = 6  # a figure: its caption, credit, counter and buttons, a source paragraph of a few lines
+COMPOSED_ASK: Final = 1.0  # the parts of an ask must weigh this much together
 
 
 def word_count(text: str) -> int:
@@ -75,7 +77,7 @@ def word_count(text: str) -> int:
     Japanese, Thai) their characters divided by a typical word length, so that prose tests
     work for them too."""
     n = text.count(" ") + 1 if text else 0  # block text has single spaces: no need to split
-    if ((len(text) > LONG_TOKEN_CHARS * n or n == 1) and max(text, default="") >= UNSPACED_FROM
+    if ((len(text) > LONG_TOKEN_CHARS * n or n == 1) and not text.isascii() and max(text) >= UNSPACED_FROM
             and _UNSPACED_SCRIPT.search(text)):
         return max(n, len(text) // CJK_CHARS_PER_WORD)
     return n  # a URL or a base64 blob is one long "word", not a sentence of a script without spaces
@@ -98,21 +100,21 @@ def sentences(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-_CORE = frozenset({"block", "sentence"})
-_HEAD = frozenset({"block", "sentence", "edge", "head"})  # what counts above the story
-_TAIL = frozenset({"block", "sentence", "edge", "tail"})  # what counts below it
-ALL = _HEAD | _TAIL
-_QUOTE_CHARS = frozenset('"“”«»„‹›')
-_QUOTES = tuple(_QUOTE_CHARS)
-_QUOTE_MARK = Lazy('["“”«»„‹›]')  # one of _QUOTE_CHARS
-_QUOTED_SPAN = Lazy(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|‹[^›]*›')
-_SINGLE_QUOTED = Lazy(r"(?<!\w)‘(\S(?:.*?\S)?)’(?!\w)", re.S)
+_CORE: Final = frozenset({"block", "sentence"})
+_HEAD: Final = frozenset({"block", "sentence", "edge", "head"})  # what counts above the story
+_TAIL: Final = frozenset({"block", "sentence", "edge", "tail"})  # what counts below it
+ALL: Final = _HEAD | _TAIL
+_QUOTE_CHARS: Final = frozenset('"“”«»„‹›')
+_QUOTES: Final = tuple(_QUOTE_CHARS)
+_QUOTE_MARK: Final = Lazy('["“”«»„‹›]')  # one of _QUOTE_CHARS
+_QUOTED_SPAN: Final = Lazy(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|‹[^›]*›')
+_SINGLE_QUOTED: Final = Lazy(r"(?<!\w)‘(\S(?:.*?\S)?)’(?!\w)", re.S)
 
 
 def strongest(hits: tuple[Rule, ...], family: str, scopes: frozenset[str] = ALL) -> Rule | None:
     best = None
-    for r in hits:
-        if r.family == family and r.scope in scopes and (best is None or r.weight > best.weight):
+    for r in hits:  # the weight first: a rule's family is a property, a call each time
+        if (best is None or r.weight > best.weight) and r.family == family and r.scope in scopes:
             best = r
     return best
 
@@ -221,10 +223,11 @@ class Said:
     so it is worked out once for each combination (a text matches few rules, texts few
     combinations)."""
 
-    def __init__(self, hits: tuple[Rule, ...], parts: tuple[Rule, ...], chrome: Rule | None, caption: Rule | None,
-                 weighed: bool, asks: tuple[Rule, ...], leaning: float,
+    def __init__(self, hits: tuple[Rule, ...], parts: tuple[Rule, ...], asking: tuple[Rule, ...],
+                 chrome: Rule | None, caption: Rule | None, weighed: bool, asks: tuple[Rule, ...], leaning: float,
                  weights: tuple[float, float, float, float]) -> None:
         self.hits = hits  # the rules that are evidence of their own
+        self.asking = asking  # those of them that ask
         self.parts = parts  # the parts of an ask
         self.chrome = chrome  # the strongest chrome rule
         self.caption = caption  # the strongest caption or credit rule
@@ -234,12 +237,14 @@ class Said:
         self.weights = weights  # as one sentence: _weights(asks)
 
 
-SAID_SEEN = 4096  # the combinations remembered (bounded: a process may clean many texts)
-_said_of: dict[tuple[Rule, ...], Said] = {}
+SAID_SEEN: Final = 4096  # the combinations remembered (bounded: a process may clean many texts)
+_said_of: Final[dict[tuple[Rule, ...], Said]] = {}
 
 
 def said(hits: tuple[Rule, ...]) -> Said:
     """What these rules (matched by one text, in rule order) say of it."""
+    if not hits:
+        return NOTHING  # most texts
     found = _said_of.get(hits)
     if found is None:
         found = _summed(hits)
@@ -251,16 +256,15 @@ def said(hits: tuple[Rule, ...]) -> Said:
 def _summed(hits: tuple[Rule, ...]) -> Said:
     whole = tuple(r for r in hits if r.family != "part")
     parts = tuple(r for r in hits if r.family == "part")
-    asks = [r for r in whole if r.family == "ask"]
+    asking = tuple(r for r in whole if r.family == "ask")
     made = composed(parts) if parts else None
-    if made is not None:
-        asks.append(made)
-    weighed = any(r.family == "ask" for r in whole) or any(r.kind == "offer" for r in parts)
-    return Said(whole, parts, strongest(whole, "chrome"), strongest(whole, "caption"), weighed, tuple(asks),
-                leaning(parts) if parts else 0.0, _weights(asks))
+    asks = (*asking, made) if made is not None else asking
+    weighed = bool(asking) or any(r.kind == "offer" for r in parts)
+    return Said(whole, parts, asking, strongest(whole, "chrome"), strongest(whole, "caption"), weighed, asks,
+                leaning(parts) if parts else 0.0, _weights(list(asks)))
 
 
-NOTHING = said(())
+NOTHING: Final = _summed(())
 
 
 class Unit:
@@ -271,6 +275,7 @@ class Unit:
         "ask_edge",
         "ask_head",
         "ask_tail",
+        "asking",
         "block",
         "caption",
         "chrome",
@@ -299,7 +304,7 @@ class Unit:
         self.words = words = word_count(text)
         evidence = said(rules.hits(text)) if block.kind != CONTROL else NOTHING
         # hits: rules that are evidence of their own; parts: the pieces an ask is made of
-        self.hits, self.parts = evidence.hits, evidence.parts
+        self.hits, self.parts, self.asking = evidence.hits, evidence.parts, evidence.asking
         ends_sentence = text.rstrip(CLOSERS)[-1:] in _FULL_STOPS
         # Running text ends like a sentence, or is long and punctuated: a long line with no
         # comma or stop in it is a list of words (a tag cloud, a menu run together).
@@ -328,8 +333,8 @@ class Unit:
         """Every ask rule that speaks of it: matched by the block, by one of its sentences, or
         made of parts in a sentence."""
         if not self.sentence_asks:  # most blocks (a rule set's ids are unique: no copies to drop)
-            return tuple([r for r in self.hits if r.family == "ask"])
-        found = {r.id: r for r in self.hits if r.family == "ask"}
+            return self.asking
+        found = {r.id: r for r in self.asking}
         found.update((r.id, r) for _, asks in self.sentence_asks for r in asks)
         return tuple(found.values())
 
@@ -449,15 +454,20 @@ def mark_outlet(units: list[Unit]) -> None:
     names = {n for n in names if len(n) >= OUTLET_MIN_CHARS}
     if not names:
         return
+    # Folding a character gives one to three: the start of a paragraph this long, folded, holds
+    # an article of up to three characters, a space and the longest name.
+    opening = max(map(len, names)) + 4
     for u in units:
         if u.prose:
-            text = norm(u.block.text)
+            text = norm(u.block.text[:opening])
             article, _, rest = text.partition(" ")
             u.outlet = any(text.startswith(n) or (len(article) <= 3 and rest.startswith(n)) for n in names)
 
 
 def _copyright_sign(text: str) -> bool:
-    return "©" in text or "(c)" in text or "(C)" in text  # not casefold(): it copies every block
+    # not casefold(): it copies every block; and a look for one character first (memchr), as
+    # most blocks have no bracket, where a look for three costs a few instructions a character
+    return "©" in text or ("(" in text and ("(c)" in text or "(C)" in text))
 
 
 def _copyright_holder(text: str) -> str:

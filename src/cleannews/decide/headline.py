@@ -6,19 +6,21 @@ from __future__ import annotations
 
 from ..lazy import Lazy
 from ..model import CAPTION, CONTROL, HEADING, ITEM
-from .evidence import PROSE_MIN_WORDS, WORD, Unit, asks_at_all, is_ask, is_line, line_key, norm
+from .evidence import DIGIT, PROSE_MIN_WORDS, WORD, Unit, asks_at_all, is_ask, is_line, line_key, norm
 
-_TITLE_END_OK = Lazy(r"(?:[^.;,]|\.\.\.|…)$")
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
 
 # A time of day or a numeric date: a dateline, never a headline (digits need no language).
-_DATELIKE = Lazy(r"\b\d{1,2}:\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
-_SEPARATED = Lazy(r" [|›»>/] ")
-_YEAR = Lazy(r"\b(?:19|20)\d\d\b")  # a year in a line of a few words: a dateline
-ANCHOR_MIN_WORDS = 15  # the first paragraph the headline must sit above
-HEADLINE_WORDS = (6, 20)  # most headlines are this long; a label, a section or a name is shorter
-BYLINE_NAME_WORDS = 4
-TITLE_WINDOW = 20
-DATELINE_MAX_WORDS = 8  # a line this short with a year in it is a dateline
+_DATELIKE: Final = Lazy(r"\b\d{1,2}:\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+_SEPARATED: Final = Lazy(r" [|›»>/] ")
+_YEAR: Final = Lazy(r"\b(?:19|20)\d\d\b")  # a year in a line of a few words: a dateline
+ANCHOR_MIN_WORDS: Final = 15  # the first paragraph the headline must sit above
+HEADLINE_WORDS: Final = (6, 20)  # most headlines are this long; a label, a section or a name is shorter
+BYLINE_NAME_WORDS: Final = 4
+TITLE_WINDOW: Final = 20
+DATELINE_MAX_WORDS: Final = 8  # a line this short with a year in it is a dateline
 
 
 def standfirst(u: Unit) -> bool:
@@ -39,13 +41,35 @@ def _headline_sized(u: Unit, min_words: int = 1) -> bool:
 
 def title_shaped(u: Unit, min_words: int = 2) -> bool:
     """Short, no hits, not a date, not ending like a sentence: a headline or a sub-heading."""
-    return (
-        _headline_sized(u, min_words)
-        and not u.hits
-        and bool(_TITLE_END_OK.search(u.block.text))
-        and not _DATELIKE.search(u.block.text)
-        and not (_YEAR.search(u.block.text) and len(WORD.findall(u.block.text)) <= DATELINE_MAX_WORDS)
-    )
+    return _headline_sized(u, min_words) and not u.hits and _ends_open(u.block.text) and not _dateline(u.block.text)
+
+
+def _ends_open(text: str) -> bool:
+    """Ends with no full stop, semicolon or comma, or with an ellipsis (a str test: a regex
+    anchored at the end is tried at every character)."""
+    return text[-1:] not in ".;," or text.endswith("...")
+
+
+def _datelike(text: str) -> bool:
+    """A time of day or a numeric date in it."""
+    at = _first_digit(text)
+    return at >= 0 and bool(_DATELIKE.search(text, at))
+
+
+def _dateline(text: str) -> bool:
+    """A time or a numeric date in it, or a year in a line of a few words."""
+    at = _first_digit(text)
+    return at >= 0 and bool(_DATELIKE.search(text, at) or (
+        _YEAR.search(text, at) and len(WORD.findall(text)) <= DATELINE_MAX_WORDS))
+
+
+def _first_digit(text: str) -> int:
+    """Where its first digit is, or -1. Most lines have none: one scan for a digit (a charset
+    the regex engine skips to) spares them the date patterns, whose leading word edge is tried
+    at every character; and as their matches begin at a digit, they are tried from there on
+    (a word edge still sees the character before)."""
+    found = DIGIT.search(text)
+    return found.start() if found is not None else -1
 
 
 def _opens_story(u: Unit) -> bool:
@@ -70,15 +94,41 @@ def anchors(u: Unit) -> bool:
     return u.prose and u.words >= ANCHOR_MIN_WORDS and u.caption is None
 
 
-def _repeated_short_texts(units: list[Unit]) -> set[str]:
-    """Heading-length texts that occur more than once: pages print their headline twice."""
-    seen: set[str] = set()
-    repeated: set[str] = set()
-    for u in units:
-        if 2 <= u.words <= 30:
-            key = norm(u.block.text)
-            (repeated if key in seen else seen).add(key)
-    return repeated
+class _Repeats:
+    """Whether a line's text occurs more than once among the heading-length lines (2 to 30
+    words), letter case aside: pages print their headline twice. Asked of the few lines that
+    could be the headline, it folds the case of only the lines that could be that line again
+    (folding every short line cost as much as the rest of finding the headline): two ASCII
+    texts alike but for case have the same length, and folding keeps a text's spaces and
+    never shortens it (a character folds to one to three), so of the others only those as
+    spaced and no longer than the line folded."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.ascii: dict[int, list[str]] = {}  # by length
+        self.other: list[tuple[str, int]] = []  # with their spaces
+        for u in units:
+            if 2 <= u.words <= 30:
+                text = u.block.text
+                if text.isascii():
+                    self.ascii.setdefault(len(text), []).append(text)
+                else:
+                    self.other.append((text, text.count(" ")))
+        self.folded: dict[str, str] = {}
+
+    def __contains__(self, text: str) -> bool:
+        key = norm(text)
+        spaces = key.count(" ")
+        found = 0
+        for line in (*self.ascii.get(len(key), ()),
+                     *(line for line, n in self.other if n == spaces and len(line) <= len(key))):
+            folded = self.folded.get(line)
+            if folded is None:
+                folded = self.folded[line] = norm(line)
+            if folded == key:
+                found += 1
+                if found == 2:
+                    return True
+        return False
 
 
 def not_a_headline(u: Unit) -> bool:
@@ -119,7 +169,7 @@ def find_title(units: list[Unit], anchor: int, hint: str | None, floor: int = 0)
     found = find_hint(units, anchor, hint) if hint else None
     if found is not None:
         return found
-    repeated = _repeated_short_texts(units)
+    repeated = _Repeats(units)
     first = next((i for i, u in enumerate(units) if u.block.kind != CONTROL), None)
     best, best_score = None, 0.0
     for i in range(lo, anchor):
@@ -134,7 +184,7 @@ def find_title(units: list[Unit], anchor: int, hint: str | None, floor: int = 0)
             continue  # a line that is wholly a link: a menu's entry or another story's headline
         if u.block.kind == HEADING:
             score += 3
-        if score and norm(u.block.text) in repeated:
+        if score and u.block.text in repeated:
             score += 3  # a headline printed twice; not a name or a label (an author's, in every box)
         if i == first:
             score += 1  # an article's text starts with its headline (and the clean text does)
@@ -145,7 +195,7 @@ def find_title(units: list[Unit], anchor: int, hint: str | None, floor: int = 0)
         # A headline is followed by what heads a story: a byline or date, a picture and its
         # caption, or a standfirst; a sub-heading is followed by the paragraph itself.
         following = units[i + 1 : min(anchor, i + 3)]
-        if any(f.chrome or f.caption or f.prose or f.block.kind == CONTROL or _DATELIKE.search(f.block.text)
+        if any(f.chrome or f.caption or f.prose or f.block.kind == CONTROL or _datelike(f.block.text)
                for f in following):
             score += 2
         # Ties go to the later block, nearer the story, except the line right under the

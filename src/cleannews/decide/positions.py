@@ -2,29 +2,33 @@
 
 from __future__ import annotations
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
 # Built-in position tests, reported like rule ids.
-OUTSIDE = "position.outside-story"
-PREAMBLE = "position.between-headline-and-story"
-TITLE_DUPLICATE = "position.headline-repeated"
-FORM = "shape.form-or-placeholder"
-BOX = "position.under-a-dropped-label"
-SANDWICH = "position.between-appeals"
-BESIDE = "position.beside-an-appeal"
-LEAD_IN = "position.appeal-lead-in"
-PITCH = "position.appeal-heading-and-pitch"
-PERKS = "position.appeal-perks"
-TITLE = "position.headline"
-REPEATED = "position.repeated-block"
-TEMPLATE = "shape.card-or-comment-template"
-TEASER_GLUED = "shape.teaser-with-button"
-TEASER_ABOVE_BUTTON = "position.title-above-read-more"
-TEASER_CARD = "shape.teaser-card-in-story"
-TEASER_EMBED = "position.title-above-embed"
-TEASER_LINKED = "shape.linked-title-in-story"
-STORY = "story"
+OUTSIDE: Final = "position.outside-story"
+PREAMBLE: Final = "position.between-headline-and-story"
+TITLE_DUPLICATE: Final = "position.headline-repeated"
+FORM: Final = "shape.form-or-placeholder"
+BOX: Final = "position.under-a-dropped-label"
+SANDWICH: Final = "position.between-appeals"
+BESIDE: Final = "position.beside-an-appeal"
+LEAD_IN: Final = "position.appeal-lead-in"
+PITCH: Final = "position.appeal-heading-and-pitch"
+PERKS: Final = "position.appeal-perks"
+TITLE: Final = "position.headline"
+REPEATED: Final = "position.repeated-block"
+TEMPLATE: Final = "shape.card-or-comment-template"
+TEASER_GLUED: Final = "shape.teaser-with-button"
+TEASER_ABOVE_BUTTON: Final = "position.title-above-read-more"
+TEASER_CARD: Final = "shape.teaser-card-in-story"
+TEASER_EMBED: Final = "position.title-above-embed"
+TEASER_LINKED: Final = "shape.linked-title-in-story"
+STORY: Final = "story"
 
 # Why a block that no rule names is part of an appeal box (boxes.py).
-BOX_REASONS = {
+BOX_REASONS: Final = {
     SANDWICH: "between two appeal blocks",
     BESIDE: "leans towards asking, beside an appeal",
     LEAD_IN: "the lead-in of an appeal box, from its header to its ask",
@@ -33,7 +37,7 @@ BOX_REASONS = {
 }
 
 # Why a short block that no rule names is another story's teaser (teasers.py).
-TEASER_REASONS = {
+TEASER_REASONS: Final = {
     TEASER_GLUED: "another story's headline with its read-more button glued on",
     TEASER_ABOVE_BUTTON: "another story's headline above a read-more button",
     TEASER_CARD: "a card between the story's paragraphs: a headline and its section and time",

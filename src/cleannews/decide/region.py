@@ -27,18 +27,22 @@ from .evidence import (
 )
 from .positions import SANDWICH
 
-PROSE_OFFSET = 10  # what a paragraph must have beyond this to speak for the region around it
-EXCERPT_COST = 5
-SHORT_SENTENCE_MIN_WORDS = 3
-ASK_LOOKAHEAD_BLOCKS = 3
-FOOTER_MIN_LINES = 3
-DIALOG_MAX_BLOCKS = 8  # a dialog's heading, paragraphs and buttons
-DIALOG_GAP_BLOCKS = 3  # menus and headers between a dialog and the story
-STATEMENT_STOPS = frozenset(".。")
-BOX_PENALTY = 40  # the most a run of appeal blocks counts against a story region
-REPEAT_MIN_WORDS = 5
-REPEATED_LABEL_MAX_WORDS = 15  # a repeated line this short may be a label of the article's form
-REPEATED_FORM_SHARE = 0.25  # of a page's blocks repeating: its form, not copies to drop
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
+PROSE_OFFSET: Final = 10  # what a paragraph must have beyond this to speak for the region around it
+EXCERPT_COST: Final = 5
+SHORT_SENTENCE_MIN_WORDS: Final = 3
+ASK_LOOKAHEAD_BLOCKS: Final = 3
+FOOTER_MIN_LINES: Final = 3
+DIALOG_MAX_BLOCKS: Final = 8  # a dialog's heading, paragraphs and buttons
+DIALOG_GAP_BLOCKS: Final = 3  # menus and headers between a dialog and the story
+STATEMENT_STOPS: Final = frozenset(".。")
+BOX_PENALTY: Final = 40  # the most a run of appeal blocks counts against a story region
+REPEAT_MIN_WORDS: Final = 5
+REPEATED_LABEL_MAX_WORDS: Final = 15  # a repeated line this short may be a label of the article's form
+REPEATED_FORM_SHARE: Final = 0.25  # of a page's blocks repeating: its form, not copies to drop
 
 
 def _appeal_at_edge(u: Unit, more_asks_follow: bool) -> bool:

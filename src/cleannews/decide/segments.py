@@ -31,32 +31,35 @@ from collections import Counter
 
 from ..lazy import Lazy
 from ..model import CONTROL, HEADING, ITEM
-from .evidence import Unit
+from .evidence import DIGIT, Unit
 
-TEMPLATE_LINE_WORDS = 15  # a card's title or label; a longer line is an excerpt
-CYCLE_MAX_BLOCKS = 10  # a card is shorter than this
-DATED_CYCLE_MAX_BLOCKS = 20  # and a comment under its dated line
-STORY_RUN_PARAGRAPHS = 6  # paragraphs in a row: a story's, not a comment's
-MIN_CYCLES = 3  # two alike lines are a coincidence; three are a template
-NEAR_COPY_BLOCKS = 3  # a card that prints its title twice prints the copies this close
-ALIKE_SHARE = 0.6  # of the longer line's words, in order, shared by two lines with numbers
-LABEL_MAX_WORDS = 4  # a label repeated word for word ("Reply", "Business", "2H ago")
-DATE_LINE_MAX_WORDS = 6  # a date repeated word for word ("Wednesday November 20, 2019")
-EXCERPT_MAX_WORDS = 60  # a teaser's excerpt; longer is a paragraph of its own
-EXCERPT_LOOKBACK = 4  # blocks above an excerpt where its card's lines are (placeholders skipped)
-SHORT_NUMBER_CHARS = 5  # "2019,", "32M", "07:52": a number with its unit or punctuation
-_DIGITS = Lazy(r"\d+")
-_DIGIT = Lazy(r"\d")
-_DATE = Lazy(r"\b\d{1,2}:\d\d\b|\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
+TEMPLATE_LINE_WORDS: Final = 15  # a card's title or label; a longer line is an excerpt
+CYCLE_MAX_BLOCKS: Final = 10  # a card is shorter than this
+DATED_CYCLE_MAX_BLOCKS: Final = 20  # and a comment under its dated line
+STORY_RUN_PARAGRAPHS: Final = 6  # paragraphs in a row: a story's, not a comment's
+MIN_CYCLES: Final = 3  # two alike lines are a coincidence; three are a template
+NEAR_COPY_BLOCKS: Final = 3  # a card that prints its title twice prints the copies this close
+ALIKE_SHARE: Final = 0.6  # of the longer line's words, in order, shared by two lines with numbers
+LABEL_MAX_WORDS: Final = 4  # a label repeated word for word ("Reply", "Business", "2H ago")
+DATE_LINE_MAX_WORDS: Final = 6  # a date repeated word for word ("Wednesday November 20, 2019")
+EXCERPT_MAX_WORDS: Final = 60  # a teaser's excerpt; longer is a paragraph of its own
+EXCERPT_LOOKBACK: Final = 4  # blocks above an excerpt where its card's lines are (placeholders skipped)
+SHORT_NUMBER_CHARS: Final = 5  # "2019,", "32M", "07:52": a number with its unit or punctuation
+_DIGITS: Final = Lazy(r"\d+")
+_DATE: Final = Lazy(r"\b\d{1,2}:\d\d\b|\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 
 
 def _shape(text: str) -> tuple[str, ...]:
     """A line's words, case folded, numbers as '#': "2H ago" and "32M ago" have one shape, as
     have "at 6:34 am" and "at 7:02 am"; a longer word keeps its letters ("car[#x#]")."""
     words = text.casefold().split()
-    if not _DIGIT.search(text):
+    if not DIGIT.search(text):
         return tuple(words)  # most lines: no number to fold
-    return tuple(_number(word) if _DIGIT.search(word) else word for word in words)
+    return tuple(_number(word) if DIGIT.search(word) else word for word in words)
 
 
 def _number(word: str) -> str:
@@ -269,7 +272,7 @@ def _card_line(u: Unit) -> bool:
     return not u.prose and not u.hits and u.block.kind != CONTROL
 
 
-LIST_LABEL_KINDS = frozenset({"related", "readmore"})  # chrome labels that head a list of links
+LIST_LABEL_KINDS: Final = frozenset({"related", "readmore"})  # chrome labels that head a list of links
 
 
 def _card_heading(units: list[Unit], i: int) -> bool:

@@ -22,16 +22,20 @@ from ..model import CONTROL, ITEM
 from .evidence import CLOSERS, Unit
 from .positions import TEASER_ABOVE_BUTTON, TEASER_CARD, TEASER_EMBED, TEASER_GLUED, TEASER_LINKED
 
-TEASER_MAX_WORDS = 30  # a headline and its button; longer is a paragraph
-BUTTON_MAX_WORDS = 4  # a read-more line on its own
-TITLE_MIN_WORDS = 3
-CARD_LABEL_MAX_WORDS = 6
-_EMBED = ("IFRAME", "[iframe", "[IFRAME")  # how text browsers print an embedded frame
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
+TEASER_MAX_WORDS: Final = 30  # a headline and its button; longer is a paragraph
+BUTTON_MAX_WORDS: Final = 4  # a read-more line on its own
+TITLE_MIN_WORDS: Final = 3
+CARD_LABEL_MAX_WORDS: Final = 6
+_EMBED: Final = ("IFRAME", "[iframe", "[IFRAME")  # how text browsers print an embedded frame
 # an ellipsis and up to three words that are not a sentence's, or a few words and an arrow
-_ELLIPSIS_BUTTON = Lazy(r"(?:…|\.\.\.)\s*[^\s.!?…]+(?:\s[^\s.!?…]+){0,2}\s*[»›→]?$")
-_ARROW_BUTTON = Lazy(r"[^\s.!?…]\s[»›→]$")
-_SENTENCE_BREAK = Lazy(r"[.!?]\s")
-_ARROWS = frozenset("»›→")
+_ELLIPSIS_BUTTON: Final = Lazy(r"(?:…|\.\.\.)\s*[^\s.!?…]+(?:\s[^\s.!?…]+){0,2}\s*[»›→]?$")
+_ARROW_BUTTON: Final = Lazy(r"[^\s.!?…]\s[»›→]$")
+_SENTENCE_BREAK: Final = Lazy(r"[.!?]\s")
+_ARROWS: Final = frozenset("»›→")
 
 
 def _glued(u: Unit) -> bool:

@@ -20,22 +20,26 @@ import re2
 from ..lazy import Lazy
 from .schema import Rule, fail
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Final
+
 # Characters that separate words: whitespace, ASCII punctuation, Latin-1 punctuation and
 # the Unicode punctuation, arrow, symbol and CJK-punctuation blocks.
-SEP = (
+SEP: Final = (
     r"\s!-/:-@\[-`{-~\x{A0}-\x{BF}\x{D7}\x{F7}\x{2000}-\x{206F}\x{2190}-\x{2BFF}"
     r"\x{3000}-\x{303F}\x{FE30}-\x{FE4F}\x{FF00}-\x{FF0F}"
 )
-WORD_START = f"(?:^|[{SEP}])"
-WORD_END = f"(?:[{SEP}]|$)"
+WORD_START: Final = f"(?:^|[{SEP}])"
+WORD_END: Final = f"(?:[{SEP}]|$)"
 # A quote in a pattern matches its typographic forms too ("don't" matches "don’t"): cheaper
 # than folding the quotes of every block before matching.
-_APOSTROPHES = "'’‘ʼ´"
-_DOUBLE_QUOTES = '"“”„'
+_APOSTROPHES: Final = "'’‘ʼ´"
+_DOUBLE_QUOTES: Final = '"“”„'
 
 
 # A pattern as tokens: an escape, a bracket, a paren, a bar, or a run of anything else.
-_TOKEN = Lazy(r"\\.|[\[\]()|]|[^\\\[\]()|]+", re.S)
+_TOKEN: Final = Lazy(r"\\.|[\[\]()|]|[^\\\[\]()|]+", re.S)
 
 
 def rewrite(pattern: str) -> str:
@@ -175,11 +179,11 @@ def _start_edge(pattern: str) -> str:
 
 
 # RE2 patterns made ahead of time (frozen.marshal), by (pattern, match, folded)
-_known: dict[tuple[str, str, bool], str] = {}
+_known: Final[dict[tuple[str, str, bool], str]] = {}
 # and the literals of rules' patterns (literals.py), by pattern: a text an unknown rule
 # matches holds one literal of each of its sets
 Literals = tuple[tuple[str, ...], ...] | None
-_known_literals: dict[str, Literals] = {}
+_known_literals: Final[dict[str, Literals]] = {}
 
 
 def compiled_pattern(rule: Rule, folded: bool = False) -> str:
@@ -262,8 +266,15 @@ def pattern_problem(rule: Rule) -> str | None:
 def _lowered(pattern: str) -> str:
     """The pattern with its literal letters in lower case; escapes (\\S, \\x{…}, \\p…) kept."""
     if "\\" not in pattern:
-        return pattern.lower()
-    return "".join(t if t.startswith("\\") else t.lower() for t in _TOKEN.findall(pattern))
+        return _lower(pattern)
+    return "".join(t if t.startswith("\\") else _lower(t) for t in _TOKEN.findall(pattern))
+
+
+def _lower(text: str) -> str:
+    """text.lower() as CPython does it. The compiled build's own (mypyc's) maps a capital
+    sigma to σ wherever it stands, not to ς at a word's end: a Greek rule's "μας" missed
+    "ΣΤΗΡΙΞΤΕ ΜΑΣ" there. Called through the type, it is CPython's."""
+    return str.lower(text)
 
 
 class _Set:
@@ -314,7 +325,7 @@ class _Matcher:
         self._order = {r.id: n for n, r in enumerate(rules)}
 
     def hits(self, text: str) -> tuple[Rule, ...]:
-        found = self._folded.match(text.lower().encode()) if self._folded is not None else None
+        found = self._folded.match(_lower(text).encode()) if self._folded is not None else None
         hits = self._rules(found, text) if found else ()
         if self._unguarded is not None:
             more = [self._unguarded.rules[i] for i in self._unguarded.match(text.encode()) or ()]
@@ -345,21 +356,23 @@ def _exact(rule: Rule) -> bool:
 
 
 # escapes that lower-casing a pattern leaves as they are, though they may name capitals
-_UNFOLDABLE = Lazy(r"\\[pPxuUN0-7]")
+_UNFOLDABLE: Final = Lazy(r"\\[pPxuUN0-7]")
 
 
-NAMES_SEEN = 20_000  # distinct element names whose selector hits a RuleSet remembers
+NAMES_SEEN: Final = 20_000  # distinct element names whose selector hits a RuleSet remembers
 # A document longer than this gets the whole set: looking for each literal in it (about 0.5
 # ms per 1,000 characters, for English and the common rules) would cost more than the rules
 # it leaves out save (4-5 ms of 15 on the seed)
-NARROW_MAX_CHARS = 10_000
+NARROW_MAX_CHARS: Final = 10_000
 
 
 class RuleSet:
     """Active rules, compiled; answers which of them match a text or an element's names.
 
     Rules compile on first use: plain text never needs the selector rules, and a document
-    cleaned first in a process gets only the phrase rules it can match (narrowed).
+    cleaned first in a process gets only the phrase rules it can match (narrowed). What a
+    document matches goes through a view of its own (narrowed), which matches each distinct
+    text of it once.
     """
 
     def __init__(self, rules: Iterable[Rule], selectors: Iterable[Rule] = (), sources: Iterable[str] = ()) -> None:
@@ -370,32 +383,42 @@ class RuleSet:
         self._narrowed = False  # a document was given a set of the rules it can match
         self._names: _Matcher | None = None
         self._names_seen: dict[str, tuple[Rule, ...]] = {}
+        self._seen: dict[str, tuple[Rule, ...]] | None = None  # a document's view: its texts' hits
 
     def hits(self, text: str) -> tuple[Rule, ...]:
         """The phrase rules that match `text`, in rule order."""
         if self._phrases is None:
             self._phrases = _Matcher(self.rules, ", ".join(self.sources))
-        return self._phrases.hits(text)
+        if self._seen is None:
+            return self._phrases.hits(text)
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = self._phrases.hits(text)
+        return found
 
     def narrowed(self, texts: list[str]) -> RuleSet:
         """These rules for matching `texts` and pieces of them (a sentence; a piece with a
-        stretch of it blanked to a space): the same hits as this set, from a set of only
-        the rules whose literals (literals.py) the texts hold, when they are a document of
-        up to NARROW_MAX_CHARS (else the whole set). A command cleans one document:
-        compiling every rule, and building the automaton of them all as it matches, cost
-        more than the rest of the cleaning. Only the first document of a process is given
-        such a set; the next compiles the whole set, for every later one."""
-        if self._phrases is not None:
-            return self
-        if self._narrowed or sum(map(len, texts)) > NARROW_MAX_CHARS:
+        stretch of it blanked to a space), a document: a view of this set that matches each
+        distinct text once (a page prints its menus, share buttons and labels more than once,
+        and a paragraph's sentences are matched again on their own: a fifth of the texts
+        ScrapingHub's pages dumped by w3m and lynx matched were ones matched before in the
+        same page). The same hits as this set; from a set of only the rules whose literals
+        (literals.py) the texts hold, when they are a document of up to NARROW_MAX_CHARS
+        (else the whole set). A command cleans one document: compiling every rule, and
+        building the automaton of them all as it matches, cost more than the rest of the
+        cleaning. Only the first document of a process is given such a set; the next
+        compiles the whole set, for every later one."""
+        view = RuleSet(self.rules, self.selectors, self.sources)
+        view._seen = {}
+        if self._phrases is None and not self._narrowed and sum(map(len, texts)) <= NARROW_MAX_CHARS:
+            self._narrowed = True
+            lowered = _lower("\n".join(texts))
+            view._phrases = _Matcher(tuple(r for r in self.rules if _may_match(r, lowered)), ", ".join(self.sources))
+        else:
             # a second document (a process that cleans two cleans many: the literals looked
             # for in each would cost more than the whole set, once), or a long one
             self.hits("")
-            return self
-        self._narrowed = True
-        lowered = "\n".join(texts).lower()
-        view = RuleSet(self.rules, self.selectors, self.sources)
-        view._phrases = _Matcher(tuple(r for r in self.rules if _may_match(r, lowered)), ", ".join(self.sources))
+            view._phrases = self._phrases
         return view
 
     def sentence_hits(self, text: str) -> tuple[Rule, ...]:
