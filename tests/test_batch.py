@@ -1105,6 +1105,14 @@ def test_the_cleaning_pass_replays_the_walk_the_learning_pass_noted(tmp_path: Pa
     assert notes.complete
     replayed = list(spool.walked(notes.path))
     assert replayed == entries and all(type(e) is Entry for e in replayed)
+    size = os.path.getsize(notes.path)
+    with open(notes.path, "r+b") as f:  # cut short in its last chunk: the chunks before it are read back
+        f.truncate(size - 10)
+    read = spool.walked(notes.path)
+    assert [next(read) for _ in range(1000)] == entries[:1000]
+    with pytest.raises(StopIteration) as ended:
+        next(read)
+    assert ended.value.value == 1000 < notes.count == len(entries)
 
     small = spool.WalkNotes(str(tmp_path / "small"), 1000)  # past its room at the first chunk
     for entry in entries:
@@ -1121,7 +1129,7 @@ def test_a_learning_run_walks_its_inputs_once(tmp_path: Path, monkeypatch: pytes
     """Issue 13: with the walk replayed, a run with learning walks its inputs once for both passes,
     as --no-learn does for its one (and once more, only as far as it takes to tell that there are
     pages enough to learn from); its outputs are those of a run whose spool has no room, which
-    walks them again."""
+    walks them again, and those of a run whose notes were cut short, which walks what is missing."""
     from cleannews.folder import batch, walk
 
     site(tmp_path / "in" / "notes", range(9))
@@ -1142,9 +1150,24 @@ def test_a_learning_run_walks_its_inputs_once(tmp_path: Path, monkeypatch: pytes
 
     assert walked("plain", "--no-learn") == 1
     assert walked("learned") == 2
+
+    # Notes cut short (a chunk of 4 entries each): what is missing is walked again.
+    from cleannews.folder import spool
+
+    monkeypatch.setattr(spool, "_WALK_CHUNK", 4)
+    end = spool.WalkNotes.end
+
+    def cut(notes: spool.WalkNotes) -> None:
+        end(notes)
+        with open(notes.path, "r+b") as f:
+            f.truncate(os.path.getsize(notes.path) - 10)
+
+    monkeypatch.setattr(spool.WalkNotes, "end", cut)
+    assert walked("cut") == 3
+    monkeypatch.setattr(spool.WalkNotes, "end", end)
     monkeypatch.setattr(batch, "SPOOL_BUDGET", 0)
     assert walked("again") == 3
-    assert files_under(tmp_path / "learned") == files_under(tmp_path / "again")
+    assert files_under(tmp_path / "learned") == files_under(tmp_path / "again") == files_under(tmp_path / "cut")
 
 
 def test_what_a_learner_saw_it_knows_past_its_exact_set(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import hashlib
+import itertools
 import os
 import shutil
 import signal
@@ -459,14 +460,20 @@ class _Run:
         self.room = 0  # bytes each worker may keep there
         self._own_spool = False  # a folder of its own (a stream's run has no staging folder)
         self._kept: IndexReader | None = None  # in the cleaning pass, where the pages were kept
-        self._walked: str | None = None  # the learning pass's walk, noted whole: the cleaning pass replays it
+        self._walked: WalkNotes | None = None  # the learning pass's walk, noted whole: the cleaning pass replays it
         self._held = _Held()  # in the cleaning pass, records' lines and reports not yet written
         # The archive whose parts are being settled, where its next record starts (None: it
         # ended or broke) and how many records came before (the parent numbers them).
         self._chain: tuple[Entry, int | None, int] | None = None
 
     def entries(self) -> Iterator[Entry]:
-        return walked(self._walked) if self._walked is not None else self.walk.entries(self.inputs)
+        return self._replayed(self._walked) if self._walked is not None else self.walk.entries(self.inputs)
+
+    def _replayed(self, notes: WalkNotes) -> Iterator[Entry]:
+        """The noted walk; should its file be cut short, the rest of the inputs walked again."""
+        read = yield from walked(notes.path)
+        if read < notes.count:
+            yield from itertools.islice(self.walk.entries(self.inputs), read, None)
 
     def _progress(self, label: str) -> Progress | None:
         if self.progress_to is None:
@@ -588,7 +595,7 @@ class _Run:
             notes.close()
             walk.close()
         if walk.complete:
-            self._walked = walk.path
+            self._walked = walk
         if progress:
             progress.clear()
         return learner

@@ -25,7 +25,7 @@ import hashlib
 import marshal
 import os
 import struct
-from collections.abc import Iterator
+from collections.abc import Generator
 from functools import partial
 from typing import Any, BinaryIO, NamedTuple
 
@@ -244,11 +244,13 @@ class WalkNotes:
         self._file: BinaryIO | None = None
         self._chunk: list[tuple[Any, ...]] = []
         self._size = 0
+        self.count = 0  # entries noted
         self._failed = room <= 0
         self.complete = False  # every entry was noted: the walk can be replayed
 
     def add(self, entry: Entry) -> None:
         self._chunk.append(tuple(entry))  # marshal takes no named tuple
+        self.count += 1
         if len(self._chunk) >= _WALK_CHUNK:
             self._write()
 
@@ -283,12 +285,15 @@ class WalkNotes:
             self._file = None
 
 
-def walked(path: str) -> Iterator[Entry]:
-    """The entries WalkNotes noted at `path`, in order."""
-    with open(path, "rb") as f:
-        while True:
-            try:
+def walked(path: str) -> Generator[Entry, None, int]:
+    """The entries WalkNotes noted at `path`, in order, as far as they can be read back; returns
+    how many were."""
+    read = 0
+    try:
+        with open(path, "rb") as f:
+            while True:
                 chunk = marshal.load(f)
-            except EOFError:
-                return
-            yield from map(partial(tuple.__new__, Entry), chunk)
+                yield from map(partial(tuple.__new__, Entry), chunk)
+                read += len(chunk)
+    except (OSError, EOFError, ValueError, TypeError):  # the end, or a file cut short
+        return read
