@@ -30,7 +30,7 @@ from functools import partial
 from typing import Any, BinaryIO, NamedTuple
 
 from ..crawl import Cleaned
-from ..model import Block, Cut, Decision, Link, Result
+from ..model import Cut, Decision, Link, Result, new_block
 from .atomic import WholeLines
 from .walk import Entry
 
@@ -67,10 +67,10 @@ def page_key(path: str, size: int, mtime_ns: int, nth: int = 0) -> bytes:
 # taken apart and put together by zip and map in C: a Python expression per decision was most
 # of the spool's cost on a small page.
 
-_block = partial(tuple.__new__, Block)  # the named tuples' own __new__ is Python, called by name
-_decision = partial(tuple.__new__, Decision)
+_decision = partial(tuple.__new__, Decision)  # the named tuples' own __new__ is Python (model.new_block)
 _cut = partial(tuple.__new__, Cut)
 _link = partial(tuple.__new__, Link)
+_entry = partial(tuple.__new__, Entry)
 
 
 def _plain(result: Result) -> tuple[Any, ...]:
@@ -89,7 +89,7 @@ def _result(plain: tuple[Any, ...]) -> Result:
     if plain[3] is not None:
         blocks, keeps, roles, rules, reasons, texts, cuts = plain[3]
         cuts = ((),) * len(blocks) if cuts is None else [tuple(map(_cut, c)) for c in cuts]
-        decisions = tuple(map(_decision, zip(map(_block, blocks), keeps, roles, rules, reasons, texts, cuts,
+        decisions = tuple(map(_decision, zip(map(new_block, blocks), keeps, roles, rules, reasons, texts, cuts,
                                              strict=True)))
     links = tuple(map(_link, plain[8])) if plain[8] is not None else None
     return tuple.__new__(Result, (*plain[:3], decisions, *plain[4:8], links))
@@ -293,7 +293,7 @@ def walked(path: str) -> Generator[Entry, None, int]:
         with open(path, "rb") as f:
             while True:
                 chunk = marshal.load(f)
-                yield from map(partial(tuple.__new__, Entry), chunk)
+                yield from map(_entry, chunk)
                 read += len(chunk)
     except (OSError, EOFError, ValueError, TypeError):  # the end, or a file cut short
         return read
