@@ -1069,18 +1069,20 @@ def test_the_spool_gives_back_each_page_as_it_was_kept_and_in_batch_order(tmp_pa
     folder = str(tmp_path)
     writer = spool.IndexWriter(folder)
     keys = [spool.page_key(f"in/{n}", 100 + n, 5, 0) for n in range(len(pages))]
+    written = ("staging/.cleannews-x.tmp", (7, 2**64 - 1), (False, True), ("cleaned", "", ("rule",), 0.5))
     for n, (page, key) in enumerate(zip(pages, keys, strict=True)):
         kept = spool.Kept(page, (n, 2**64 - 1), 0.25)
         if n != 1:  # the second page is not kept
             place = spool.keep(folder, 1 << 20, kept)
             assert place is not None
-            writer.add(key, place)
-    writer.close()
+            writer.note(key, place, written if n == 2 else None)
+    writer.end()
     reader = spool.IndexReader(folder)
     found = [reader.find(key) for key in keys]
     assert found[1] is None and all(found[n] for n in (0, 2, 3))
-    assert [spool.fetch(folder, place) for place in found if place] == [
+    assert [spool.fetch(folder, where[0]) for where in found if where and where[0]] == [
         spool.Kept(page, (n, 2**64 - 1), 0.25) for n, page in enumerate(pages) if n != 1]
+    assert [where[1] for where in found if where] == [None, written, None]
     reader = spool.IndexReader(folder)
     assert reader.find(spool.page_key("in/0", 999, 5, 0)) is None  # changed since it was kept
     assert [reader.find(key) for key in keys[1:]] == [None, None, None]
@@ -1154,7 +1156,7 @@ def test_a_learning_run_walks_its_inputs_once(tmp_path: Path, monkeypatch: pytes
     # Notes cut short (a chunk of 4 entries each): what is missing is walked again.
     from cleannews.folder import spool
 
-    monkeypatch.setattr(spool, "_WALK_CHUNK", 4)
+    monkeypatch.setattr(spool, "_CHUNK", 4)
     end = spool.WalkNotes.end
 
     def cut(notes: spool.WalkNotes) -> None:

@@ -68,13 +68,25 @@ def without_boilerplate(done: Cleaned, boilerplate: Any, site: str, prints: tupl
     """The outcome with the learned boilerplate (a learn.Boilerplate) dropped from its story;
     a story it takes whole (a page with no lede) is empty, learned. `prints`: the fingerprints
     of its kept blocks, if already computed."""
+    return learned_away(done, boilerplate, site, prints)[0]
+
+
+def learned_away(done: Cleaned, boilerplate: Any, site: str,
+                 prints: tuple[int, ...] | None = None) -> tuple[Cleaned, bool]:
+    """without_boilerplate()'s outcome, and whether it is the outcome for any counts that learn
+    the same blocks of the page (learn.Boilerplate.dropped)."""
     if done.result is None or boilerplate is None:
-        return done
-    had_story = bool(done.result.body.strip())
-    result = boilerplate.drop(done.result, site, prints)
-    if had_story and not result.body.strip():
-        return Cleaned(EMPTY, LEARNED_EMPTY, result)
-    return done._replace(result=result)
+        return done, True
+    result, whole = boilerplate.dropped(done.result, site, prints)
+    if result is done.result:
+        return done, whole
+    if _has_text(done.result.body) and not _has_text(result.body):
+        return Cleaned(EMPTY, LEARNED_EMPTY, result), whole
+    return done._replace(result=result), whole
+
+
+def _has_text(body: str) -> bool:
+    return bool(body) and not body.isspace()  # (strip() would copy it)
 
 
 def record_object(result: Result, source: str | None, record: Record) -> dict[str, Any]:

@@ -42,7 +42,18 @@ def write_atomically(path: str, data: bytes, temp_dir: str | None = None) -> Non
     """Write to a temporary file, then rename it over `path`: the file is the old one or the
     new one, never part of either, whatever kills the process when. The temporary file is made
     in `temp_dir` (which must be on the same file system) or else next to `path`."""
-    folder = temp_dir or os.path.dirname(os.path.abspath(path))
+    tmp = write_aside(data, temp_dir or os.path.dirname(os.path.abspath(path)))
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_aside(data: bytes, folder: str) -> str:
+    """A temporary file in `folder` holding `data`, whole (its name): to be renamed into place
+    (os.replace) when it is wanted, or removed."""
     fd, tmp = tempfile.mkstemp(prefix=".cleannews-", suffix=".tmp", dir=folder)
     try:
         try:
@@ -50,11 +61,11 @@ def write_atomically(path: str, data: bytes, temp_dir: str | None = None) -> Non
             _write_all(fd, data)
         finally:
             os.close(fd)
-        os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    return tmp
 
 
 def _appending(fd: int) -> bool:

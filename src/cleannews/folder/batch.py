@@ -41,7 +41,15 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from .. import Options, __version__
-from ..crawl import Cleaned, clean_page, clean_record, record_failure_json, record_json, without_boilerplate
+from ..crawl import (
+    Cleaned,
+    clean_page,
+    clean_record,
+    learned_away,
+    record_failure_json,
+    record_json,
+    without_boilerplate,
+)
 from ..read.archives import Part, Record, Unsplittable, parts, records
 from ..render import CSV_HEADER, failure_json, render, render_csv, render_explain, use_colour
 from ..report import (
@@ -56,11 +64,11 @@ from ..report import (
     exit_for_signal,
     say,
 )
-from .atomic import AtomicLines, Busy, Staging, WholeLines, no_space, write_atomically
+from .atomic import AtomicLines, Busy, Staging, WholeLines, no_space, write_aside, write_atomically
 from .learn import Boilerplate, Learner, counted, site_of
 from .pool import Again, Failure, Pool, step
 from .progress import Progress, wanted
-from .spool import IndexReader, IndexWriter, Kept, WalkNotes, fetch, keep, page_key, walked
+from .spool import IndexReader, IndexWriter, Kept, WalkNotes, Written, fetch, keep, page_key, spare, walked
 from .walk import ARCHIVE, Entry, Walk, megabytes
 
 EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".json", "csv": ".csv"}
@@ -119,6 +127,7 @@ class _Setup(NamedTuple):
     metadata: bool
     staging: str | None
     max_size: int
+    learn_min: int
 
 
 class Outcome(NamedTuple):
@@ -178,9 +187,10 @@ def _cleaned(setup: _Setup, source: str | Record) -> Cleaned:
 
 
 # A worker's task: (phase "learn" or "clean", the file to read or the record, its name as shown,
-# its folder (its site when the page names none), the output file to write or None to return it,
-# and the spool: when learning, (its folder, the room the worker's file has) to keep the page
-# in; when cleaning, (its folder, where the page was kept); None for no spool).
+# its folder (its site when the page names none), the output file to write or None to return it
+# (when learning: None, or the output it will have, to write the page ahead), and the spool: when
+# learning, (its folder, the room the worker's file has) to keep the page in; when cleaning, (its
+# folder, where the page was kept); None for no spool).
 Task = tuple[str, str | Record, str, str, str | None, tuple[str, Any] | None]
 
 
@@ -195,8 +205,15 @@ def _work(setup: _Setup, boilerplate: Boilerplate | None, task: Task) -> Outcome
     site = site_of(done.result, folder)
     if phase == "learn":
         article, prints = counted(done.result, site)
-        place = keep(*spool, Kept(done, prints, time.perf_counter() - started)) if spool else None
-        return Outcome(CLEANED, data=(article, prints, place))
+        written = None
+        if output and spool:
+            written = _written_ahead(setup, done, site, article, prints, shown, spool, started)
+        place = None
+        if spool and (written is None or _learner[setup.staging, setup.learn_min].unsettled(prints)):
+            # (a page written ahead is read back only if the batch learns more of it than was:
+            # kept when that is likely, else cleaned again then)
+            place = keep(*spool, Kept(done, prints, time.perf_counter() - started))
+        return Outcome(CLEANED, data=(article, prints, place, written))
     status, reason, result = without_boilerplate(done, boilerplate, site, kept.prints if kept else None)
     assert result is not None
     text = _render(setup, result, shown, output is None, source if isinstance(source, Record) else None)
@@ -213,6 +230,43 @@ def _work(setup: _Setup, boilerplate: Boilerplate | None, task: Task) -> Outcome
             return Outcome(NO_SPACE, exc.strerror or str(exc), rules, seconds)
         return Outcome(FAILED, f"cannot write {display(output)}: {exc.strerror or exc}", rules, seconds)
     return Outcome(status, reason, rules, time.perf_counter() - started)
+
+
+_learner: dict[tuple[str | None, int], Learner] = {}  # this worker's, for _written_ahead
+
+
+if hasattr(os, "register_at_fork"):  # a new worker counts for itself
+    os.register_at_fork(after_in_child=_learner.clear)
+
+
+def _written_ahead(setup: _Setup, done: Cleaned, site: str, article: int, prints: tuple[int, ...], shown: str,
+                   spool: tuple[str, int], started: float) -> Written | None:
+    """The learning pass's guess at a page's output, written aside into the staging folder: the
+    page without the blocks this worker has already counted in enough articles. Counts only
+    grow, so those are the batch's boilerplate too, and for most pages of a site (all but its
+    first few) they are all of it: the cleaning pass then puts the file in place rather than
+    sending the page to a worker again. None when the guess cannot be trusted (which of the
+    learned blocks the story's floor keeps depends on the counts) or cannot be written (past
+    the `spool`'s room, which it shares)."""
+    learner = _learner.get((setup.staging, setup.learn_min))
+    if learner is None:
+        # A small filter for the blocks it saw once: its false "seen" only makes a guess wrong,
+        # and the cleaning pass checks every guess.
+        learner = _learner[setup.staging, setup.learn_min] = Learner(setup.learn_min, bits=1 << 20)
+    learner.add_fingerprints(article, prints)
+    so_far = learner.so_far()
+    (status, reason, result), whole = learned_away(done, so_far, site, prints)
+    if not whole or result is None or setup.staging is None:
+        return None
+    data = _render(setup, result, shown, False, None).encode("utf-8")
+    if not spare(*spool, len(data)):
+        return None
+    try:
+        temp = write_aside(data, setup.staging)
+    except OSError:
+        return None  # (a full disk: the cleaning pass meets it at the page's own write)
+    return temp, prints, so_far.learned(prints), (status, reason, tuple(result.rules_fired),
+                                                  time.perf_counter() - started)
 
 
 def _handle(setup: _Setup, boilerplate: Boilerplate | None, task: Any) -> tuple[Any, ...] | None:
@@ -461,6 +515,8 @@ class _Run:
         self._own_spool = False  # a folder of its own (a stream's run has no staging folder)
         self._kept: IndexReader | None = None  # in the cleaning pass, where the pages were kept
         self._walked: WalkNotes | None = None  # the learning pass's walk, noted whole: the cleaning pass replays it
+        self.learned: Boilerplate | None = None  # what the batch taught
+        self._made = ""  # the output folder the cleaning pass made last
         self._held = _Held()  # in the cleaning pass, records' lines and reports not yet written
         # The archive whose parts are being settled, where its next record starts (None: it
         # ended or broke) and how many records came before (the parent numbers them).
@@ -557,7 +613,8 @@ class _Run:
                 return None
             counts = learner.counts()
             self._save(key.hexdigest(), counts)
-        return Boilerplate.from_counts(counts, self.settings.learn_min)
+        self.learned = Boilerplate.from_counts(counts, self.settings.learn_min)
+        return self.learned
 
     def learn(self, pool: Pool, key: Any = None) -> Learner:
         """Count the blocks of every page (and spool the pages for the cleaning pass); `key`,
@@ -584,15 +641,15 @@ class _Run:
                         break
                     self.crashed[_key_of(unit)] = outcome.reason
                 elif outcome is not None and outcome.status == CLEANED:
-                    article, prints, place = outcome.data
+                    article, prints, place, written = outcome.data
                     learner.add_fingerprints(article, prints)
-                    if place is not None and unit.page is not None:
-                        notes.add(unit.page, place)
+                    if (place is not None or written is not None) and unit.page is not None:
+                        notes.note(unit.page, place, written)
                 done += _ends_input(unit)
                 if progress:
                     progress.update(done)
         finally:
-            notes.close()
+            notes.end()
             walk.close()
         if walk.complete:
             self._walked = walk
@@ -600,17 +657,37 @@ class _Run:
             progress.clear()
         return learner
 
-    def _spool_task(self, phase: str, entry: Entry, nth: int = 0, pending: bool = True) -> tuple[bytes | None, Any]:
-        """A page's key in the spool (the `nth` record of an archive or a dump), and the spool's
+    def _spool_task(self, phase: str, entry: Entry, nth: int = 0,
+                    pending: bool = True) -> tuple[bytes | None, Any, Written | None]:
+        """A page's key in the spool (the `nth` record of an archive or a dump), the spool's
         part of its task: when learning, where to keep the page (unless its input is not
-        `pending`: its output is up to date); when cleaning, where it was kept."""
+        `pending`: its output is up to date); when cleaning, where it was kept; and when
+        cleaning, what the learning pass wrote of it ahead."""
         if self.spool is None or not self.room or not pending:
-            return None, None
+            return None, None, None
         page = page_key(entry.path, entry.size, entry.mtime_ns, nth)
         if phase == "learn":
-            return page, (self.spool, self.room)
-        place = self._kept.find(page) if self._kept is not None else None
-        return page, (self.spool, place) if place is not None else None
+            return page, (self.spool, self.room), None
+        place, written = (self._kept.find(page) if self._kept is not None else None) or (None, None)
+        return page, (self.spool, place) if place is not None else None, written
+
+    def _put_in_place(self, written: Written, output: str | None) -> bool:
+        """Put a page the learning pass wrote ahead in place, if the batch learned of it what
+        the worker that wrote it had; else remove it (the page is cleaned again)."""
+        temp, prints, learned, _ = written
+        try:
+            if output is not None and self.learned is not None and self.learned.learned(prints) == learned:
+                folder = os.path.dirname(output)
+                if folder != self._made:  # (pages come folder by folder)
+                    os.makedirs(folder, exist_ok=True)
+                    self._made = folder
+                os.replace(temp, output)
+                return True
+        except OSError:
+            pass  # a worker writes it, and reports what stops it
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        return False
 
     def remove_spool(self) -> None:
         """Remove the spool's own folder (call once no worker can write there). One in the
@@ -667,8 +744,14 @@ class _Run:
             elif (entry.path, "") in self.crashed:
                 yield _Unit(entry, known=Outcome(FAILED, self.crashed[entry.path, ""])), None
             else:
-                output = self._output(entry) if phase == "clean" else None
-                page, spool = self._spool_task(phase, entry, pending=phase == "clean" or not self._up_to_date(entry))
+                output = self._output(entry)
+                page, spool, written = self._spool_task(phase, entry,
+                                                        pending=phase == "clean" or not self._up_to_date(entry))
+                if phase == "learn" and (page is None or self.staging is None):
+                    output = None  # nowhere to write it ahead
+                elif written is not None and self._put_in_place(written, output):
+                    yield _Unit(entry, known=Outcome(*written[3])), None
+                    continue
                 yield _Unit(entry, page=page), (phase, entry.source, entry.path, entry.folder, output, spool)
         if walk is not None:
             walk.end()
@@ -695,7 +778,7 @@ class _Run:
                 if record.status or crashed:
                     yield _Unit(entry, record, Outcome(record.status or FAILED, record.reason or crashed or "")), None
                 else:
-                    page, spool = self._spool_task(phase, entry, nth, pending)
+                    page, spool, _ = self._spool_task(phase, entry, nth, pending)
                     yield _Unit(entry, record, page=page), (phase, record, entry.path, entry.folder, None, spool)
         except OSError as exc:
             yield _Unit(entry, known=Outcome(FAILED, exc.strerror or str(exc)), last=True), None
@@ -962,7 +1045,7 @@ def run(inputs: Sequence[str], out_dir: str | None, options: Options, settings: 
         raise
     report = Report(files.log)
     setup = _Setup(options, settings.fmt, settings.explain, settings.color == "always", settings.title,
-                   settings.metadata, staging.path if staging else None, settings.max_size)
+                   settings.metadata, staging.path if staging else None, settings.max_size, settings.learn_min)
     pool = Pool(settings.jobs or _cpus(), settings.timeout, _handle, setup)
     job = _Run(list(inputs), out_dir, options, settings)
     job.staging = staging.path if staging else None

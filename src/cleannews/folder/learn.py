@@ -142,47 +142,65 @@ def _lede(decisions: list[Decision], story: list[int]) -> int | None:
 
 
 class Boilerplate(NamedTuple):
-    """What a batch taught: fingerprint → the number of articles its block occurs in."""
+    """What a batch taught: fingerprint → the number of articles its block occurs in, and the
+    number a block must reach to be boilerplate."""
 
     counts: dict[int, int]
+    least: int = 1
 
     @classmethod
     def from_counts(cls, counts: dict[int, int], min_articles: int) -> Boilerplate:
         """The boilerplate of Learner.counts(): the blocks in at least min_articles articles."""
-        return cls({f: n for f, n in counts.items() if n >= min_articles})
+        return cls({f: n for f, n in counts.items() if n >= min_articles}, min_articles)
+
+    def learned(self, prints: Sequence[int]) -> tuple[bool, ...]:
+        """Which of a page's fingerprints() are boilerplate."""
+        counts, least = self.counts, self.least
+        return tuple([counts.get(p, 0) >= least for p in prints])
 
     def drop(self, result: Result, site: str | None = None, prints: tuple[int, ...] | None = None) -> Result:
         """The result with the kept blocks that are learned boilerplate turned into drops:
         the most repeated first, never the lede, and never below STORY_FLOOR of the story's
         words (a page without a lede has no story to keep). `prints`: its fingerprints(), if
         they were computed already (with the same site)."""
+        return self.dropped(result, site, prints)[0]
+
+    def dropped(self, result: Result, site: str | None = None,
+                prints: tuple[int, ...] | None = None) -> tuple[Result, bool]:
+        """drop()'s result, and whether it is the result for any counts that learn the same
+        blocks of the page: False when the story's floor kept a learned block, as which one it
+        keeps depends on the counts' order."""
         if not self.counts:
-            return result
+            return result, True
         site = site_of(result) if site is None else site
         story = _story(result.decisions)
         if prints is None:
             prints = fingerprints(result, site)
-        counts = self.counts
-        learned = [(seen, i) for i, p in zip(story, prints, strict=True) if (seen := counts.get(p))]
+        counts, least = self.counts, self.least
+        learned = [(seen, i) for i, p in zip(story, prints, strict=True) if (seen := counts.get(p, 0)) >= least]
         if not learned:
-            return result
+            return result, True
         decisions = list(result.decisions)
         lede = _lede(decisions, story)
         words = {i: word_count(decisions[i].text) for i in story}
         left = sum(words.values())
         floor = left * STORY_FLOOR if lede is not None else 0
-        changed = False
-        for seen, i in sorted(learned, key=lambda pair: (-pair[0], pair[1])):
-            if i == lede or left - words[i] < floor:
+        reason = (f"The same block is in {least} or more articles of {site or 'this batch'}: the site's, "
+                  "not the story's.")
+        changed, whole = False, True
+        for _, i in sorted(learned, key=lambda pair: (-pair[0], pair[1])):
+            if i == lede:
+                continue
+            if left - words[i] < floor:
+                whole = False
                 continue
             d = decisions[i]
-            reason = f"The same block is in {seen} articles of {site or 'this batch'}: the site's, not the story's."
             decisions[i] = Decision(d.block, False, "chrome", RULE, reason, "")
             left -= words[i]
             changed = True
         if not changed:
-            return result
-        return rendered(result._replace(decisions=tuple(decisions)))
+            return result, whole
+        return rendered(result._replace(decisions=tuple(decisions))), whole
 
 
 class _Seen:
@@ -238,11 +256,12 @@ class _Seen:
 class Learner:
     """Counts, for each block, in how many distinct articles of its site it occurs."""
 
-    def __init__(self, min_articles: int) -> None:
+    def __init__(self, min_articles: int, bits: int = BLOOM_BITS) -> None:
+        """`bits`: the size of the Bloom filter for the blocks seen once, a power of two."""
         if min_articles < 2:
             raise ValueError("a block must recur in at least 2 articles to be boilerplate")
         self.min_articles = min_articles
-        self._seen = _Seen()
+        self._seen = _Seen(bits)
         self._repeated: dict[int, int] = {}  # only blocks seen more than once: few
 
     def add(self, result: Result, site: str | None = None) -> None:
@@ -280,6 +299,22 @@ class Learner:
 
     def boilerplate(self) -> Boilerplate:
         return Boilerplate.from_counts(self._repeated, self.min_articles)
+
+    def unsettled(self, prints: Sequence[int]) -> bool:
+        """Whether what it has learned of a page it counted (its fingerprints) may still change
+        as it counts more: one of its blocks is in more than one article but fewer than
+        min_articles, or none is in any other article yet (a site new to it, whose furniture
+        is still to come)."""
+        if not prints:
+            return False
+        repeated, least = self._repeated, self.min_articles
+        seen = [repeated.get(p, 1) for p in prints]
+        return max(seen) == 1 or any(1 < n < least for n in seen)
+
+    def so_far(self) -> Boilerplate:
+        """What it has learned from the articles counted so far: a view that grows as it
+        counts more. Counts only grow, so what it holds stays boilerplate."""
+        return Boilerplate(self._repeated, self.min_articles)
 
 
 class Tally:

@@ -20,12 +20,11 @@ it outlives the run: it is in the output's staging folder, or a temporary one.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import marshal
 import os
 import struct
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from functools import partial
 from typing import Any, BinaryIO, NamedTuple
 
@@ -36,9 +35,9 @@ from .walk import Entry
 
 INDEX = "spool-index"
 WALK = "spool-walk"
-_WALK_CHUNK = 500  # entries to a marshal record: one call each way for many entries
+_CHUNK = 500  # items to a marshal record (_Chunks): one call each way for many
+_LENGTH = struct.Struct("<I")  # before each record: its length
 PAGES = "spool-pages-"  # + the pid of the worker that wrote them
-_ENTRY = struct.Struct("<16sQQQ")  # the page's key, the writer's pid, where its data starts, its length
 
 
 # Where a kept page is: in the file of the worker `pid`, at `offset`, `length` bytes. A plain
@@ -117,6 +116,7 @@ class _Pages:
         self.pid = os.getpid()  # a system call each time it is asked
         self.file: WholeLines | None = None
         self.size = 0
+        self.aside = 0  # bytes of the pages written ahead (spare()), in the same room
         self.full = False  # the disk refused a write: keep nothing more
 
 
@@ -139,15 +139,19 @@ def _pages_of(folder: str, pid: int) -> str:
     return os.path.join(folder, f"{PAGES}{pid}")
 
 
-def keep(folder: str, room: int, page: Kept) -> Place | None:
-    """Append a page to this worker's file in `folder`, which may grow to `room` bytes; its
-    place, or None when it does not fit or the disk will not take it."""
+def _pages(folder: str) -> _Pages:
     global _mine
     if _mine is None or _mine.folder != folder:
         _mine = _Pages(folder)
-    mine = _mine
+    return _mine
+
+
+def keep(folder: str, room: int, page: Kept) -> Place | None:
+    """Append a page to this worker's file in `folder`, which may grow to `room` bytes; its
+    place, or None when it does not fit or the disk will not take it."""
+    mine = _pages(folder)
     data = pack(page)
-    if mine.full or mine.size + len(data) > room:
+    if mine.full or mine.size + mine.aside + len(data) > room:
         return None
     try:
         if mine.file is None:
@@ -158,6 +162,17 @@ def keep(folder: str, room: int, page: Kept) -> Place | None:
         return None
     offset, mine.size = mine.size, mine.size + len(data)
     return mine.pid, offset, len(data)
+
+
+def spare(folder: str, room: int, size: int) -> bool:
+    """Whether `size` bytes more fit in this worker's `room` in `folder`, taking them if they
+    do: a page written ahead (batch) lies in the staging folder until the cleaning pass puts it
+    in place, and the outputs written after it need the rest of the disk."""
+    mine = _pages(folder)
+    if mine.full or mine.size + mine.aside + size > room:
+        return False
+    mine.aside += size
+    return True
 
 
 def fetch(folder: str, place: Place) -> Kept | None:
@@ -174,104 +189,55 @@ def fetch(folder: str, place: Place) -> Kept | None:
         return None
 
 
-# --- in the parent ----------------------------------------------------------------------------
+# --- in the parent ---------------------------------------------------------------------------
+
+# A page the learning pass has already written, into a temporary file: (that file, its
+# fingerprints, which of them were learned boilerplate when it was written, its outcome as
+# (status, reason, rules, seconds)). It is the page's output if the batch learns the same
+# blocks of it (learn.Boilerplate.learned).
+Written = tuple[str, tuple[int, ...], tuple[bool, ...], tuple[Any, ...]]
 
 
-class IndexWriter:
-    """The index, as the learning pass notes each page kept, in the order of the batch."""
+class _Chunks:
+    """Items appended to a file of the spool in marshal records of many (one call each way for
+    many items), the file growing to `room` bytes at most: past it, or when the disk refuses a
+    write, the rest is not kept and `complete` stays False."""
 
-    def __init__(self, folder: str) -> None:
-        self._path = os.path.join(folder, INDEX)
-        self._file: BinaryIO | None = None
-        self._failed = False
-
-    def add(self, page: bytes, place: Place) -> None:
-        """Note where a worker kept the page of key `page` (on a full disk, the rest is not)."""
-        if self._failed:
-            return
-        try:
-            if self._file is None:
-                self._file = open(self._path, "wb")  # noqa: SIM115 (closed by close())
-            self._file.write(_ENTRY.pack(page, *place))
-        except OSError:
-            self._failed = True  # what was written whole can still be found
-
-    def close(self) -> None:
-        if self._file is not None:
-            with contextlib.suppress(OSError):  # the same: the end was cut short
-                self._file.close()
-            self._file = None
-
-
-class IndexReader:
-    """The index, as the cleaning pass looks each page up, in the same order."""
-
-    def __init__(self, folder: str) -> None:
-        try:
-            self._file: BinaryIO | None = open(os.path.join(folder, INDEX), "rb")  # noqa: SIM115
-        except OSError:  # nothing was kept
-            self._file = None
-        self._next: tuple[bytes, Place] | None = None
-
-    def find(self, page: bytes) -> Place | None:
-        """Where the page of key `page` is kept, if it is the next one noted (pages are looked
-        up in the order they were noted: one that was not kept is passed over)."""
-        if self._next is None and self._file is not None:
-            entry = self._file.read(_ENTRY.size)
-            if len(entry) < _ENTRY.size:  # the end (or an entry the disk cut short)
-                self.close()
-                return None
-            noted, pid, offset, length = _ENTRY.unpack(entry)
-            self._next = noted, (pid, offset, length)
-        if self._next is None or self._next[0] != page:
-            return None  # not kept; or the batch changed since, and the pages after it are cleaned again
-        found, self._next = self._next[1], None
-        return found
-
-    def close(self) -> None:
-        if self._file is not None:
-            self._file.close()
-            self._file = None
-
-
-class WalkNotes:
-    """The entries of the batch, as the learning pass walks it, in a file of the spool that may
-    grow to `room` bytes (past it, the cleaning pass walks the inputs again)."""
-
-    def __init__(self, folder: str, room: int) -> None:
-        self.path = os.path.join(folder, WALK)
+    def __init__(self, path: str, room: int) -> None:
+        self.path = path
         self._room = room
         self._file: BinaryIO | None = None
-        self._chunk: list[tuple[Any, ...]] = []
+        self._chunk: list[Any] = []
         self._size = 0
-        self.count = 0  # entries noted
+        self.count = 0  # items added
         self._failed = room <= 0
-        self.complete = False  # every entry was noted: the walk can be replayed
+        self.complete = False  # every item was kept
 
-    def add(self, entry: Entry) -> None:
-        self._chunk.append(tuple(entry))  # marshal takes no named tuple
+    def add(self, item: Any) -> None:
+        self._chunk.append(item)
         self.count += 1
-        if len(self._chunk) >= _WALK_CHUNK:
+        if len(self._chunk) >= _CHUNK:
             self._write()
 
     def _write(self) -> None:
         chunk, self._chunk = self._chunk, []
-        if self._failed:
+        if self._failed or not chunk:
             return
         data = marshal.dumps(chunk)
+        data = _LENGTH.pack(len(data)) + data
         self._size += len(data)
         if self._size > self._room:
-            self._failed = True  # the cleaning pass walks the inputs again
+            self._failed = True
             return
         try:
             if self._file is None:
                 self._file = open(self.path, "wb")  # noqa: SIM115 (closed by close())
             self._file.write(data)
         except OSError:
-            self._failed = True  # the same
+            self._failed = True  # what was written whole can still be read back
 
     def end(self) -> None:
-        """The walk is over: write the rest."""
+        """The last item is in: write the rest."""
         self._write()
         self.close()
         self.complete = not self._failed
@@ -285,15 +251,69 @@ class WalkNotes:
             self._file = None
 
 
-def walked(path: str) -> Generator[Entry, None, int]:
-    """The entries WalkNotes noted at `path`, in order, as far as they can be read back; returns
-    how many were."""
+def _chunks(path: str, make: Callable[[Any], Any] | None = None) -> Generator[Any, None, int]:
+    """The items _Chunks kept at `path` (each given to `make`), in order, as far as they can be
+    read back; returns how many were."""
     read = 0
     try:
         with open(path, "rb") as f:
-            while True:
-                chunk = marshal.load(f)
-                yield from map(_entry, chunk)
+            # (marshal.load() would read the file object by a method call for each string in it)
+            while len(head := f.read(_LENGTH.size)) == _LENGTH.size:
+                data = f.read(_LENGTH.unpack(head)[0])
+                chunk = marshal.loads(data)
+                yield from chunk if make is None else map(make, chunk)
                 read += len(chunk)
-    except (OSError, EOFError, ValueError, TypeError):  # the end, or a file cut short
-        return read
+    except (OSError, EOFError, ValueError, TypeError):  # a file cut short
+        pass
+    return read
+
+
+class IndexWriter(_Chunks):
+    """The index, as the learning pass notes each page kept (or written), in the order of the
+    batch: its key, where a worker kept it (a Place, or None) and what it wrote (Written, or None)."""
+
+    def __init__(self, folder: str) -> None:
+        super().__init__(os.path.join(folder, INDEX), room=1 << 62)  # about 100 bytes a page
+
+    def note(self, page: bytes, place: Place | None, written: Written | None = None) -> None:
+        self.add((page, place, written))
+
+
+class IndexReader:
+    """The index, as the cleaning pass looks each page up, in the same order."""
+
+    def __init__(self, folder: str) -> None:
+        self._entries = _chunks(os.path.join(folder, INDEX))
+        self._next: tuple[bytes, Place | None, Written | None] | None = None
+
+    def find(self, page: bytes) -> tuple[Place | None, Written | None] | None:
+        """Where the page of key `page` was kept and what was written of it, if it is the next
+        one noted (pages are looked up in the order they were noted: one that was not noted is
+        passed over)."""
+        if self._next is None:
+            self._next = next(self._entries, None)
+        if self._next is None or self._next[0] != page:
+            return None  # not noted; or the batch changed since, and the pages after it are cleaned again
+        _, place, written = self._next
+        self._next = None
+        return place, written
+
+    def close(self) -> None:
+        self._entries.close()
+
+
+class WalkNotes(_Chunks):
+    """The entries of the batch, as the learning pass walks it, in a file of the spool that may
+    grow to `room` bytes (past it, the cleaning pass walks the inputs again)."""
+
+    def __init__(self, folder: str, room: int) -> None:
+        super().__init__(os.path.join(folder, WALK), room)
+
+    def add(self, entry: Entry) -> None:
+        super().add(tuple(entry))  # marshal takes no named tuple
+
+
+def walked(path: str) -> Generator[Entry, None, int]:
+    """The entries WalkNotes noted at `path`, in order, as far as they can be read back; returns
+    how many were."""
+    return (yield from _chunks(path, _entry))

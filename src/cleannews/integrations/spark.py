@@ -152,7 +152,7 @@ def _stories(spark: Any, source: Any, pages: Callable[[Iterable[Any]], Iterator[
                   .reduceByKey(operator.add)
                   .filter(lambda item: item[1] >= learn_min)
                   .collectAsMap())
-        boilerplate = sc.broadcast(Boilerplate(dict(counts)))
+        boilerplate = sc.broadcast(Boilerplate(dict(counts), learn_min))
     outcomes = sc.accumulator({}, _CounterParam())
     rows = source.mapPartitions(
         lambda part: _cleaned(pages(part), options, boilerplate.value if boilerplate else None, outcomes))
