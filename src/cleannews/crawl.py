@@ -82,7 +82,7 @@ def learned_away(done: Cleaned, boilerplate: Any, site: str,
         return done, whole
     if _has_text(done.result.body) and not _has_text(result.body):
         return Cleaned(EMPTY, LEARNED_EMPTY, result), whole
-    return done._replace(result=result), whole
+    return Cleaned(done.status, done.reason, result), whole
 
 
 def _has_text(body: str) -> bool:

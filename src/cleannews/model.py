@@ -13,7 +13,7 @@ from .records import NamedTuple, TypedDict
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import Final
+    from typing import Any, Final
 
 # Block kinds. Readers (text.py, html.py) say what a block *is*; decide.py says what to do with it.
 # (Final: the modules setup.py compiles read each as a constant, not from their globals.)
@@ -166,3 +166,8 @@ class Result(NamedTuple):
     def rules_fired(self) -> list[str]:
         """The distinct rule ids behind every removal, sorted."""
         return sorted({r.rule for r in self.removed})
+
+
+# A Result made from all nine of its fields, in their order, in C: its _replace() is Python,
+# called with keywords (13K instructions), and every page is rendered through one or two.
+new_result: Callable[[tuple[Any, ...]], Result] = partial(tuple.__new__, Result)

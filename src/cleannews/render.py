@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from .model import HEADING, ITEM, QUOTE, Block, Decision, Link, Result
+from .model import HEADING, ITEM, QUOTE, Block, Decision, Link, Result, new_result
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -143,7 +143,8 @@ def rendered(result: Result) -> Result:
     # the story's paragraphs made once, for the body and, under the headline, the text
     parts = _story_parts(result, False)
     body = _joined(parts)
-    return result._replace(text=_joined([result.title, *parts]) if result.title else body, body=body)
+    text = _joined([result.title, *parts]) if result.title else body
+    return new_result((text, *result[1:7], body, result.links))
 
 
 def as_dict(result: Result, source: str | None = None) -> dict[str, Any]:

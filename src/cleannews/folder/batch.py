@@ -68,7 +68,7 @@ from .atomic import AtomicLines, Busy, Staging, WholeLines, no_space, write_asid
 from .learn import Boilerplate, Learner, counted, site_of
 from .pool import Again, Failure, Pool, step
 from .progress import Progress, wanted
-from .spool import IndexReader, IndexWriter, Kept, WalkNotes, Written, fetch, keep, page_key, spare, walked
+from .spool import IndexReader, IndexWriter, Kept, PageKey, WalkNotes, Written, fetch, keep, page_key, spare, walked
 from .walk import ARCHIVE, Entry, Walk, megabytes
 
 EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json", "jsonl": ".json", "csv": ".csv"}
@@ -440,7 +440,7 @@ class _Unit(NamedTuple):
     record: Record | None = None
     known: Outcome | None = None
     last: bool = False
-    page: bytes | None = None  # its key in the spool (spool.page_key)
+    page: PageKey | None = None  # its key in the spool
     part: _Part | None = None  # a part of an archive, read by the worker
 
 
@@ -658,7 +658,7 @@ class _Run:
         return learner
 
     def _spool_task(self, phase: str, entry: Entry, nth: int = 0,
-                    pending: bool = True) -> tuple[bytes | None, Any, Written | None]:
+                    pending: bool = True) -> tuple[PageKey | None, Any, Written | None]:
         """A page's key in the spool (the `nth` record of an archive or a dump), the spool's
         part of its task: when learning, where to keep the page (unless its input is not
         `pending`: its output is up to date); when cleaning, where it was kept; and when

@@ -33,6 +33,7 @@ the whole crawl.
 from __future__ import annotations
 
 import hashlib
+import struct
 import sys
 import unicodedata
 from array import array
@@ -40,7 +41,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from ..decide.evidence import PROSE_MIN_WORDS, word_count
-from ..model import PARAGRAPH, Decision, Result
+from ..model import PARAGRAPH, Decision, Result, new_result
 from ..render import rendered
 
 RULE = "repeated-across-batch"
@@ -125,7 +126,10 @@ def article_key(result: Result, site: str, prints: tuple[int, ...] | None = None
     if isinstance(url, str) and url.strip():
         return _hash("article", site, url.strip())
     blocks = fingerprints(result, site) if prints is None else prints
-    return _hash("article", site, normalise(result.title or ""), *map("{:x}".format, blocks))
+    # (the fingerprints as 64-bit little-endian numbers: a run only compares its own keys)
+    head = "\x1f".join(("article", site, normalise(result.title or ""), "")).encode("utf-8", "surrogatepass")
+    data = head + struct.pack(f"<{len(blocks)}Q", *blocks)
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
 
 
 def counted(result: Result, site: str) -> tuple[int, tuple[int, ...]]:
@@ -133,6 +137,17 @@ def counted(result: Result, site: str) -> tuple[int, tuple[int, ...]]:
     arguments of Learner.add_fingerprints() and Tally.add()."""
     prints = fingerprints(result, site)
     return article_key(result, site, prints), prints
+
+
+def _within_floor(decisions: list[Decision], story: list[int], taken: list[int]) -> bool:
+    """Whether dropping every block of `taken` leaves at least STORY_FLOOR of the story's words,
+    told from a lower bound of them where it can be: the spaces of the story's blocks, one
+    count for all (word_count() counts at least a word a space)."""
+    gone = sum(word_count(decisions[i].text) for i in taken)
+    if gone <= " ".join([decisions[i].text for i in story]).count(" ") * (1 - STORY_FLOOR):
+        return True
+    total = sum(word_count(decisions[i].text) for i in story)
+    return total - gone >= total * STORY_FLOOR
 
 
 def _lede(decisions: list[Decision], story: list[int]) -> int | None:
@@ -182,25 +197,28 @@ class Boilerplate(NamedTuple):
             return result, True
         decisions = list(result.decisions)
         lede = _lede(decisions, story)
-        words = {i: word_count(decisions[i].text) for i in story}
-        left = sum(words.values())
-        floor = left * STORY_FLOOR if lede is not None else 0
+        taken = [i for _, i in learned if i != lede]
+        if not taken:
+            return result, True
+        whole = lede is None or _within_floor(decisions, story, taken)
+        if not whole:
+            # Which learned blocks the floor keeps depends on their counts: the most repeated go first.
+            words = {i: word_count(decisions[i].text) for i in story}
+            left = sum(words.values())
+            floor = left * STORY_FLOOR
+            taken = []
+            for _, i in sorted(learned, key=lambda pair: (-pair[0], pair[1])):
+                if i != lede and left - words[i] >= floor:
+                    taken.append(i)
+                    left -= words[i]
+            if not taken:
+                return result, False
         reason = (f"The same block is in {least} or more articles of {site or 'this batch'}: the site's, "
                   "not the story's.")
-        changed, whole = False, True
-        for _, i in sorted(learned, key=lambda pair: (-pair[0], pair[1])):
-            if i == lede:
-                continue
-            if left - words[i] < floor:
-                whole = False
-                continue
+        for i in taken:
             d = decisions[i]
             decisions[i] = Decision(d.block, False, "chrome", RULE, reason, "")
-            left -= words[i]
-            changed = True
-        if not changed:
-            return result, whole
-        return rendered(result._replace(decisions=tuple(decisions))), whole
+        return rendered(new_result((*result[:3], tuple(decisions), *result[4:]))), whole
 
 
 class _Seen:

@@ -20,7 +20,6 @@ it outlives the run: it is in the output's staging folder, or a temporary one.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import struct
@@ -54,11 +53,13 @@ class Kept(NamedTuple):
     seconds: float  # what cleaning it took
 
 
-def page_key(path: str, size: int, mtime_ns: int, nth: int = 0) -> bytes:
-    """A page as it is now (the `nth` record of an archive or a dump): a file changed in
-    between is another page."""
-    name = f"{path}\0{size}\0{mtime_ns}\0{nth}"
-    return hashlib.blake2b(name.encode("utf-8", "surrogateescape"), digest_size=16).digest()
+# A page as it is now (the `nth` record of an archive or a dump): a file changed in between is
+# another page. Its path, size, time and record number as they are: a tuple compared, not hashed.
+PageKey = tuple[str, int, int, int]
+
+
+def page_key(path: str, size: int, mtime_ns: int, nth: int = 0) -> PageKey:
+    return path, size, mtime_ns, nth
 
 
 # --- the pages, as plain tuples (marshal takes no named tuple) --------------------------------
@@ -275,7 +276,7 @@ class IndexWriter(_Chunks):
     def __init__(self, folder: str) -> None:
         super().__init__(os.path.join(folder, INDEX), room=1 << 62)  # about 100 bytes a page
 
-    def note(self, page: bytes, place: Place | None, written: Written | None = None) -> None:
+    def note(self, page: PageKey, place: Place | None, written: Written | None = None) -> None:
         self.add((page, place, written))
 
 
@@ -284,9 +285,9 @@ class IndexReader:
 
     def __init__(self, folder: str) -> None:
         self._entries = _chunks(os.path.join(folder, INDEX))
-        self._next: tuple[bytes, Place | None, Written | None] | None = None
+        self._next: tuple[PageKey, Place | None, Written | None] | None = None
 
-    def find(self, page: bytes) -> tuple[Place | None, Written | None] | None:
+    def find(self, page: PageKey) -> tuple[Place | None, Written | None] | None:
         """Where the page of key `page` was kept and what was written of it, if it is the next
         one noted (pages are looked up in the order they were noted: one that was not noted is
         passed over)."""
