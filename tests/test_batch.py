@@ -1259,3 +1259,91 @@ def test_learning_cleans_each_page_once_and_writes_what_cleaning_twice_wrote(
     assert sum(RULE in line["rules"] for line in twice[2]) == 9 + 6 + 6
     assert twice[3] == 2 * 2 * pages  # two runs, each page cleaned in each pass
     assert (once[3] == 2 * pages) if budget == 1 << 30 else (2 * pages < once[3] < 4 * pages)
+
+
+PRINT_BOX = ("Our print edition arrives every Saturday morning with the week's crosswords, the tide tables "
+             "and the harbour gossip: ask at the kiosk on the quay.")  # written for these tests
+
+
+def _mixed_batch(root: Path) -> None:
+    """Two sites: in one, a box from the start, a second box from its 15th article on (learned
+    only once enough of them have passed), stories that share a wire passage longer than their
+    own text (the story's floor keeps some of it) and a saved copy of one page; in the other,
+    pages that learning empties."""
+    for n in range(30):
+        title, paragraphs = article(500 + n)
+        shown = [*paragraphs[:2], LAMP_BOX, *paragraphs[2:]] + ([PRINT_BOX] if n >= 15 else [])
+        (root / "quay").mkdir(parents=True, exist_ok=True)
+        (root / "quay" / f"story-{n:03d}.txt").write_text(as_text(title, shown), encoding="utf-8")
+    _articles(root / "quay", 700, 7, after=[LAMP_BOX, *WIRE])
+    (root / "quay" / "copy-of-story-003.txt").write_bytes((root / "quay" / "story-003.txt").read_bytes())
+    (root / "notes").mkdir()
+    for n in range(6):
+        (root / "notes" / f"notes-{n}.txt").write_text(
+            f"Harbour notes for week {n + 10}\n\n- Tide tables for the north quay\n- Ferry timetable for the summer\n",
+            encoding="utf-8")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_pages_written_ahead_by_the_learning_pass_are_what_cleaning_them_again_gives(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
+    """Issue 13: the learning pass writes each page as the blocks its worker has learned so far
+    make it, and the cleaning pass puts it in place when the batch learned the same of it; the
+    outputs, the explanations of every drop (JSON) and the report are byte for byte those of a
+    run that cleans every page again (a spool with no room), with one worker or two."""
+    from cleannews.folder import batch
+
+    _mixed_batch(tmp_path / "in")
+    monkeypatch.chdir(tmp_path)
+    placed: list[bool] = []
+    put = batch._Run._put_in_place
+    monkeypatch.setattr(batch._Run, "_put_in_place", lambda self, *a: placed.append(put(self, *a)) or placed[-1])
+
+    def cleaned(name: str, *flags: str) -> tuple[dict[str, bytes], list[dict[str, object]]]:
+        args = ["in", "-o", name, "--jobs", jobs, "--report", f"{name}.jsonl", *flags]
+        assert _run_in_process(monkeypatch, args) == 0
+        lines = report_lines(tmp_path / f"{name}.jsonl")
+        return files_under(tmp_path / name), [{**line, "time": None, "output": str(line["output"]).removeprefix(name)}
+                                              for line in lines]
+
+    for flags in ((), ("--format", "json")):
+        placed.clear()
+        ahead = cleaned(f"ahead{len(flags)}", *flags)
+        assert placed.count(True) >= 10 and placed.count(False) >= 3, placed  # both ways were taken
+        monkeypatch.setattr(batch, "SPOOL_BUDGET", 0)  # no spool: every page cleaned again
+        again = cleaned(f"again{len(flags)}", *flags)
+        monkeypatch.undo()
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.setattr(batch._Run, "_put_in_place", lambda self, *a: placed.append(put(self, *a)) or placed[-1])
+        assert ahead == again
+    texts = files_under(tmp_path / "ahead0")
+    assert all(LAMP_BOX not in text.decode() and PRINT_BOX not in text.decode() for text in texts.values())
+    assert "5 or more articles of" in ahead[0]["quay/story-029.json"].decode()
+    assert not (tmp_path / "ahead0" / ".cleannews-partial").exists()  # no page written ahead is left over
+
+
+@given(st.lists(st.tuples(st.integers(1, 40), st.integers(0, 3)), min_size=1, max_size=8),
+       st.integers(2, 6), st.integers(0, 2**32))
+def test_a_drop_said_whole_is_the_drop_of_any_counts_that_learn_the_same_blocks(
+        shape: list[tuple[int, int]], least: int, seed: int) -> None:
+    """Issue 13: what the learning pass writes ahead rests on this: when Boilerplate.dropped says
+    its result is whole, the same page under any other counts that learn the same of its blocks
+    (however many articles each is in) gives the same result; and drop() is dropped()'s result."""
+    from cleannews.folder import learn
+    from cleannews.model import PARAGRAPH, Block, Decision, Result
+    from cleannews.render import rendered
+
+    rng = random.Random(seed)
+    texts = [" ".join(f"w{rng.randrange(10**6)}" for _ in range(words)) for words, _ in shape]
+    decisions = tuple(Decision(Block(text, PARAGRAPH), True, "story", "", "", text) for text in texts)
+    result = rendered(Result("", "A headline for the page", {}, decisions, "text"))
+    prints = learn.fingerprints(result, "site")
+    first = {p: least + rng.randrange(3) for p, (_, learned) in zip(prints, shape, strict=True) if learned}
+    other = {p: least + rng.randrange(50) for p in first}
+    dropped, whole = learn.Boilerplate(first, least).dropped(result, "site", prints)
+    assert dropped == learn.Boilerplate(first, least).drop(result, "site", prints)
+    again, _ = learn.Boilerplate(other, least).dropped(result, "site", prints)
+    if whole:
+        assert again == dropped
+    else:  # the floor kept a learned block back
+        assert any(d.keep for d, p in zip(dropped.decisions, prints, strict=True) if p in first)
