@@ -139,11 +139,14 @@ def counted(result: Result, site: str) -> tuple[int, tuple[int, ...]]:
     return article_key(result, site, prints), prints
 
 
-def _within_floor(decisions: list[Decision], story: list[int], taken: list[int]) -> bool:
+def _within_floor(decisions: list[Decision], story: list[int], taken: list[int], lede: int) -> bool:
     """Whether dropping every block of `taken` leaves at least STORY_FLOOR of the story's words,
-    told from a lower bound of them where it can be: the spaces of the story's blocks, one
-    count for all (word_count() counts at least a word a space)."""
+    told from a lower bound of them where it can be: the lede's and the taken blocks' own, or
+    the spaces of the story's blocks, one count for all (word_count() counts at least a word a
+    space)."""
     gone = sum(word_count(decisions[i].text) for i in taken)
+    if gone * STORY_FLOOR <= word_count(decisions[lede].text) * (1 - STORY_FLOOR):
+        return True
     if gone <= " ".join([decisions[i].text for i in story]).count(" ") * (1 - STORY_FLOOR):
         return True
     total = sum(word_count(decisions[i].text) for i in story)
@@ -200,7 +203,7 @@ class Boilerplate(NamedTuple):
         taken = [i for _, i in learned if i != lede]
         if not taken:
             return result, True
-        whole = lede is None or _within_floor(decisions, story, taken)
+        whole = lede is None or _within_floor(decisions, story, taken, lede)
         if not whole:
             # Which learned blocks the floor keeps depends on their counts: the most repeated go first.
             words = {i: word_count(decisions[i].text) for i in story}
@@ -325,9 +328,10 @@ class Learner:
         is still to come)."""
         if not prints:
             return False
-        repeated, least = self._repeated, self.min_articles
-        seen = [repeated.get(p, 1) for p in prints]
-        return max(seen) == 1 or any(1 < n < least for n in seen)
+        repeated = self._repeated
+        seen = {repeated.get(p, 1) for p in prints}  # in how many articles each block is
+        seen.discard(1)
+        return not seen or min(seen) < self.min_articles
 
     def so_far(self) -> Boilerplate:
         """What it has learned from the articles counted so far: a view that grows as it
