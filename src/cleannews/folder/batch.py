@@ -12,10 +12,14 @@ The run, in order:
    folder's state folder, keyed to the inputs (names, sizes, times) and the options: a run over
    the same inputs takes it from there instead of learning again, and a run with nothing left
    to clean learns nothing.
-3. Clean: every page's spooled result, now without the learned boilerplate, is rendered (a page
-   past the spool's budget is cleaned again: the same result); each output written to a
-   temporary file and renamed into place by the worker. Pages whose output is newer than they
-   are were done by an earlier run and are left alone (unless --force).
+   Each worker also drops from the page what it has itself learned so far (its own counts are
+   a lower bound of the batch's), renders it and writes it ahead into the staging folder.
+3. Clean: a page written ahead is renamed into place by the parent when the batch learned the
+   same of it as its worker had; every other page's spooled result, now without the learned
+   boilerplate, is rendered by a worker (a page the spool does not hold is cleaned again: the
+   same result); each output written to a temporary file and renamed into place by the worker.
+   Pages whose output is newer than they are were done by an earlier run and are left alone
+   (unless --force).
 
 Files are streamed from the walk to the workers, and results come back in input order through
 a bounded window, so memory does not grow with the number of files. SIGINT, SIGTERM and SIGHUP
