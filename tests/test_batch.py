@@ -1347,3 +1347,19 @@ def test_a_drop_said_whole_is_the_drop_of_any_counts_that_learn_the_same_blocks(
         assert again == dropped
     else:  # the floor kept a learned block back
         assert any(d.keep for d, p in zip(dropped.decisions, prints, strict=True) if p in first)
+
+
+@given(st.lists(st.lists(st.integers(0, 30), max_size=6), max_size=60), st.integers(1, 20))
+def test_a_learner_that_forgets_never_counts_more_than_one_that_does_not(pages: list[list[int]], recent: int) -> None:
+    """Issue 13: a worker's own learner remembers only the last blocks it saw once: its counts
+    are never more than the batch's (what the pages it writes ahead rest on), and the same when
+    it has room for all."""
+    full, forgetful, roomy = Learner(2), Learner(2, recent=recent), Learner(2, recent=10_000)
+    for n, prints in enumerate(pages):
+        for learner in (full, forgetful, roomy):
+            learner.add_fingerprints(1000 + n, prints)
+    counts = full.counts()
+    assert all(n <= counts.get(p, 1) for p, n in forgetful.counts().items())
+    assert roomy.counts() == counts
+    with pytest.raises(ValueError):
+        full.merge(forgetful)

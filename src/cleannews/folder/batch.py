@@ -237,6 +237,7 @@ def _work(setup: _Setup, boilerplate: Boilerplate | None, task: Task) -> Outcome
 
 
 _learner: dict[tuple[str | None, int], Learner] = {}  # this worker's, for _written_ahead
+_RECENT = 1 << 13  # blocks seen once a worker's learner remembers (about 0.5 MiB)
 
 
 if hasattr(os, "register_at_fork"):  # a new worker counts for itself
@@ -254,9 +255,10 @@ def _written_ahead(setup: _Setup, done: Cleaned, site: str, article: int, prints
     the `spool`'s room, which it shares)."""
     learner = _learner.get((setup.staging, setup.learn_min))
     if learner is None:
-        # A small filter for the blocks it saw once: its false "seen" only makes a guess wrong,
-        # and the cleaning pass checks every guess.
-        learner = _learner[setup.staging, setup.learn_min] = Learner(setup.learn_min, bits=1 << 20)
+        # Its counts need not be the batch's, only never more, in little memory (each worker
+        # has one): it forgets the blocks seen once every few thousand, and the cleaning pass
+        # checks every guess.
+        learner = _learner[setup.staging, setup.learn_min] = Learner(setup.learn_min, recent=_RECENT)
     learner.add_fingerprints(article, prints)
     so_far = learner.so_far()
     (status, reason, result), whole = learned_away(done, so_far, site, prints)

@@ -274,15 +274,38 @@ class _Seen:
         return present
 
 
+class _Recent:
+    """The last fingerprints seen, up to `size`, all forgotten when there are more."""
+
+    def __init__(self, size: int) -> None:
+        self._exact: set[int] = set()
+        self._size = size
+
+    def __contains__(self, fingerprint: int) -> bool:
+        return fingerprint in self._exact
+
+    def add(self, fingerprint: int) -> bool:
+        """Remember `fingerprint`; True if it is remembered already."""
+        exact = self._exact
+        if fingerprint in exact:
+            return True
+        if len(exact) >= self._size:
+            exact.clear()
+        exact.add(fingerprint)
+        return False
+
+
 class Learner:
     """Counts, for each block, in how many distinct articles of its site it occurs."""
 
-    def __init__(self, min_articles: int, bits: int = BLOOM_BITS) -> None:
-        """`bits`: the size of the Bloom filter for the blocks seen once, a power of two."""
+    def __init__(self, min_articles: int, recent: int | None = None) -> None:
+        """`recent`: remember only that many of the blocks (and articles) seen once, forgetting
+        them all when there are more: counts that are never more than the true ones (but for a
+        copy of an article forgotten), in less memory than the filter."""
         if min_articles < 2:
             raise ValueError("a block must recur in at least 2 articles to be boilerplate")
         self.min_articles = min_articles
-        self._seen = _Seen(bits)
+        self._seen: _Seen | _Recent = _Seen() if recent is None else _Recent(recent)
         self._repeated: dict[int, int] = {}  # only blocks seen more than once: few
 
     def add(self, result: Result, site: str | None = None) -> None:
@@ -310,6 +333,8 @@ class Learner:
         run): a block's count is the sum of the two. Exact for every block one side saw more
         than once; a block each side saw only once is lost, and an article both sides saw
         counts twice: split a batch by site (or URL) for exact counts."""
+        if not (isinstance(self._seen, _Seen) and isinstance(other._seen, _Seen)):
+            raise ValueError("a learner that forgets (recent=) has no counts to merge")
         merged = {}
         for fingerprint in self._repeated.keys() | other._repeated.keys():
             mine = self._repeated.get(fingerprint) or int(fingerprint in self._seen)
