@@ -437,6 +437,9 @@ def _stamp(path: str) -> str:
     return f"{path}:{st.st_size}:{st.st_mtime_ns}"
 
 
+_NEWER = Outcome(UP_TO_DATE, "its output is newer than it (--force redoes it)")
+
+
 class _Unit(NamedTuple):
     """What one task of the pool is about: a file, or a record of an input of many (an archive,
     a dump); `known`, its outcome when no worker is needed; `last`, the end of an input of many
@@ -721,9 +724,10 @@ class _Run:
     def _output(self, entry: Entry) -> str | None:
         return os.path.join(self.out_dir, entry.output) if self.out_dir is not None and entry.output else None
 
-    def _up_to_date(self, entry: Entry) -> bool:
-        """Its output is newer than it: done by an earlier run (unless --force)."""
-        output = self._output(entry)
+    def _up_to_date(self, entry: Entry, output: str | None = None) -> bool:
+        """Its output (`output`, if already known) is newer than it: done by an earlier run
+        (unless --force)."""
+        output = output or self._output(entry)
         if output is None or self.settings.force:
             return False
         try:
@@ -742,25 +746,32 @@ class _Run:
                 walk.add(entry)
             if entry.status:
                 yield _Unit(entry, known=Outcome(entry.status, entry.reason), last=True), None
-            elif phase == "clean" and self._up_to_date(entry):
-                yield _Unit(entry, known=Outcome(UP_TO_DATE, "its output is newer than it (--force redoes it)"),
-                            last=True), None
             elif entry.records:
-                yield from self._record_tasks(entry, phase)
+                if phase == "clean" and self._up_to_date(entry):
+                    yield _Unit(entry, known=_NEWER, last=True), None
+                else:
+                    yield from self._record_tasks(entry, phase)
             elif (entry.path, "") in self.crashed:
                 yield _Unit(entry, known=Outcome(FAILED, self.crashed[entry.path, ""])), None
             else:
-                output = self._output(entry)
-                page, spool, written = self._spool_task(phase, entry,
-                                                        pending=phase == "clean" or not self._up_to_date(entry))
-                if phase == "learn" and (page is None or self.staging is None):
-                    output = None  # nowhere to write it ahead
-                elif written is not None and self._put_in_place(written, output):
-                    yield _Unit(entry, known=Outcome(*written[3])), None
-                    continue
-                yield _Unit(entry, page=page), (phase, entry.source, entry.path, entry.folder, output, spool)
+                yield self._file_task(phase, entry)
         if walk is not None:
             walk.end()
+
+    def _file_task(self, phase: str, entry: Entry) -> tuple[_Unit, Any]:
+        """The unit and task of a file (not an archive or a dump)."""
+        output = self._output(entry)
+        if phase == "learn":
+            page, spool, _ = self._spool_task(phase, entry, pending=not self._up_to_date(entry, output))
+            ahead = output if page is not None and self.staging is not None else None  # where it will go, if anywhere
+            return _Unit(entry, page=page), (phase, entry.source, entry.path, entry.folder, ahead, spool)
+        page, spool, written = self._spool_task(phase, entry)
+        # (a page the learning pass kept or wrote was not up to date then, and nothing has written it since)
+        if spool is None and written is None and self._up_to_date(entry, output):
+            return _Unit(entry, known=_NEWER, last=True), None
+        if written is not None and self._put_in_place(written, output):
+            return _Unit(entry, known=Outcome(*written[3])), None
+        return _Unit(entry, page=page), (phase, entry.source, entry.path, entry.folder, output, spool)
 
     def _record_tasks(self, entry: Entry, phase: str) -> Iterator[tuple[_Unit, Any]]:
         """A unit for each record of an archive or a dump (read here, one at a time, and sent to
