@@ -38,6 +38,7 @@ import sys
 import unicodedata
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import repeat
 from typing import NamedTuple
 
 from ..decide.evidence import PROSE_MIN_WORDS, word_count
@@ -72,24 +73,46 @@ def _hash(*parts: str) -> int:
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
 
 
-# ASCII lower-cased, and every character str.split() splits at but the space turned to NUL (as
-# NUL is), in one pass: a block's text with no NUL after it, no two spaces running and none at
-# its ends is normalised.
-_FOLD_ASCII = bytes(b + 32 if 65 <= b <= 90 else 0 if b in b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f" else b for b in range(256))
+def _fold_table() -> bytes:
+    """Each Latin-1 byte to what normalise() makes of its character, where that is one Latin-1
+    character and not whitespace (the space, and NBSP, become a space); NUL for the rest, which
+    the short cut leaves to normalise(); ß, whose fold is "ss", stays ß, to be replaced after.
+    Latin-1 holds no combining mark and no character that composes with the next, so
+    normalise() folds Latin-1 text a character at a time, as bytes.translate() does."""
+    table = bytearray(256)
+    for byte in range(256):
+        folded = unicodedata.normalize("NFKC", chr(byte)).casefold()
+        if folded == "ss":
+            table[byte] = byte
+        elif len(folded) == 1 and folded <= "\xff" and (folded == " " or not folded.isspace()):
+            table[byte] = ord(folded)
+    return bytes(table)
 
 
-def _block_print(prefix: bytes, text: str) -> int:
-    """_hash(site, normalise(text)), `prefix` being the site and the separator, encoded: the same
-    bytes hashed, with fewer steps for the usual block (ASCII, spaced already). The workers pay
-    it for every kept block of every page."""
-    if text.isascii():
-        data = text.encode("ascii").translate(_FOLD_ASCII)
-        # (two spaces looked for in the str: a third of the time it takes in the bytes)
-        if "  " in text or b"\0" in data or data[:1] == b" " or data[-1:] == b" ":
-            data = normalise(text).encode("ascii")
-    else:
-        data = normalise(text).encode("utf-8", "surrogatepass")
-    return int.from_bytes(hashlib.blake2b(prefix + data, digest_size=8).digest(), "little")
+_FOLD = _fold_table()
+
+
+def _spaced(folded: bytes) -> bool:
+    """Whether text folded by _FOLD is normalise()'s already: no character left to it (NUL),
+    no whitespace but single spaces between words."""
+    # (`bytes in bytes` first tries its operand as an int and clears the TypeError, a few
+    # thousand instructions: the byte NUL is looked for as the int 0, two spaces with find())
+    return 0 not in folded and folded.find(b"  ") < 0 and folded[:1] != b" " and folded[-1:] != b" "
+
+
+def _normalised(text: str, folded: bytes | None) -> bytes:
+    """normalise(text) in UTF-8, `folded` being the text's Latin-1 bytes folded by _FOLD (None
+    if it is not Latin-1 or has not been folded): those bytes when they are spaced already."""
+    if folded is None and text.isascii():
+        folded = text.encode("ascii").translate(_FOLD)
+    if folded is None or not _spaced(folded):
+        return normalise(text).encode("utf-8", "surrogatepass")
+    return _utf8(folded)
+
+
+def _utf8(folded: bytes) -> bytes:
+    """Latin-1 text folded by _FOLD, in UTF-8 and with ß folded to "ss"."""
+    return folded if folded.isascii() else folded.replace(b"\xdf", b"ss").decode("latin-1").encode("utf-8")
 
 
 def _story(decisions: Sequence[Decision]) -> list[int]:
@@ -113,10 +136,25 @@ def site_of(result: Result, fallback: str = "") -> str:
 
 
 def fingerprints(result: Result, site: str) -> tuple[int, ...]:
-    """The fingerprints of a document's kept blocks, in document order."""
+    """The fingerprints of a document's kept blocks, in document order: _hash(site,
+    normalise(text)) of each, the same bytes hashed. The workers pay it for every page: the
+    usual page (Latin-1, spaced already) is folded and checked in a few passes over its bytes
+    rather than by normalise() a block at a time."""
     prefix = f"{site}\x1f".encode("utf-8", "surrogatepass")
     decisions = result.decisions
-    return tuple([_block_print(prefix, decisions[i].text) for i in _story(decisions)])
+    texts = [decisions[i].text for i in _story(decisions)]
+    try:
+        folded = list(map(bytes.translate, map(str.encode, texts, repeat("latin-1")), repeat(_FOLD)))
+    except UnicodeEncodeError:  # a text with other characters (raised as it is met: little was folded in vain)
+        data = [_normalised(text, None) for text in texts]
+    else:
+        page = b" ".join(folded)  # a text starting or ending with a space shows as two spaces
+        if not _spaced(page):
+            data = list(map(_normalised, texts, folded))
+        else:
+            data = folded if page.isascii() else list(map(_utf8, folded))
+    digests = b"".join([hashlib.blake2b(prefix + text, digest_size=8).digest() for text in data])
+    return struct.unpack(f"<{len(data)}Q", digests)
 
 
 def article_key(result: Result, site: str, prints: tuple[int, ...] | None = None) -> int:
