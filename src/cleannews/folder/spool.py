@@ -5,9 +5,9 @@ Each worker appends the pages it cleaned to a file of its own (one writer per fi
 to lock), each as marshal data of plain tuples: named tuples through pickle cost twice as
 much both ways, and a small page's whole cleaning is a millisecond. The parent writes the
 index: for each page kept, in the order of the batch, its key (the page as it is: path, size,
-time, record), and which worker's file holds it where, in marshal records of many. The cleaning pass walks the batch in
-the same order, so it reads the index once, from start to end, and holds no table of pages
-however large the batch.
+time, record), and which worker's file holds it where, in marshal records of many. The
+cleaning pass walks the batch in the same order, so it reads the index once, from start to end,
+and holds no table of pages however large the batch.
 
 The index also says which pages the learning pass wrote ahead (`Written`: batch.py): the
 cleaning pass puts those in place without a worker when the batch learned of them what the
@@ -19,8 +19,8 @@ pass replays them (`walked()`) instead of listing every folder and stating every
 batch it cleans is the one it learned from.
 
 A page the spool does not hold (past the budget, the disk full, its file changed between the
-passes, or not kept) is cleaned again, which gives the same result: the spool only saves time. Nothing in
-it outlives the run: it is in the output's staging folder, or a temporary one.
+passes, or not kept) is cleaned again, which gives the same result: the spool only saves time.
+Nothing in it outlives the run: it is in the output's staging folder, or a temporary one.
 """
 
 from __future__ import annotations
