@@ -598,6 +598,10 @@ def test_a_second_run_into_the_same_folder_waits_its_turn(slow_tree: tuple[Path,
         deadline = time.monotonic() + TIMEOUT
         while not Path("out/.cleannews-partial").exists() and time.monotonic() < deadline:
             time.sleep(0.002)  # the folder is locked from the start: learning and cleaning are still ahead
+        # Held where it is, lock and all, while the second starts: on a loaded machine the
+        # second's start-up took longer than the whole first run (about a second).
+        os.killpg(first.pid, signal.SIGSTOP)
+        assert first.poll() is None, "the first run ended before it could be held"
         second = run(root, "-o", "out")
         assert second.returncode == 2
         assert b"another cleannews run is writing there" in second.stderr
