@@ -12,6 +12,7 @@ codes, and no partial output file.
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -42,28 +43,51 @@ def start(*args: str | os.PathLike[str], cwd: Path) -> subprocess.Popen[bytes]:
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
-_WHOLE: dict[tuple[str, ...], float] = {}  # seconds a whole run of these arguments takes here
+_WHOLE: dict[tuple[str, ...], float] = {}  # CPU seconds a whole run of these arguments takes here
+
+
+def _cpu_of(pid: int) -> float | None:
+    """CPU seconds (user and system) the running process `pid` has used; None where /proc
+    cannot tell."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def midway(args: tuple[str | os.PathLike[str], ...]) -> float:
-    """When a run of `args` is in the middle of cleaning: a share of the time a whole run of
+    """When a run of `args` is in the middle of cleaning: a share of the CPU time a whole run of
     them takes on this machine and this build, timed once. (A fixed delay was outrun: the
-    compiled build cleaned the slow input before it, and printed part of the story.)"""
+    compiled build cleaned the slow input before it, and printed part of the story. A share of
+    a whole run's wall time was outrun too, when the machine was busier as it was timed than
+    as it ran: CPU time is the same either way.)"""
     key = tuple(map(os.fspath, args))
     if key not in _WHOLE:
         with tempfile.TemporaryDirectory() as scratch:
-            started = time.monotonic()
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start(*args, cwd=Path(scratch)).communicate(timeout=TIMEOUT)
-            _WHOLE[key] = time.monotonic() - started
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            _WHOLE[key] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     return MIDWAY * _WHOLE[key]
 
 
 def interrupt(args: tuple[str | os.PathLike[str], ...], cwd: Path, signum: int) -> tuple[int, bytes, bytes]:
-    """Run cleannews with `args` in `cwd`, send it `signum` in the middle of its cleaning, and
-    return its exit status, stdout and stderr."""
-    after = midway(args)
+    """Run cleannews with `args` in `cwd`, send it `signum` in the middle of its cleaning (once
+    it has used half the CPU time a whole run takes), and return its exit status, stdout and
+    stderr."""
+    cpu = midway(args)
     proc = start(*args, cwd=cwd)
-    time.sleep(after)
+    deadline = time.monotonic() + TIMEOUT
+    while proc.poll() is None and time.monotonic() < deadline:
+        used = _cpu_of(proc.pid)
+        if used is None:  # no /proc: its wall time, at least that CPU time
+            time.sleep(cpu)
+            break
+        if used >= cpu:
+            break
+        time.sleep(0.005)
     assert proc.poll() is None, "finished before the signal: a whole run took longer than this one"
     proc.send_signal(signum)
     out, err = proc.communicate(timeout=TIMEOUT)
