@@ -209,14 +209,15 @@ def _work(setup: _Setup, boilerplate: Boilerplate | None, task: Task) -> Outcome
     site = site_of(done.result, folder)
     if phase == "learn":
         article, prints = counted(done.result, site)
-        written = None
+        written, settled = None, False
         if output and spool:
-            written = _written_ahead(setup, done, site, article, prints, shown, spool, started)
-        place = None
-        if spool and (written is None or _learner[setup.staging, setup.learn_min].unsettled(prints)):
-            # (a page written ahead is read back only if the batch learns more of it than was:
-            # kept when that is likely, else cleaned again then)
-            place = keep(*spool, Kept(done, prints, time.perf_counter() - started))
+            learner = _own_learner(setup)
+            learner.add_fingerprints(article, prints)
+            written = _written_ahead(setup, done, site, learner.so_far(), prints, shown, spool, started)
+            # A page written ahead is read back only if the batch learns more of it than the
+            # worker had: kept when that is likely, else cleaned again then.
+            settled = written is not None and not learner.unsettled(prints)
+        place = keep(*spool, Kept(done, prints, time.perf_counter() - started)) if spool and not settled else None
         return Outcome(CLEANED, data=(article, prints, place, written))
     status, reason, result = without_boilerplate(done, boilerplate, site, kept.prints if kept else None)
     assert result is not None
@@ -236,7 +237,7 @@ def _work(setup: _Setup, boilerplate: Boilerplate | None, task: Task) -> Outcome
     return Outcome(status, reason, rules, time.perf_counter() - started)
 
 
-_learner: dict[tuple[str | None, int], Learner] = {}  # this worker's, for _written_ahead
+_learner: dict[tuple[str | None, int], Learner] = {}  # this worker's (_own_learner)
 _RECENT = 1 << 13  # blocks seen once a worker's learner remembers (about 0.5 MiB)
 
 
@@ -244,23 +245,25 @@ if hasattr(os, "register_at_fork"):  # a new worker counts for itself
     os.register_at_fork(after_in_child=_learner.clear)
 
 
-def _written_ahead(setup: _Setup, done: Cleaned, site: str, article: int, prints: tuple[int, ...], shown: str,
-                   spool: tuple[str, int], started: float) -> Written | None:
-    """The learning pass's guess at a page's output, written aside into the staging folder: the
-    page without the blocks this worker has already counted in enough articles. Counts only
-    grow, so those are the batch's boilerplate too, and for most pages of a site (all but its
-    first few) they are all of it: the cleaning pass then puts the file in place rather than
-    sending the page to a worker again. None when the guess cannot be trusted (which of the
-    learned blocks the story's floor keeps depends on the counts) or cannot be written (past
-    the `spool`'s room, which it shares)."""
+def _own_learner(setup: _Setup) -> Learner:
+    """This worker's learner: its counts need not be the batch's, only never more, in little
+    memory (each worker has one). It forgets the blocks seen once every few thousand, and the
+    cleaning pass checks every guess made from it."""
     learner = _learner.get((setup.staging, setup.learn_min))
     if learner is None:
-        # Its counts need not be the batch's, only never more, in little memory (each worker
-        # has one): it forgets the blocks seen once every few thousand, and the cleaning pass
-        # checks every guess.
         learner = _learner[setup.staging, setup.learn_min] = Learner(setup.learn_min, recent=_RECENT)
-    learner.add_fingerprints(article, prints)
-    so_far = learner.so_far()
+    return learner
+
+
+def _written_ahead(setup: _Setup, done: Cleaned, site: str, so_far: Boilerplate, prints: tuple[int, ...],
+                   shown: str, spool: tuple[str, int], started: float) -> Written | None:
+    """The learning pass's guess at a page's output, written aside into the staging folder: the
+    page without the blocks this worker has already counted in enough articles (`so_far`).
+    Counts only grow, so those are the batch's boilerplate too, and for most pages of a site
+    (all but its first few) they are all of it: the cleaning pass then puts the file in place
+    rather than sending the page to a worker again. None when the guess cannot be trusted
+    (which of the learned blocks the story's floor keeps depends on the counts) or cannot be
+    written (past the `spool`'s room, which it shares)."""
     (status, reason, result), whole = learned_away(done, so_far, site, prints)
     if not whole or result is None or setup.staging is None:
         return None
